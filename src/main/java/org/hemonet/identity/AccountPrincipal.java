@@ -1,0 +1,66 @@
+package org.hemonet.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hemonet.shared.Actor;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in account as Spring Security holds it in the session. */
+final class AccountPrincipal implements UserDetails {
+
+    private final UUID accountId;
+    private final String username;
+    private final String passwordHash;
+    private final String displayName;
+    private final Role role;
+    private final boolean enabled;
+    private final Set<UUID> centreIds;
+    private final Set<UUID> patientIds;
+
+    AccountPrincipal(Accounts.StoredAccount account, Set<UUID> centreIds, Set<UUID> patientIds) {
+        this.accountId = account.id();
+        this.username = account.username();
+        this.passwordHash = account.passwordHash();
+        this.displayName = account.displayName();
+        this.role = account.role();
+        this.enabled = account.enabled();
+        this.centreIds = Set.copyOf(centreIds);
+        this.patientIds = Set.copyOf(patientIds);
+    }
+
+    Actor toActor() {
+        return new Actor(accountId, username, role.name(), centreIds, patientIds);
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,124 @@
+package org.hemonet.identity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the identity module. */
+@Repository
+class Accounts {
+
+    /** An account row with the secrets the sign-in needs. */
+    record StoredAccount(
+            UUID id,
+            String username,
+            String passwordHash,
+            String displayName,
+            Role role,
+            boolean enabled,
+            @Nullable String totpSecret,
+            int version) {}
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, NewAccount account, String passwordHash) {
+        jdbc.sql(
+                        """
+                        insert into identity.account (id, username, password_hash, display_name, role, totp_secret)
+                        values (:id, :username, :hash, :displayName, :role, :totp)
+                        """)
+                .param("id", id)
+                .param("username", account.username())
+                .param("hash", passwordHash)
+                .param("displayName", account.displayName())
+                .param("role", account.role().name())
+                .param("totp", account.totpSecret())
+                .update();
+        for (UUID centreId : account.centreIds()) {
+            jdbc.sql("insert into identity.account_centre (account_id, centre_id) values (:a, :c)")
+                    .param("a", id)
+                    .param("c", centreId)
+                    .update();
+        }
+        for (Map.Entry<UUID, String> patient : account.patients().entrySet()) {
+            jdbc.sql(
+                            """
+                            insert into identity.account_patient (account_id, patient_id, relationship)
+                            values (:a, :p, :r)
+                            """)
+                    .param("a", id)
+                    .param("p", patient.getKey())
+                    .param("r", patient.getValue())
+                    .update();
+        }
+    }
+
+    Optional<StoredAccount> findByUsername(String username) {
+        return jdbc.sql(
+                        """
+                        select id, username, password_hash, display_name, role, enabled, totp_secret, version
+                        from identity.account where lower(username) = lower(:username)
+                        """)
+                .param("username", username)
+                .query((rs, n) -> new StoredAccount(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("password_hash"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("enabled"),
+                        rs.getString("totp_secret"),
+                        rs.getInt("version")))
+                .optional();
+    }
+
+    Set<UUID> centresOf(UUID accountId) {
+        return new HashSet<>(jdbc.sql("select centre_id from identity.account_centre where account_id = :id")
+                .param("id", accountId)
+                .query(UUID.class)
+                .list());
+    }
+
+    Set<UUID> patientsOf(UUID accountId) {
+        return new HashSet<>(jdbc.sql("select patient_id from identity.account_patient where account_id = :id")
+                .param("id", accountId)
+                .query(UUID.class)
+                .list());
+    }
+
+    List<Account> all() {
+        return jdbc.sql(
+                        """
+                        select id, username, display_name, role, enabled from identity.account
+                        order by role, username
+                        """)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new Account(
+                            id,
+                            rs.getString("username"),
+                            rs.getString("display_name"),
+                            Role.valueOf(rs.getString("role")),
+                            rs.getBoolean("enabled"),
+                            Set.of(),
+                            Set.of());
+                })
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from identity.account")
+                .query(Long.class)
+                .single();
+    }
+}

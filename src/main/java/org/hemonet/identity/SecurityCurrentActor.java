@@ -1,0 +1,22 @@
+package org.hemonet.identity;
+
+import java.util.Optional;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.CurrentActor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The actor of the current request, from the Spring Security context. */
+@Component
+class SecurityCurrentActor implements CurrentActor {
+
+    @Override
+    public Optional<Actor> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            return Optional.of(principal.toActor());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,3 @@
+/** Web plumbing shared by every module: API problem details, request ids. */
+@org.jspecify.annotations.NullMarked
+package org.hemonet.shared.web;

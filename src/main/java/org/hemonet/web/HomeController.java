@@ -1,0 +1,114 @@
+package org.hemonet.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hemonet.centre.Centre;
+import org.hemonet.centre.CentreDirectory;
+import org.hemonet.identity.AccountAdministration;
+import org.hemonet.identity.Role;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSummary;
+import org.hemonet.patient.Severity;
+import org.hemonet.report.NetworkOverview;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.CurrentActor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The home page of each role, showing real data: a clinician their centre's patients, a patient their summary. */
+@Controller
+class HomeController {
+
+    private final CurrentActor currentActor;
+    private final PatientRegistry patients;
+    private final CentreDirectory centres;
+    private final NetworkOverview networkOverview;
+    private final AccountAdministration accounts;
+    private final Clock clock;
+
+    HomeController(
+            CurrentActor currentActor,
+            PatientRegistry patients,
+            CentreDirectory centres,
+            NetworkOverview networkOverview,
+            AccountAdministration accounts,
+            Clock clock) {
+        this.currentActor = currentActor;
+        this.patients = patients;
+        this.centres = centres;
+        this.networkOverview = networkOverview;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home(
+            @RequestParam(name = "patient", required = false) @Nullable UUID selected,
+            @RequestParam(name = "q", required = false) @Nullable String query,
+            @RequestParam(name = "severity", required = false) @Nullable Severity severity,
+            Model model) {
+        Actor actor = currentActor.require();
+        Role role = Role.of(actor.role());
+        model.addAttribute("today", LocalDate.now(clock));
+        if (role == Role.PATIENT) {
+            return patientHome(actor, selected, model);
+        }
+        if (role.isCentreStaff()) {
+            model.addAttribute(
+                    "centres",
+                    actor.centreIds().stream()
+                            .map(centres::centre)
+                            .flatMap(Optional::stream)
+                            .sorted(Comparator.comparing(Centre::name))
+                            .toList());
+            model.addAttribute("query", query == null ? "" : query);
+            model.addAttribute("severity", severity);
+            model.addAttribute("severities", Severity.values());
+            model.addAttribute("patients", patients.search(actor, query, severity));
+            return "home/staff";
+        }
+        if (role.isAggregateOnly()) {
+            model.addAttribute("overview", networkOverview.overview());
+            return "home/network";
+        }
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("centres", centres.centres());
+        return "home/admin";
+    }
+
+    /** The patient table alone, for the live search (htmx). */
+    @GetMapping(path = "/", headers = "HX-Request=true", params = "fragment=patients")
+    String patientRows(
+            @RequestParam(name = "q", required = false) @Nullable String query,
+            @RequestParam(name = "severity", required = false) @Nullable Severity severity,
+            @RequestHeader("HX-Request") String htmx,
+            Model model) {
+        Actor actor = currentActor.require();
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("patients", patients.search(actor, query, severity));
+        return "home/staff :: patientTable";
+    }
+
+    private String patientHome(Actor actor, @Nullable UUID selected, Model model) {
+        List<PatientSummary> held = patients.heldBy(actor);
+        PatientSummary shown = held.stream()
+                .filter(p -> p.id().equals(selected))
+                .findFirst()
+                .orElse(held.isEmpty() ? null : held.get(0));
+        model.addAttribute("records", held);
+        model.addAttribute("record", shown);
+        if (shown != null) {
+            model.addAttribute("centre", centres.centre(shown.centreId()).orElse(null));
+            model.addAttribute("team", centres.team(shown.centreId()));
+        }
+        return "home/patient";
+    }
+}

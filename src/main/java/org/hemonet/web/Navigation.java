@@ -1,0 +1,21 @@
+package org.hemonet.web;
+
+import java.util.List;
+import org.hemonet.identity.Role;
+
+/** The navigation each role sees: only what it may use. Labels are message keys. */
+final class Navigation {
+
+    record Item(String href, String labelKey) {}
+
+    private Navigation() {}
+
+    static List<Item> forRole(Role role) {
+        return switch (role) {
+            case PATIENT -> List.of(new Item("/", "nav.myRecord"));
+            case CLINICIAN, NURSE, PHYSIO, SOCIAL_WORKER, LAB -> List.of(new Item("/", "nav.patients"));
+            case NETWORK_ANALYST, COMMISSIONER -> List.of(new Item("/", "nav.network"));
+            case ADMIN -> List.of(new Item("/", "nav.administration"));
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package org.hemonet.patient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.hemonet.shared.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+/** Bethesda titre and inhibitor status (clinical.md §2 worked checks). */
+class BethesdaTitreTest {
+
+    @Test
+    void computesTheWorkedChecksOfTheSpecification() {
+        assertThat(BethesdaTitre.compute(new BigDecimal("50.3"), BigDecimal.ONE))
+                .isEqualByComparingTo("0.99");
+        assertThat(BethesdaTitre.compute(new BigDecimal("38.5"), BigDecimal.ONE))
+                .isEqualByComparingTo("1.38");
+    }
+
+    @Test
+    void multipliesByTheDilution() {
+        assertThat(BethesdaTitre.compute(new BigDecimal("50"), BigDecimal.valueOf(8)))
+                .isEqualByComparingTo("8.00");
+    }
+
+    @Test
+    void acceptsTheEdgesOfTheValidRange() {
+        assertThat(BethesdaTitre.compute(new BigDecimal("25"), BigDecimal.ONE)).isEqualByComparingTo("2.00");
+        assertThat(BethesdaTitre.compute(new BigDecimal("75"), BigDecimal.ONE)).isEqualByComparingTo("0.42");
+    }
+
+    @Test
+    void refusesResidualsOutsideTwentyFiveToSeventyFivePercent() {
+        assertThatThrownBy(() -> BethesdaTitre.compute(new BigDecimal("24.9"), BigDecimal.ONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("25 and 75")
+                .extracting("field")
+                .isEqualTo("residualActivityPercent");
+        assertThatThrownBy(() -> BethesdaTitre.compute(new BigDecimal("75.1"), BigDecimal.ONE))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void classifiesHighAndLowResponders() {
+        LocalDate jan = LocalDate.of(2026, 1, 1);
+        LocalDate jun = LocalDate.of(2026, 6, 1);
+        BigDecimal threshold = InhibitorStatus.DEFAULT_POSITIVE_THRESHOLD_BU;
+        assertThat(InhibitorStatus.of(List.of(), threshold)).isEqualTo(InhibitorStatus.NOT_TESTED);
+        assertThat(InhibitorStatus.of(List.of(new InhibitorStatus.Result(jan, new BigDecimal("0.59"))), threshold))
+                .isEqualTo(InhibitorStatus.NEGATIVE);
+        assertThat(InhibitorStatus.of(List.of(new InhibitorStatus.Result(jan, new BigDecimal("0.6"))), threshold))
+                .isEqualTo(InhibitorStatus.POSITIVE_LOW_RESPONDER);
+        assertThat(InhibitorStatus.of(
+                        List.of(
+                                new InhibitorStatus.Result(jan, new BigDecimal("5")),
+                                new InhibitorStatus.Result(jun, new BigDecimal("1.2"))),
+                        threshold))
+                .isEqualTo(InhibitorStatus.POSITIVE_HIGH_RESPONDER);
+        assertThat(InhibitorStatus.of(
+                        List.of(
+                                new InhibitorStatus.Result(jan, new BigDecimal("12")),
+                                new InhibitorStatus.Result(jun, new BigDecimal("0.3"))),
+                        threshold))
+                .isEqualTo(InhibitorStatus.NEGATIVE_PREVIOUS_HIGH_RESPONDER);
+    }
+}

@@ -1,0 +1,20 @@
+package org.hemonet.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole application on a random port against the test JVM's PostgreSQL, with the demo
+ * network loaded (deterministic: the same seed gives the same data).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hemonet.demo.enabled=true", "hemonet.data-dir=target/test-data"})
+public abstract class IntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+}

@@ -1,0 +1,38 @@
+package org.hemonet.support;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import jakarta.servlet.http.Cookie;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Signs a demo account in through the real login form and returns its session. It sends the CSRF cookie back as the
+ * header, as a browser's script would, and deliberately avoids spring-security-test's {@code csrf()}, which swaps the
+ * application's token repository for a session-based one and so would change what the real server does.
+ */
+public final class SignIn {
+
+    public static final String DEMO_PASSWORD = "Hemonet-demo-2026!";
+
+    private SignIn() {}
+
+    public static MockHttpSession as(MockMvc mvc, String username) throws Exception {
+        Cookie xsrf = mvc.perform(get("/login")).andReturn().getResponse().getCookie("XSRF-TOKEN");
+        if (xsrf == null) {
+            throw new AssertionError("The login page set no XSRF-TOKEN cookie");
+        }
+        var result = mvc.perform(post("/login")
+                        .cookie(xsrf)
+                        .header("X-XSRF-TOKEN", xsrf.getValue())
+                        .param("username", username)
+                        .param("password", DEMO_PASSWORD))
+                .andReturn();
+        if (!"/".equals(result.getResponse().getRedirectedUrl())) {
+            throw new AssertionError("Sign-in failed for " + username + ": redirected to "
+                    + result.getResponse().getRedirectedUrl());
+        }
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+}
