@@ -35,12 +35,12 @@ class VerifyAndExitRunner implements ApplicationRunner {
         if (!args.containsOption(OPTION) && !environment.getProperty(OPTION, Boolean.class, false)) {
             return;
         }
-        int status = verifyAndPrint(System.out);
+        int status = verifyAndPrint(auditLog, System.out);
         System.exit(SpringApplication.exit(context, () -> status));
     }
 
     /** Prints the verification and returns the process exit status: 0 intact, 1 broken. */
-    int verifyAndPrint(PrintStream out) {
+    static int verifyAndPrint(AuditLog auditLog, PrintStream out) {
         ChainVerification result = auditLog.verify();
         out.println(describe(result));
         return result.ok() ? 0 : 1;

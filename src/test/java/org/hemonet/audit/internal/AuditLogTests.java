@@ -287,6 +287,20 @@ class AuditLogTests {
     }
 
     @Test
+    void anEventTakesItsTransactionIdBeforeItsSequenceNumber() {
+        String xid = transaction.execute(status -> {
+            JdbcClient jdbc = JdbcClient.create(db.app());
+            jdbc.sql("select audit.next_event_seq()").query(Long.class).single();
+            return jdbc.sql("select pg_current_xact_id_if_assigned()::text")
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
+        });
+
+        assertThat(xid).as("the sealer's horizon relies on it").isNotNull();
+    }
+
+    @Test
     void sealingSkipsTheGapOfARolledBackEvent() {
         auditLog.patientRead(patient, "Patient", "first");
         transaction.executeWithoutResult(status -> {
