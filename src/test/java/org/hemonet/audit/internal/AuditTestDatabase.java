@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hemonet.shared.database.EmbeddedDatabase;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,12 +40,7 @@ final class AuditTestDatabase {
         if (instance == null) {
             Path dataDir = tempDir();
             EmbeddedDatabase server = EmbeddedDatabase.start(dataDir);
-            Flyway.configure()
-                    .dataSource(server.ownerDataSource())
-                    .locations("classpath:db/migration/audit")
-                    .placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE))
-                    .load()
-                    .migrate();
+            migrate(server.ownerDataSource());
             AuditTestDatabase database = new AuditTestDatabase(server);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> database.close(dataDir)));
             instance = database;
@@ -62,15 +58,37 @@ final class AuditTestDatabase {
         return server.ownerDataSource();
     }
 
-    String jdbcUrl() {
-        return server.jdbcUrl();
+    /** A new, empty database on the same server, with the audit migration applied. */
+    Restored emptyDatabase(String name) {
+        JdbcClient.create(owner()).sql("create database " + name).update();
+        String url = "jdbc:postgresql://localhost:" + server.port() + "/" + name;
+        var owner = new PGSimpleDataSource();
+        owner.setUrl(url);
+        owner.setUser(server.superuser());
+        migrate(owner);
+        var app = new PGSimpleDataSource();
+        app.setUrl(url);
+        app.setUser(EmbeddedDatabase.APP_ROLE);
+        app.setPassword(EmbeddedDatabase.APP_PASSWORD);
+        return new Restored(owner, app);
     }
+
+    record Restored(DataSource owner, DataSource app) {}
 
     /** Empties the audit tables and restarts the sequence, as the owner. */
     void reset() {
         JdbcClient.create(owner())
                 .sql("truncate audit.seal, audit.event restart identity")
                 .update();
+    }
+
+    private static void migrate(DataSource owner) {
+        Flyway.configure()
+                .dataSource(owner)
+                .locations("classpath:db/migration/audit")
+                .placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE))
+                .load()
+                .migrate();
     }
 
     private void close(Path dataDir) {
