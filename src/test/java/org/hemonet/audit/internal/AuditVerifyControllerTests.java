@@ -1,6 +1,7 @@
 package org.hemonet.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,8 +17,14 @@ import org.hemonet.audit.ChainVerification;
 import org.hemonet.audit.RecordAccess;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The verify endpoint and the command-line check report what the verifier found (security.md §14). */
@@ -41,10 +48,31 @@ class AuditVerifyControllerTests {
     }
 
     @Test
-    void isForAdministratorsOnly() throws NoSuchMethodException {
-        PreAuthorize rule =
-                AuditVerifyController.class.getDeclaredMethod("verify").getAnnotation(PreAuthorize.class);
-        assertThat(rule.value()).isEqualTo("hasRole('ADMIN')");
+    void isForAdministratorsOnlyOnceMethodSecurityIsOn() {
+        try (var context = new AnnotationConfigApplicationContext()) {
+            context.register(MethodSecurity.class);
+            context.registerBean(AuditLog.class, () -> new FixedAuditLog(INTACT));
+            context.registerBean(AuditVerifyController.class);
+            context.refresh();
+            AuditVerifyController controller = context.getBean(AuditVerifyController.class);
+
+            signIn("ROLE_CLINICIAN");
+            assertThatThrownBy(controller::verify).isInstanceOf(AccessDeniedException.class);
+            signIn("ROLE_ADMIN");
+            assertThat(controller.verify()).isEqualTo(INTACT);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableMethodSecurity
+    static class MethodSecurity {}
+
+    private static void signIn(String authority) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "someone", "n/a", List.of(new SimpleGrantedAuthority(authority))));
     }
 
     @Test
