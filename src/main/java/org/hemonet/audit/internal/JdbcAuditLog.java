@@ -1,0 +1,100 @@
+package org.hemonet.audit.internal;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hemonet.audit.AuditAction;
+import org.hemonet.audit.AuditEvent;
+import org.hemonet.audit.AuditLog;
+import org.hemonet.audit.AuditOutcome;
+import org.hemonet.audit.ChainVerification;
+import org.hemonet.audit.RecordAccess;
+import org.hemonet.shared.CurrentActor;
+import org.hemonet.shared.RequestInfo;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@link AuditLog} on the {@code audit} schema. Writes go through the {@link JdbcClient}, which takes the connection of
+ * the caller's Spring-managed transaction when there is one (security.md §13); sealing is left to {@link AuditSealer}.
+ */
+@Service
+class JdbcAuditLog implements AuditLog {
+
+    static final int MAX_ACCESSES = 1000;
+
+    private final JdbcClient jdbc;
+    private final CurrentActor currentActor;
+    private final ChainVerifier verifier;
+
+    JdbcAuditLog(JdbcClient jdbc, CurrentActor currentActor, ChainVerifier verifier) {
+        this.jdbc = jdbc;
+        this.currentActor = currentActor;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        RequestInfo request = RequestInfo.current();
+        jdbc.sql(AuditQueries.INSERT_EVENT)
+                .param("accountId", event.accountId(), Types.OTHER)
+                .param("username", event.username())
+                .param("role", event.role())
+                .param("centreIds", arrayLiteral(event))
+                .param("patientId", event.patientId(), Types.OTHER)
+                .param("action", event.action().name())
+                .param("resourceType", event.resourceType())
+                .param("resourceId", event.resourceId(), Types.VARCHAR)
+                .param("outcome", event.outcome().name())
+                .param("clientAddress", request.clientAddress())
+                .param("requestId", request.requestId())
+                .update();
+    }
+
+    @Override
+    public void patientAccess(
+            AuditAction action,
+            UUID patientId,
+            String resourceType,
+            @Nullable String resourceId,
+            AuditOutcome outcome) {
+        record(AuditEvent.by(currentActor.require(), action, patientId, resourceType, resourceId, outcome));
+    }
+
+    @Override
+    public List<RecordAccess> accessesTo(UUID patientId, Instant since, int limit) {
+        if (limit < 1 || limit > MAX_ACCESSES) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_ACCESSES);
+        }
+        return jdbc.sql(AuditQueries.ACCESSES_TO)
+                .param("patientId", patientId, Types.OTHER)
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .param("limit", limit)
+                .query((rs, row) -> new RecordAccess(
+                        rs.getLong("seq"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("account_id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("role"),
+                        AuditAction.valueOf(rs.getString("action")),
+                        rs.getString("resource_type"),
+                        rs.getString("resource_id"),
+                        AuditOutcome.valueOf(rs.getString("outcome"))))
+                .list();
+    }
+
+    @Override
+    public ChainVerification verify() {
+        return verifier.verify();
+    }
+
+    /** Sorted, so that the same centres always give the same row (and the same canonical form). */
+    private static String arrayLiteral(AuditEvent event) {
+        return event.centreIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(",", "{", "}"));
+    }
+}
