@@ -105,6 +105,14 @@ public abstract class BrowserTest extends IntegrationTest {
         page.getByLabel("Password").fill(SignIn.DEMO_PASSWORD);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
+        page.waitForURL(url -> !url.endsWith("/login"));
+        if (page.url().contains("/login/second-factor")) {
+            page.getByLabel("Code").fill(SignIn.totpCode());
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Verify"))
+                    .click();
+        }
         page.waitForURL("**/");
         assertThat(page.url()).doesNotContain("error");
         return page;
