@@ -131,6 +131,29 @@ class Accounts {
                 .list();
     }
 
+    void setEnabled(UUID id, boolean enabled) {
+        jdbc.sql("update identity.account set enabled = :e, version = version + 1, updated_at = now() where id = :id")
+                .param("e", enabled)
+                .param("id", id)
+                .update();
+    }
+
+    void reassign(UUID id, Role role, Set<UUID> centreIds) {
+        jdbc.sql("update identity.account set role = :r, version = version + 1, updated_at = now() where id = :id")
+                .param("r", role.name())
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from identity.account_centre where account_id = :id")
+                .param("id", id)
+                .update();
+        for (UUID centreId : centreIds) {
+            jdbc.sql("insert into identity.account_centre (account_id, centre_id) values (:a, :c)")
+                    .param("a", id)
+                    .param("c", centreId)
+                    .update();
+        }
+    }
+
     long count() {
         return jdbc.sql("select count(*) from identity.account")
                 .query(Long.class)

@@ -57,8 +57,12 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
+                .authenticationProvider(passwords)
                 .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                        form.loginPage("/login").successHandler(signInHandlers).failureHandler(signInHandlers))
+                .addFilterBefore(
+                        new SessionLimits(accounts, clock),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true)
