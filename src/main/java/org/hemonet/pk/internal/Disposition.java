@@ -101,6 +101,63 @@ public final class Disposition {
     }
 
     /**
+     * Exogenous levels at ascending {@code grid} times from doses started at {@code doseHours} (a dose counts from its
+     * own instant on), the same values as summing {@link #level} over the doses. Computes {@code e^(−λΔ)} by a
+     * recurrence along the grid ({@code e^(−λ(t_k − t_d)) = e^(−λ(t_{k−1} − t_d)) · e^(−λ(t_k − t_{k−1}))}), so the
+     * cost in exponentials is one per grid step and exponent rather than one per point, dose and exponent.
+     */
+    public double[] curve(double[] doseHours, double[] doseIu, double[] infusionHours, double[] grid) {
+        double[] result = new double[grid.length];
+        double[] step = new double[grid.length];
+        for (int i = 0; i < lambda.length; i++) {
+            double l = lambda[i];
+            for (int k = 1; k < grid.length; k++) {
+                step[k] = Math.exp(-l * (grid[k] - grid[k - 1]));
+            }
+            for (int d = 0; d < doseHours.length; d++) {
+                int k = firstAtOrAfter(grid, doseHours[d]);
+                if (k == grid.length) {
+                    continue;
+                }
+                int first = k;
+                double decay = Math.exp(-l * (grid[first] - doseHours[d]));
+                double infusion = infusionHours[d];
+                if (infusion <= 0) {
+                    double scale = doseIu[d] / v1 * coefficient[i];
+                    for (; k < grid.length; k++) {
+                        if (k != first) {
+                            decay *= step[k];
+                        }
+                        result[k] += scale * decay;
+                    }
+                } else {
+                    double rate = doseIu[d] / infusion / v1 * coefficient[i] / l;
+                    double afterEnd = Math.expm1(l * infusion);
+                    for (; k < grid.length; k++) {
+                        if (k != first) {
+                            decay *= step[k];
+                        }
+                        double since = grid[k] - doseHours[d];
+                        result[k] += since <= infusion ? rate * -Math.expm1(-l * since) : rate * afterEnd * decay;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int firstAtOrAfter(double[] grid, double hours) {
+        int index = java.util.Arrays.binarySearch(grid, hours);
+        if (index < 0) {
+            return -index - 1;
+        }
+        while (index > 0 && grid[index - 1] == hours) {
+            index--;
+        }
+        return index;
+    }
+
+    /**
      * Steady-state exogenous level per IU of each dose for a schedule repeating every {@code periodHours} with doses
      * (boluses) at {@code offsetsHours} within the period, evaluated {@code hours} into the period; a dose given exactly
      * at {@code hours} is not yet counted (the value is the trough before it). Sum of the geometric series {@code

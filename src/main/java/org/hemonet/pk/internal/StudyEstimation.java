@@ -86,6 +86,14 @@ public final class StudyEstimation {
         double halfLife = disposition.terminalHalfLifeHours();
 
         double[] grid = grid(events, observations, halfLife);
+        double[] doseHours =
+                events.stream().mapToDouble(MapEstimator.DoseEvent::hours).toArray();
+        double[] doseIu =
+                events.stream().mapToDouble(MapEstimator.DoseEvent::iu).toArray();
+        double[] doseInfusionHours = events.stream()
+                .mapToDouble(MapEstimator.DoseEvent::infusionHours)
+                .toArray();
+        double[] mapLevels = disposition.curve(doseHours, doseIu, doseInfusionHours, grid);
         double[][] drawnLevels = new double[grid.length][DRAWS];
         double[] drawnHalfLives = new double[DRAWS];
         double[][] lower = choleskyOrZero(fit.covariance());
@@ -101,8 +109,9 @@ public final class StudyEstimation {
             }
             Disposition drawn = PopulationModel.disposition(model.individual(typical, eta));
             drawnHalfLives[draw] = drawn.terminalHalfLifeHours();
+            double[] levels = drawn.curve(doseHours, doseIu, doseInfusionHours, grid);
             for (int p = 0; p < grid.length; p++) {
-                drawnLevels[p][draw] = level(drawn, events, grid[p]) + baseline;
+                drawnLevels[p][draw] = levels[p] + baseline;
             }
         }
         List<CurvePoint> curve = new ArrayList<>(grid.length);
@@ -110,7 +119,7 @@ public final class StudyEstimation {
             Arrays.sort(drawnLevels[p]);
             curve.add(new CurvePoint(
                     grid[p],
-                    level(disposition, events, grid[p]) + baseline,
+                    mapLevels[p] + baseline,
                     percentile(drawnLevels[p], 0.05),
                     percentile(drawnLevels[p], 0.95)));
         }

@@ -117,6 +117,30 @@ class DispositionTest {
     }
 
     @Test
+    void curveByRecurrenceEqualsTheSuperposedLevels() {
+        double[] doseHours = {0, 24, 48, 96};
+        double[] doseIu = {3000, 1500, 2000, 2500};
+        double[] infusionHours = {0, 0.5, 0, 2};
+        double[] grid = new double[300];
+        for (int k = 0; k < grid.length; k++) {
+            grid[k] = k * 0.5;
+        }
+        grid[10] = grid[9];
+        for (Disposition disposition : new Disposition[] {ALLARD, THREE}) {
+            double[] curve = disposition.curve(doseHours, doseIu, infusionHours, grid);
+            for (int k = 0; k < grid.length; k++) {
+                double expected = 0;
+                for (int d = 0; d < doseHours.length; d++) {
+                    if (doseHours[d] <= grid[k]) {
+                        expected += disposition.level(doseIu[d], infusionHours[d], grid[k] - doseHours[d]);
+                    }
+                }
+                assertThat(curve[k]).isCloseTo(expected, within(1e-10 * Math.max(1, expected)));
+            }
+        }
+    }
+
+    @Test
     void terminalHalfLifeUsesTheSmallestExponent() {
         double k10 = 2.04 / 26.4, k12 = 1.35 / 26.4, k21 = 1.35 / 3.39;
         double s = k10 + k12 + k21;
