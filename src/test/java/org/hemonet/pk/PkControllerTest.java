@@ -200,7 +200,7 @@ class PkControllerTest {
     void listsTheModels() throws Exception {
         mvc.perform(get("/api/v1/pk/models"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(3)))
+                .andExpect(jsonPath("$", hasSize(4)))
                 .andExpect(jsonPath("$[0].citation").isString());
     }
 

@@ -154,8 +154,49 @@ class PkEstimatorTest {
     void listsTheShippedModelsWithCitations() {
         assertThat(PK.models())
                 .extracting(PkModelSummary::id)
-                .containsExactlyInAnyOrder("fix-koopman-2023", "fviii-allard-2020", "fviii-bjorkman-2012");
+                .containsExactlyInAnyOrder(
+                        "fix-brekkan-2016", "fix-koopman-2023", "fviii-allard-2020", "fviii-bjorkman-2012");
         assertThat(PK.models()).allSatisfy(m -> assertThat(m.citation()).isNotBlank());
+    }
+
+    @Test
+    void warnsWhenTheCovariatesLieOutsideTheStudiedRange() {
+        PkStudy child = new PkStudy(
+                "fix-koopman-2023",
+                Covariates.of(8, 1),
+                0,
+                List.of(Dose.bolus(T0, 400)),
+                List.of(new LevelSample(hours(24), 20)),
+                null,
+                50);
+
+        assertThat(PK.estimate(child).warnings())
+                .anyMatch(w -> w.startsWith("weightKg = 8.0 kg lies outside the range studied"))
+                .anyMatch(w -> w.startsWith("ageYears = 1.0 years lies outside the range studied"));
+    }
+
+    @Test
+    void estimatesWithTheThreeCompartmentModel() {
+        PkStudy study = new PkStudy(
+                "fix-brekkan-2016",
+                new Covariates(Map.of("weightKg", 70)),
+                0,
+                List.of(new Dose(T0, 3500, 10)),
+                List.of(
+                        new LevelSample(hours(0.5), 52),
+                        new LevelSample(hours(6), 38),
+                        new LevelSample(hours(24), 21),
+                        new LevelSample(hours(72), 6)),
+                null,
+                50);
+
+        PkEstimate estimate = PK.estimate(study);
+
+        assertThat(estimate.individual().threeCompartment()).isTrue();
+        assertThat(estimate.etaParameters()).containsExactly("CL", "V1", "V2", "V3");
+        assertThat(estimate.samplesUsed()).isEqualTo(4);
+        assertThat(estimate.halfLifeHours()).isGreaterThan(10);
+        assertThat(PK.halfLifeHours(estimate.individual())).isEqualTo(estimate.halfLifeHours());
     }
 
     @Test

@@ -21,12 +21,18 @@ record ModelFile(
         @Nullable List<Correlation> correlations,
         @Nullable Residual residual) {
 
-    /** A covariate: continuous with an accepted range, or categorical with its levels. */
+    /**
+     * A covariate: continuous with an accepted range ({@code min}–{@code max}, outside it the input is refused) and
+     * optionally the range the study covered ({@code studiedMin}–{@code studiedMax}, outside it a warning says the
+     * model extrapolates), or categorical with its levels.
+     */
     record Covariate(
             @Nullable String name,
             @Nullable String unit,
             @Nullable Double min,
             @Nullable Double max,
+            @Nullable Double studiedMin,
+            @Nullable Double studiedMax,
             @Nullable List<String> levels) {}
 
     /** Typical value {@code typical} (in {@code unit}) times the product of the covariate effects. */

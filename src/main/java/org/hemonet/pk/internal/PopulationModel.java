@@ -160,13 +160,21 @@ public final class PopulationModel {
                     throw new ModelDefinitionException(
                             fileName, "categorical covariate " + covariate + " has no levels");
                 }
-                result.add(new CovariateDefinition(covariate, null, Double.NaN, Double.NaN, List.copyOf(c.levels())));
+                result.add(new CovariateDefinition(
+                        covariate, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.copyOf(c.levels())));
             } else {
                 if (c.min() == null || c.max() == null || !(c.min() < c.max())) {
                     throw new ModelDefinitionException(
                             fileName, "continuous covariate " + covariate + " needs min < max (its accepted range)");
                 }
-                result.add(new CovariateDefinition(covariate, c.unit(), c.min(), c.max(), null));
+                double studiedMin = c.studiedMin() == null ? c.min() : c.studiedMin();
+                double studiedMax = c.studiedMax() == null ? c.max() : c.studiedMax();
+                if (!(studiedMin <= studiedMax)) {
+                    throw new ModelDefinitionException(
+                            fileName, "continuous covariate " + covariate + " needs studiedMin ≤ studiedMax");
+                }
+                result.add(
+                        new CovariateDefinition(covariate, c.unit(), c.min(), c.max(), studiedMin, studiedMax, null));
             }
         }
         return List.copyOf(result);
@@ -299,6 +307,26 @@ public final class PopulationModel {
         return result;
     }
 
+    /**
+     * Warnings for covariates outside the range the model was developed on (accepted, but the model extrapolates);
+     * call after {@link #typical} has accepted them.
+     */
+    public List<String> extrapolationWarnings(Covariates given) {
+        List<String> warnings = new ArrayList<>();
+        for (CovariateDefinition covariate : covariates) {
+            if (!covariate.categorical() && given.get(covariate.name()) instanceof Number number) {
+                double x = number.doubleValue();
+                if (x < covariate.studiedMin() || x > covariate.studiedMax()) {
+                    String unit = covariate.unit() == null ? "" : " " + covariate.unit();
+                    warnings.add(covariate.name() + " = " + x + unit + " lies outside the range studied for " + id
+                            + " (" + covariate.studiedMin() + "–" + covariate.studiedMax() + unit
+                            + "): the model extrapolates");
+                }
+            }
+        }
+        return warnings;
+    }
+
     /** Individual parameters {@code TV · e^η} in the order of {@link #PARAMETER_NAMES}. */
     public double[] individual(double[] typical, double[] eta) {
         double[] result = typical.clone();
@@ -414,7 +442,13 @@ public final class PopulationModel {
     }
 
     private record CovariateDefinition(
-            String name, @Nullable String unit, double min, double max, @Nullable List<String> levels) {
+            String name,
+            @Nullable String unit,
+            double min,
+            double max,
+            double studiedMin,
+            double studiedMax,
+            @Nullable List<String> levels) {
 
         boolean categorical() {
             return levels != null;

@@ -33,7 +33,7 @@ public final class Regimens {
         double[] individual = model.individual(typical, eta);
         Disposition disposition = PopulationModel.disposition(individual);
         Double weightKg = question.covariates().weightKg();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(model.extrapolationWarnings(question.covariates()));
         if (question.eta() == null) {
             warnings.add("No individual PK given: the doses are for the population typical patient with these"
                     + " covariates");

@@ -53,7 +53,7 @@ public final class StudyEstimation {
     public static PkEstimate estimate(PopulationModel model, PkStudy study) {
         double[] typical = model.typical(study.covariates());
         validate(study);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(model.extrapolationWarnings(study.covariates()));
         List<Dose> doses =
                 study.doses().stream().sorted(Comparator.comparing(Dose::at)).toList();
         Instant start = doses.get(0).at();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.data.Percentage.withPercentage;
 
+import java.util.Arrays;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,6 +91,31 @@ class DispositionTest {
                 assertThat(THREE.level(1000, 0, s * h)).isCloseTo(amount[0] / 30, withPercentage(1e-6));
             }
         }
+    }
+
+    @Test
+    void threeCompartmentExponentsAreTheEigenvaluesOfTheRateMatrix() {
+        // Brekkan 2016 typical values at 70 kg (dL, dL/h)
+        double cl = 3.198, v1 = 59.22, q2 = 10.49, v2 = 8.289, q3 = 1.604, v3 = 22.34;
+        Disposition disposition = Disposition.threeCompartment(cl, v1, q2, v2, q3, v3);
+        double[][] rates = {
+            {-(cl + q2 + q3) / v1, q2 / v2, q3 / v3},
+            {q2 / v1, -q2 / v2, 0},
+            {q3 / v1, 0, -q3 / v3}
+        };
+        double[] eigenvalues = Arrays.stream(
+                        new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(rates)).getEigenvalues())
+                .mapToDouble(c -> -c.getReal())
+                .sorted()
+                .toArray();
+
+        double[] lambda = disposition.lambda();
+        assertThat(lambda).hasSize(3);
+        assertThat(lambda[2]).isCloseTo(eigenvalues[0], withPercentage(1e-8));
+        assertThat(lambda[1]).isCloseTo(eigenvalues[1], withPercentage(1e-8));
+        assertThat(lambda[0]).isCloseTo(eigenvalues[2], withPercentage(1e-8));
+        double[] a = disposition.coefficients();
+        assertThat(a[0] + a[1] + a[2]).isCloseTo(1, within(1e-12));
     }
 
     @Test

@@ -22,7 +22,7 @@ class MapRecoveryTest {
     private static final int PATIENTS = 30;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"fviii-allard-2020, 48", "fviii-bjorkman-2012, 48", "fix-koopman-2023, 168"})
+    @CsvSource({"fviii-allard-2020, 48", "fviii-bjorkman-2012, 48", "fix-koopman-2023, 168", "fix-brekkan-2016, 72"})
     void recoversSimulatedPatientsWithinTheirPosteriorSpread(String modelId, double intervalHours) {
         PopulationModel model = MODELS.find(modelId).orElseThrow();
         RandomGenerator random = new Well19937c(20_260_107L + modelId.hashCode());
@@ -79,7 +79,7 @@ class MapRecoveryTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"fviii-allard-2020", "fviii-bjorkman-2012", "fix-koopman-2023"})
+    @CsvSource({"fviii-allard-2020", "fviii-bjorkman-2012", "fix-koopman-2023", "fix-brekkan-2016"})
     void withoutSamplesTheEstimateIsThePopulationWithOmegaAsUncertainty(String modelId) {
         PopulationModel model = MODELS.find(modelId).orElseThrow();
         double[] typical = model.typical(Covariates.of(70, 30, "STANDARD"));
