@@ -116,14 +116,12 @@ public final class StudyEstimation {
         }
         List<CurvePoint> curve = new ArrayList<>(grid.length);
         for (int p = 0; p < grid.length; p++) {
-            Arrays.sort(drawnLevels[p]);
             curve.add(new CurvePoint(
                     grid[p],
                     mapLevels[p] + baseline,
                     percentile(drawnLevels[p], 0.05),
                     percentile(drawnLevels[p], 0.95)));
         }
-        Arrays.sort(drawnHalfLives);
 
         double weightKg = study.covariates().weightKg() == null
                 ? Double.NaN
@@ -281,12 +279,61 @@ public final class StudyEstimation {
         }
     }
 
-    /** Linear interpolation between order statistics (Hyndman–Fan type 7) of sorted values. */
-    static double percentile(double[] sorted, double p) {
-        double position = p * (sorted.length - 1);
+    /**
+     * Percentile {@code p} by linear interpolation between order statistics (Hyndman–Fan type 7). Reorders {@code
+     * values}: the two order statistics are found by selection (Hoare's quickselect), not by sorting.
+     */
+    static double percentile(double[] values, double p) {
+        double position = p * (values.length - 1);
         int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        double lower = select(values, below);
+        if (below + 1 >= values.length) {
+            return lower;
+        }
+        double upper = Double.POSITIVE_INFINITY;
+        for (int i = below + 1; i < values.length; i++) {
+            upper = Math.min(upper, values[i]);
+        }
+        return lower + (position - below) * (upper - lower);
+    }
+
+    /** Places the k-th smallest value at index k, smaller ones before it and larger ones after it; returns it. */
+    private static double select(double[] a, int k) {
+        int left = 0;
+        int right = a.length - 1;
+        while (right > left) {
+            int middle = (left + right) >>> 1;
+            double pivot = medianOfThree(a[left], a[middle], a[right]);
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = a[i];
+                    a[i] = a[j];
+                    a[j] = swap;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     static double hoursBetween(Instant from, Instant to) {
