@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,37 @@ public final class StudyEstimation {
         double halfLife = disposition.terminalHalfLifeHours();
 
         double[] grid = grid(events, observations, halfLife);
+        Band band = band(model, typical, fit, events, grid, baseline);
+        Double weightKg = study.covariates().weightKg();
+        double reportDose = weightKg == null ? 0 : study.reportDoseIuPerKg() * weightKg;
+        Map<String, @Nullable Double> hoursTo = hoursTo(disposition, reportDose, baseline, warnings);
+
+        return new PkEstimate(
+                model.id(),
+                PopulationModel.toParameters(typical),
+                PopulationModel.toParameters(individual),
+                model.etaNames(),
+                Arrays.stream(fit.eta()).boxed().toList(),
+                halfLife,
+                band.halfLifeCi90(),
+                hoursTo,
+                reportDose,
+                start,
+                band.curve(),
+                observations.size(),
+                List.copyOf(warnings));
+    }
+
+    /** The MAP curve with its 90 % band, and the 90 % interval of the half-life, from {@value #DRAWS} draws of η. */
+    private record Band(List<CurvePoint> curve, List<Double> halfLifeCi90) {}
+
+    private static Band band(
+            PopulationModel model,
+            double[] typical,
+            MapEstimator.Fit fit,
+            List<MapEstimator.DoseEvent> events,
+            double[] grid,
+            double baseline) {
         double[] doseHours =
                 events.stream().mapToDouble(MapEstimator.DoseEvent::hours).toArray();
         double[] doseIu =
@@ -93,7 +125,8 @@ public final class StudyEstimation {
         double[] doseInfusionHours = events.stream()
                 .mapToDouble(MapEstimator.DoseEvent::infusionHours)
                 .toArray();
-        double[] mapLevels = disposition.curve(doseHours, doseIu, doseInfusionHours, grid);
+        double[] mapLevels = PopulationModel.disposition(model.individual(typical, fit.eta()))
+                .curve(doseHours, doseIu, doseInfusionHours, grid);
         double[][] drawnLevels = new double[grid.length][DRAWS];
         double[] drawnHalfLives = new double[DRAWS];
         double[][] lower = choleskyOrZero(fit.covariance());
@@ -122,15 +155,20 @@ public final class StudyEstimation {
                     percentile(drawnLevels[p], 0.05),
                     percentile(drawnLevels[p], 0.95)));
         }
+        return new Band(
+                List.copyOf(curve), List.of(percentile(drawnHalfLives, 0.05), percentile(drawnHalfLives, 0.95)));
+    }
 
-        double weightKg = study.covariates().weightKg() == null
-                ? Double.NaN
-                : study.covariates().weightKg();
-        double reportDose = study.reportDoseIuPerKg() * weightKg;
+    /**
+     * Hours after a single bolus of {@code reportDose} until the level falls to 5, 2 and 1 IU/dL ({@code null} when it
+     * never does because the threshold is at or below the baseline).
+     */
+    private static Map<String, @Nullable Double> hoursTo(
+            Disposition disposition, double reportDose, double baseline, List<String> warnings) {
         Map<String, @Nullable Double> hoursTo = new LinkedHashMap<>();
         for (double threshold : THRESHOLDS) {
             String key = String.valueOf((int) threshold);
-            if (!Double.isFinite(reportDose)) {
+            if (reportDose <= 0) {
                 hoursTo.put(key, null);
                 continue;
             }
@@ -140,24 +178,10 @@ public final class StudyEstimation {
             }
             hoursTo.put(key, hours);
         }
-        if (!Double.isFinite(reportDose)) {
+        if (reportDose <= 0) {
             warnings.add("Times to 5/2/1 IU/dL need the weight (covariates.weightKg) to turn IU/kg into IU");
         }
-
-        return new PkEstimate(
-                model.id(),
-                PopulationModel.toParameters(typical),
-                PopulationModel.toParameters(individual),
-                model.etaNames(),
-                Arrays.stream(fit.eta()).boxed().toList(),
-                halfLife,
-                List.of(percentile(drawnHalfLives, 0.05), percentile(drawnHalfLives, 0.95)),
-                hoursTo,
-                Double.isFinite(reportDose) ? reportDose : 0,
-                start,
-                List.copyOf(curve),
-                observations.size(),
-                List.copyOf(warnings));
+        return Collections.unmodifiableMap(hoursTo);
     }
 
     /** Exogenous level at {@code hours} from all doses started at or before it (a bolus counts at its own instant). */
