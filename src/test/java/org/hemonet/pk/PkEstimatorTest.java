@@ -100,6 +100,15 @@ class PkEstimatorTest {
     }
 
     @Test
+    void warnsWhenTheEstimateIsImplausiblyFarFromThePopulation() {
+        PkStudy implausible = study(List.of(new LevelSample(hours(97), 900), new LevelSample(hours(120), 800)));
+
+        assertThat(PK.estimate(implausible).warnings())
+                .anyMatch(w -> w.startsWith("The individual CL is") && w.contains("check the doses"));
+        assertThat(PK.estimate(study(fourSamples())).warnings()).noneMatch(w -> w.contains("check the doses"));
+    }
+
+    @Test
     void reportsTimesToThresholdsAfterTheReportDose() {
         PkEstimate estimate = PK.estimate(study(List.of()));
 

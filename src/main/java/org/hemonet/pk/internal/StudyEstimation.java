@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hemonet.pk.CurvePoint;
@@ -39,6 +40,8 @@ public final class StudyEstimation {
     public static final double MAX_DOSE_IU = 50_000;
 
     static final double[] THRESHOLDS = {5, 2, 1};
+
+    private static final double IMPLAUSIBLE_SD = 3;
 
     private static final int MAX_DOSES = 200;
     private static final int MAX_SAMPLES = 100;
@@ -81,6 +84,7 @@ public final class StudyEstimation {
         double baseline = study.baselineIuPerDl();
         MapEstimator.Fit fit = new MapEstimator(model, typical, baseline, events, observations).fit();
         warnings.addAll(fit.warnings());
+        warnings.addAll(implausibility(model, fit.eta()));
 
         double[] individual = model.individual(typical, fit.eta());
         Disposition disposition = PopulationModel.disposition(individual);
@@ -106,6 +110,28 @@ public final class StudyEstimation {
                 band.curve(),
                 observations.size(),
                 List.copyOf(warnings));
+    }
+
+    /**
+     * A warning for each η more than {@value #IMPLAUSIBLE_SD} SDs of Ω from 0: such an estimate is more often a data
+     * error (a missing dose, a wrong time or unit) than such an unusual patient.
+     */
+    private static List<String> implausibility(PopulationModel model, double[] eta) {
+        double[][] omega = model.omega();
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < eta.length; i++) {
+            double sds = Math.abs(eta[i]) / Math.sqrt(omega[i][i]);
+            if (sds > IMPLAUSIBLE_SD) {
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "The individual %s is %.1f SD from the population value (factor %.2f): check the doses, sample"
+                                + " times and units before using this estimate",
+                        model.etaNames().get(i),
+                        sds,
+                        Math.exp(eta[i])));
+            }
+        }
+        return warnings;
     }
 
     /** The MAP curve with its 90 % band, and the 90 % interval of the half-life, from {@value #DRAWS} draws of η. */
