@@ -40,6 +40,28 @@ class RegimensTest {
     }
 
     @Test
+    void theWeeklyScheduleTroughIsTheSuperposedLevelBeforeMondaysDose() {
+        Disposition disposition = PopulationModel.disposition(ALLARD.typical(ADULT));
+        Schedule thrice = Schedule.weekly("3×/week", 0, 48, 96);
+        RegimenProposal proposal = Regimens.propose(ALLARD, question(1, List.of(thrice)))
+                .regimens()
+                .get(0);
+
+        double mondayTrough = 0;
+        // before Wednesday's dose: this Monday's dose 48 h earlier plus all earlier weeks
+        double wednesdayTrough = disposition.level(proposal.exactDoseIu(), 0, 48);
+        for (int week = 0; week < 100; week++) {
+            for (double offset : new double[] {0, 48, 96}) {
+                double given = offset - 168.0 * (week + 1);
+                mondayTrough += disposition.level(proposal.exactDoseIu(), 0, -given);
+                wednesdayTrough += disposition.level(proposal.exactDoseIu(), 0, 48 - given);
+            }
+        }
+        assertThat(mondayTrough).isCloseTo(1, within(1e-9));
+        assertThat(wednesdayTrough).isGreaterThan(mondayTrough);
+    }
+
+    @Test
     void roundsUpToThePatientsVialsAndCostsTheWeek() {
         RegimenProposal proposal = Regimens.propose(ALLARD, question(1, List.of(Schedule.every(48))))
                 .regimens()
