@@ -54,6 +54,28 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A PATCH with a JSON body and, unless {@code null}, an {@code If-Match} header. */
+    public HttpResponse<String> patchJson(String path, String json, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    /** A POST of a raw body with the given content type. */
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
             request.header(
