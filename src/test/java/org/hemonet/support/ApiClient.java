@@ -62,6 +62,13 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A GET accepting the given media type (e.g. {@code text/csv}). */
+    public HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", accept)
+                .GET());
+    }
+
     /** A page, as a browser asks for it. */
     public HttpResponse<String> getHtml(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
