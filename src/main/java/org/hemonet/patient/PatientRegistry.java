@@ -240,6 +240,9 @@ public class PatientRegistry {
         requirePatientDataRole(actor, AuditAction.UPDATE, patientId);
         PatientScope scope = visibleScope(actor, patientId, AuditAction.UPDATE, PATIENT);
         refuseFieldsTheRoleMayNotSet(actor, scope, correction);
+        if (correction.present().isEmpty()) {
+            throw new InvalidInputException(null, "Name at least one field to correct.");
+        }
         if (correction.reason().isBlank()) {
             throw new InvalidInputException("reason", "Say why the record is corrected.");
         }
