@@ -35,6 +35,16 @@ class PatientPagesTest extends IntegrationTest {
     }
 
     @Test
+    void staffListFiltersByDiagnosisInhibitorAndCentre() {
+        ApiClient client = new ApiClient(port).signIn("clinician.north");
+        assertThat(client.getHtml("/?diagnosis=HEMOPHILIA_A").body()).contains("Bradley, Tom");
+        assertThat(client.getHtml("/?diagnosis=VON_WILLEBRAND_DISEASE").body()).doesNotContain("Bradley, Tom");
+        assertThat(client.getHtml("/?inhibitor=true").body()).doesNotContain("Bradley, Tom");
+        assertThat(client.getHtml("/?inhibitor=false&severity=SEVERE").body()).contains("Bradley, Tom");
+        assertThat(client.getHtml("/?centre=" + UUID.randomUUID()).body()).contains("No patients match.");
+    }
+
+    @Test
     void recordPageShowsDiagnosisSeverityInhibitorsAndCareTeam() {
         var page = new ApiClient(port).signIn("nurse.north").getHtml("/patients/" + tom);
         assertThat(page.statusCode()).isEqualTo(200);
