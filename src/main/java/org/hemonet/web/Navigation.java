@@ -13,8 +13,13 @@ final class Navigation {
     static List<Item> forRole(Role role) {
         return switch (role) {
             case PATIENT -> List.of(new Item("/", "nav.myRecord"));
-            case CLINICIAN, NURSE, PHYSIO, SOCIAL_WORKER, LAB -> List.of(new Item("/", "nav.patients"));
-            case NETWORK_ANALYST, COMMISSIONER -> List.of(new Item("/", "nav.network"));
+            case CLINICIAN, NURSE, PHYSIO, SOCIAL_WORKER, LAB ->
+                List.of(
+                        new Item("/", "nav.patients"),
+                        new Item("/patients/new", "nav.register"),
+                        new Item("/centres", "nav.centres"));
+            case NETWORK_ANALYST, COMMISSIONER ->
+                List.of(new Item("/", "nav.network"), new Item("/centres", "nav.centres"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));
         };
     }
