@@ -2,7 +2,18 @@ package org.hemonet.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.Set;
+import org.hemonet.centre.CentreDirectory;
+import org.hemonet.centre.TeamMember;
+import org.hemonet.centre.TeamRole;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSummary;
 import org.hemonet.product.ProductCatalogue;
+import org.hemonet.shared.Actor;
+import org.hemonet.supply.Prescription;
+import org.hemonet.supply.TreatmentPlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,6 +37,9 @@ class DemoSupplyLoader {
     private final DemoProperties properties;
     private final org.hemonet.shared.database.DatabaseProperties database;
     private final ProductCatalogue catalogue;
+    private final PatientRegistry patients;
+    private final CentreDirectory centres;
+    private final TreatmentPlans plans;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -33,11 +47,17 @@ class DemoSupplyLoader {
             DemoProperties properties,
             org.hemonet.shared.database.DatabaseProperties database,
             ProductCatalogue catalogue,
+            PatientRegistry patients,
+            CentreDirectory centres,
+            TreatmentPlans plans,
             TransactionTemplate transaction,
             Clock clock) {
         this.properties = properties;
         this.database = database;
         this.catalogue = catalogue;
+        this.patients = patients;
+        this.centres = centres;
+        this.plans = plans;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -62,7 +82,32 @@ class DemoSupplyLoader {
                             b.unitsPerVial(),
                             b.receivedOn(),
                             null));
+            loadPlans(today);
         });
-        log.info("Demo catalogue loaded: {} products", DemoCatalogue.products().size());
+        log.info(
+                "Demo catalogue loaded: {} products, with treatment plans",
+                DemoCatalogue.products().size());
+    }
+
+    /** A plan for each haemophilia patient, prescribed by their centre's haematologist. */
+    private void loadPlans(LocalDate today) {
+        Random random = new Random(properties.seed() ^ 0x91a5L);
+        patients.allForAggregates().stream()
+                .sorted(Comparator.comparing(PatientSummary::id))
+                .forEach(patient -> {
+                    Prescription prescription = DemoPlans.planFor(patient, random, today);
+                    if (prescription != null) {
+                        plans.prescribe(prescriber(patient.centreId()), patient.id(), prescription);
+                    }
+                });
+    }
+
+    private Actor prescriber(java.util.UUID centreId) {
+        String name = centres.team(centreId).stream()
+                .filter(member -> member.role() == TeamRole.HAEMATOLOGIST)
+                .map(TeamMember::name)
+                .findFirst()
+                .orElse("Demo haematologist");
+        return new Actor(DemoPlans.prescriberId(centreId), name, "CLINICIAN", Set.of(centreId), Set.of());
     }
 }
