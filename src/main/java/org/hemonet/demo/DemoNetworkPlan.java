@@ -236,7 +236,7 @@ public final class DemoNetworkPlan {
                 null,
                 new BigDecimal("0.5"),
                 false,
-                List.of());
+                negativeScreens());
         account("patient.tom", "Tom Bradley", Map.of(tom, "SELF"), "adult, severe haemophilia A on prophylaxis, North");
         UUID leo = patient(
                 south,
@@ -249,7 +249,7 @@ public final class DemoNetworkPlan {
                 null,
                 new BigDecimal("0.4"),
                 false,
-                List.of());
+                negativeScreens());
         UUID sam = patient(
                 south,
                 southEast,
@@ -368,6 +368,13 @@ public final class DemoNetworkPlan {
                     inhibitor ? BigDecimal.valueOf(2) : BigDecimal.ONE));
         }
         patient(centreId, region, given, pick(FAMILY_NAMES), born, sex, diagnosis, subtype, level, phenotype, tests);
+    }
+
+    /** Two negative Bethesda screens in the year (75 % residual activity, undiluted: 0.42 BU, below 0.6). */
+    private List<NewPatient.BethesdaAssay> negativeScreens() {
+        return List.of(
+                new NewPatient.BethesdaAssay(today.minusMonths(10), new BigDecimal("75.0"), BigDecimal.ONE),
+                new NewPatient.BethesdaAssay(today.minusMonths(4), new BigDecimal("75.0"), BigDecimal.ONE));
     }
 
     /** Severity mix for haemophilia: roughly 45 % severe, 15 % moderate, 40 % mild (registry-like). */

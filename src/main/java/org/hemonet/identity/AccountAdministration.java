@@ -10,17 +10,69 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountAdministration {
 
+    private static final java.util.regex.Pattern USERNAME =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
 
-    AccountAdministration(Accounts accounts, PasswordEncoder passwordEncoder) {
+    AccountAdministration(Accounts accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
     }
 
+    /**
+     * Creates an account after checking the username (3–64 of a–z, 0–9, dot, dash, underscore; unique), the password
+     * rules and that centre staff have a centre.
+     */
     @Transactional
     public UUID create(NewAccount account) {
+        if (!USERNAME.matcher(account.username()).matches()) {
+            throw new org.hemonet.shared.InvalidInputException(
+                    "username",
+                    "The username must be 3 to 64 characters: lower-case letters, digits, dots, dashes or underscores.");
+        }
+        if (accounts.findByUsername(account.username()).isPresent()) {
+            throw new org.hemonet.shared.InvalidInputException("username", "This username is already taken.");
+        }
+        passwordPolicy
+                .problem(account.rawPassword(), account.role(), account.username())
+                .ifPresent(problem -> {
+                    throw new org.hemonet.shared.InvalidInputException("password", problem);
+                });
+        if (account.role().isCentreStaff() && account.centreIds().isEmpty()) {
+            throw new org.hemonet.shared.InvalidInputException("centreIds", "Centre staff need at least one centre.");
+        }
         return createWithHash(UUID.randomUUID(), account, passwordEncoder.encode(account.rawPassword()));
+    }
+
+    /** Enables or disables an account; a disabled account's sessions end on their next request. */
+    @Transactional
+    public void setEnabled(UUID accountId, boolean enabled) {
+        accounts.setEnabled(accountId, enabled);
+    }
+
+    /** Re-assigns an account's role and centres; this applies from the account's next request. */
+    @Transactional
+    public void reassign(UUID accountId, Role role, java.util.Set<UUID> centreIds) {
+        if (role.isCentreStaff() && centreIds.isEmpty()) {
+            throw new org.hemonet.shared.InvalidInputException("centreIds", "Centre staff need at least one centre.");
+        }
+        accounts.reassign(accountId, role, role.isCentreStaff() ? centreIds : java.util.Set.of());
+    }
+
+    public java.util.Optional<Account> find(UUID accountId) {
+        return accounts.findById(accountId)
+                .map(a -> new Account(
+                        a.id(),
+                        a.username(),
+                        a.displayName(),
+                        a.role(),
+                        a.enabled(),
+                        accounts.centresOf(a.id()),
+                        accounts.patientsOf(a.id())));
     }
 
     /**

@@ -15,6 +15,13 @@ class AccountDetailsService implements UserDetailsService {
         this.accounts = accounts;
     }
 
+    /** The account as stored now, or empty if it no longer exists. */
+    java.util.Optional<AccountPrincipal> reload(java.util.UUID accountId) {
+        return accounts.findById(accountId)
+                .map(account -> new AccountPrincipal(
+                        account, accounts.centresOf(account.id()), accounts.patientsOf(account.id())));
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsername(username)

@@ -32,8 +32,28 @@ final class AccountPrincipal implements UserDetails {
         this.patientIds = Set.copyOf(patientIds);
     }
 
+    /** Same role, enabled state, centres and records: nothing that access decisions depend on has changed. */
+    boolean sameAccess(AccountPrincipal other) {
+        return role == other.role
+                && enabled == other.enabled
+                && centreIds.equals(other.centreIds)
+                && patientIds.equals(other.patientIds);
+    }
+
     Actor toActor() {
         return new Actor(accountId, username, role.name(), centreIds, patientIds);
+    }
+
+    UUID accountId() {
+        return accountId;
+    }
+
+    Set<UUID> centreIds() {
+        return centreIds;
+    }
+
+    Set<UUID> patientIds() {
+        return patientIds;
     }
 
     String displayName() {

@@ -23,6 +23,7 @@ class Accounts {
             Role role,
             boolean enabled,
             @Nullable String totpSecret,
+            @Nullable Long totpLastStep,
             int version) {}
 
     private final JdbcClient jdbc;
@@ -64,22 +65,36 @@ class Accounts {
     }
 
     Optional<StoredAccount> findByUsername(String username) {
-        return jdbc.sql(
-                        """
-                        select id, username, password_hash, display_name, role, enabled, totp_secret, version
-                        from identity.account where lower(username) = lower(:username)
-                        """)
+        return jdbc.sql(SELECT_ACCOUNT + " where lower(username) = lower(:username)")
                 .param("username", username)
-                .query((rs, n) -> new StoredAccount(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("username"),
-                        rs.getString("password_hash"),
-                        rs.getString("display_name"),
-                        Role.valueOf(rs.getString("role")),
-                        rs.getBoolean("enabled"),
-                        rs.getString("totp_secret"),
-                        rs.getInt("version")))
+                .query(Accounts::stored)
                 .optional();
+    }
+
+    Optional<StoredAccount> findById(UUID id) {
+        return jdbc.sql(SELECT_ACCOUNT + " where id = :id")
+                .param("id", id)
+                .query(Accounts::stored)
+                .optional();
+    }
+
+    private static final String SELECT_ACCOUNT =
+            """
+            select id, username, password_hash, display_name, role, enabled, totp_secret, totp_last_step, version
+            from identity.account
+            """;
+
+    private static StoredAccount stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredAccount(
+                rs.getObject("id", UUID.class),
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")),
+                rs.getBoolean("enabled"),
+                rs.getString("totp_secret"),
+                rs.getObject("totp_last_step", Long.class),
+                rs.getInt("version"));
     }
 
     Set<UUID> centresOf(UUID accountId) {
@@ -114,6 +129,29 @@ class Accounts {
                             Set.of());
                 })
                 .list();
+    }
+
+    void setEnabled(UUID id, boolean enabled) {
+        jdbc.sql("update identity.account set enabled = :e, version = version + 1, updated_at = now() where id = :id")
+                .param("e", enabled)
+                .param("id", id)
+                .update();
+    }
+
+    void reassign(UUID id, Role role, Set<UUID> centreIds) {
+        jdbc.sql("update identity.account set role = :r, version = version + 1, updated_at = now() where id = :id")
+                .param("r", role.name())
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from identity.account_centre where account_id = :id")
+                .param("id", id)
+                .update();
+        for (UUID centreId : centreIds) {
+            jdbc.sql("insert into identity.account_centre (account_id, centre_id) values (:a, :c)")
+                    .param("a", id)
+                    .param("c", centreId)
+                    .update();
+        }
     }
 
     long count() {

@@ -31,11 +31,19 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            SignInHandlers signInHandlers,
+            ThrottledAuthenticationProvider passwords,
+            AccountDetailsService accounts,
+            java.time.Clock clock)
+            throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
+                                "/login/second-factor",
+                                "/login/second-factor/enrol",
                                 "/error",
                                 "/actuator/health",
                                 "/css/**",
@@ -49,14 +57,17 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
+                .authenticationProvider(passwords)
                 .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                        form.loginPage("/login").successHandler(signInHandlers).failureHandler(signInHandlers))
+                .addFilterBefore(
+                        new SessionLimits(accounts, clock),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true)
                         .deleteCookies("HEMONET_SESSION"))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .spa())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).spa())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> writeProblem(
                                         response,
@@ -80,6 +91,13 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")));
         return http.build();
+    }
+
+    /** The CSRF token cookie, readable by the page's script, {@code Secure} and {@code SameSite=Lax} (§11). */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Lax"));
+        return repository;
     }
 
     private static void writeProblem(

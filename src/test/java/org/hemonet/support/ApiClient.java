@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A real HTTP client of the running test server with a browser-like cookie jar: signs in through the login form and
+ * A real HTTP client of the running test server with a browser-like cookie jar: signs in through the login form (and
+ * the second-factor form for staff) and
  * sends the CSRF token back as {@code X-XSRF-TOKEN}, as the web UI's script does.
  */
 public final class ApiClient {
@@ -34,6 +35,13 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "username=" + username + "&password=" + SignIn.DEMO_PASSWORD)));
         String location = response.headers().firstValue("Location").orElse("");
+        if (location.endsWith("/login/second-factor")) {
+            response = send(HttpRequest.newBuilder(URI.create(base + "/login/second-factor"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", csrfToken())
+                    .POST(HttpRequest.BodyPublishers.ofString("code=" + SignIn.totpCode())));
+            location = response.headers().firstValue("Location").orElse("");
+        }
         if (response.statusCode() != 302 || location.contains("error")) {
             throw new AssertionError("Sign-in failed for " + username + ": " + response.statusCode() + " " + location);
         }

@@ -10,7 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hemonet.demo.enabled=true", "hemonet.data-dir=target/test-data"})
+        properties = {
+            "hemonet.demo.enabled=true",
+            "hemonet.data-dir=target/test-data",
+            // tests sign the same demo account in many times within one 30-second TOTP step
+            "hemonet.security.totp-replay-protection=false"
+        })
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

@@ -8,13 +8,20 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Signs a demo account in through the real login form and returns its session. It sends the CSRF cookie back as the
+ * Signs a demo account in through the real login form (and, for staff, the second-factor form with the demo TOTP
+ * secret) and returns its session. It sends the CSRF cookie back as the
  * header, as a browser's script would, and deliberately avoids spring-security-test's {@code csrf()}, which swaps the
  * application's token repository for a session-based one and so would change what the real server does.
  */
 public final class SignIn {
 
     public static final String DEMO_PASSWORD = "Hemonet-demo-2026!";
+    public static final String DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+
+    /** The current code of the demo staff accounts' authenticator. */
+    public static String totpCode() {
+        return org.hemonet.identity.Totp.currentCode(DEMO_TOTP_SECRET, java.time.Instant.now());
+    }
 
     private SignIn() {}
 
@@ -29,6 +36,15 @@ public final class SignIn {
                         .param("username", username)
                         .param("password", DEMO_PASSWORD))
                 .andReturn();
+        if ("/login/second-factor".equals(result.getResponse().getRedirectedUrl())) {
+            var session = (MockHttpSession) result.getRequest().getSession(false);
+            result = mvc.perform(post("/login/second-factor")
+                            .session(session)
+                            .cookie(xsrf)
+                            .header("X-XSRF-TOKEN", xsrf.getValue())
+                            .param("code", totpCode()))
+                    .andReturn();
+        }
         if (!"/".equals(result.getResponse().getRedirectedUrl())) {
             throw new AssertionError("Sign-in failed for " + username + ": redirected to "
                     + result.getResponse().getRedirectedUrl());
