@@ -10,9 +10,15 @@ import org.hemonet.centre.TeamMember;
 import org.hemonet.centre.TeamRole;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
+import org.hemonet.product.Batch;
 import org.hemonet.product.ProductCatalogue;
 import org.hemonet.shared.Actor;
+import org.hemonet.supply.DeliveryWindow;
+import org.hemonet.supply.HomeStock;
+import org.hemonet.supply.NewDelivery;
 import org.hemonet.supply.Prescription;
+import org.hemonet.supply.Regimen;
+import org.hemonet.supply.TreatmentPlan;
 import org.hemonet.supply.TreatmentPlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +46,7 @@ class DemoSupplyLoader {
     private final PatientRegistry patients;
     private final CentreDirectory centres;
     private final TreatmentPlans plans;
+    private final HomeStock homeStock;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -50,6 +57,7 @@ class DemoSupplyLoader {
             PatientRegistry patients,
             CentreDirectory centres,
             TreatmentPlans plans,
+            HomeStock homeStock,
             TransactionTemplate transaction,
             Clock clock) {
         this.properties = properties;
@@ -58,6 +66,7 @@ class DemoSupplyLoader {
         this.patients = patients;
         this.centres = centres;
         this.plans = plans;
+        this.homeStock = homeStock;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -97,7 +106,11 @@ class DemoSupplyLoader {
                 .forEach(patient -> {
                     Prescription prescription = DemoPlans.planFor(patient, random, today);
                     if (prescription != null) {
-                        plans.prescribe(prescriber(patient.centreId()), patient.id(), prescription);
+                        Actor prescriber = prescriber(patient.centreId());
+                        TreatmentPlan plan = plans.prescribe(prescriber, patient.id(), prescription);
+                        if (plan.regimen() == Regimen.PROPHYLAXIS) {
+                            deliveries(prescriber, plan, random, today);
+                        }
                     }
                 });
     }
@@ -109,5 +122,31 @@ class DemoSupplyLoader {
                 .findFirst()
                 .orElse("Demo haematologist");
         return new Actor(DemoPlans.prescriberId(centreId), name, "CLINICIAN", Set.of(centreId), Set.of());
+    }
+
+    /**
+     * Four weeks of doses delivered two to three weeks ago, and the next delivery booked for next week, from an
+     * unexpired batch of the plan's product.
+     */
+    private void deliveries(Actor prescriber, TreatmentPlan plan, Random random, LocalDate today) {
+        java.util.List<Batch> batches = catalogue.batches(plan.productId()).stream()
+                .filter(b -> b.expiresOn().isAfter(today.plusDays(200)))
+                .toList();
+        if (batches.isEmpty()) {
+            return;
+        }
+        Batch batch = batches.get(random.nextInt(batches.size()));
+        double perFourWeeks = plan.dailyUse() * 28;
+        int vials = (int) Math.max(1, Math.min(1000, Math.ceil(perFourWeeks / batch.unitsPerVial())));
+        var item = java.util.List.of(
+                new NewDelivery.Item(plan.productId(), batch.batchNumber(), vials, batch.unitsPerVial()));
+        var past = homeStock.book(
+                prescriber,
+                new NewDelivery(
+                        plan.patientId(), today.minusDays(14 + random.nextInt(8)), DeliveryWindow.STANDARD, item));
+        homeStock.delivered(prescriber, past.id(), null);
+        homeStock.book(
+                prescriber,
+                new NewDelivery(plan.patientId(), today.plusDays(5 + random.nextInt(5)), DeliveryWindow.EARLY, item));
     }
 }
