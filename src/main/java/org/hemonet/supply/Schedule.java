@@ -27,7 +27,7 @@ public record Schedule(Kind kind, int interval, Set<DayOfWeek> weekdays, LocalTi
     }
 
     public Schedule {
-        weekdays = weekdays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(weekdays));
+        weekdays = weekdays.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(weekdays));
         if (kind == Kind.WEEKDAYS && weekdays.isEmpty()) {
             throw new IllegalArgumentException("A weekday schedule needs at least one day");
         }

@@ -62,6 +62,22 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts an HTML form ({@code application/x-www-form-urlencoded}) with the CSRF header, as the browser would. */
+    public HttpResponse<String> postForm(String path, String urlEncodedBody) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody)));
+    }
+
+    /** Gets a page as a browser would. */
+    public HttpResponse<String> getHtml(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html")
+                .GET());
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
             request.header(
