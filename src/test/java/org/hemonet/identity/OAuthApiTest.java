@@ -146,6 +146,9 @@ class OAuthApiTest extends IntegrationTest {
         JsonNode tokens = JSON.readTree(token.body());
         String accessToken = tokens.get("access_token").asText();
         assertThat(tokens.get("id_token")).isNotNull();
+        assertThat(tokens.has("refresh_token"))
+                .as("no refresh token for a public client")
+                .isFalse();
 
         JWTClaimsSet claims = SignedJWT.parse(accessToken).getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo("clinician.north");
@@ -164,6 +167,44 @@ class OAuthApiTest extends IntegrationTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(post.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void staffPasswordAloneDoesNotAuthorizeAnApp() throws Exception {
+        ApiClient browser = new ApiClient(port);
+        browser.get("/login");
+        HttpResponse<String> password = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
+                .POST(form(Map.of("username", "clinician.north", "password", "Hemonet-demo-2026!"))));
+        assertThat(password.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login/second-factor"));
+        HttpResponse<String> authorize = browser.send(
+                HttpRequest.newBuilder(URI.create(authorizeUrl(s256(codeVerifier()), "S256", REDIRECT, "user/*.rs")))
+                        .header("Accept", "text/html")
+                        .GET());
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(authorize.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void aBadTokenIsRefusedEvenWithAValidSession() throws Exception {
+        ApiClient browser = new ApiClient(port);
+        browser.signIn("patient.tom");
+        assertThat(browser.get("/api/v1/me").statusCode()).isEqualTo(200);
+        HttpResponse<String> withBadToken = browser.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/me"))
+                .header("Authorization", "Bearer not-a-token")
+                .GET());
+        assertThat(withBadToken.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void systemClientIsNotAnAdmin() throws Exception {
+        String accessToken = JSON.readTree(clientCredentials("system/*.rs").body())
+                .get("access_token")
+                .asText();
+        assertThat(bearerGet("/api/v1/audit/verify", accessToken).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -115,6 +115,11 @@ public final class ApiClient {
         }
     }
 
+    /** The current value of a cookie this client holds, or an empty string. */
+    public String cookie(String name) {
+        return cookies.getOrDefault(name, "");
+    }
+
     private String csrfToken() {
         return cookies.getOrDefault("XSRF-TOKEN", "");
     }
