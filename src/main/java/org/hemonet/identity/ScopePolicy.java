@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * the {@link AccessPolicy} still decide which records it reaches.
  *
  * <p>Scopes follow SMART App Launch 2: {@code context/resource.permissions}, context {@code patient}, {@code user} or
- * {@code system}, resource {@code *} or a FHIR resource type, permissions a subset of {@code cruds} in that order.
+ * {@code system}, resource {@code *} or a FHIR resource type, permissions a subset of {@code cruds} in that order (the
+ * SMART 1 forms {@code read}, {@code write} and {@code *} are read as {@code rs}, {@code cud} and {@code cruds}).
  *
  * <ul>
  *   <li>{@code patient/…} counts only for {@code PATIENT} accounts, {@code user/…} only for other accounts and
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScopePolicy {
 
-    private static final Pattern SMART = Pattern.compile("(patient|user|system)/(\\*|[A-Z][A-Za-z]+)\\.(c?r?u?d?s?)");
+    private static final Pattern SMART =
+            Pattern.compile("(patient|user|system)/(\\*|[A-Z][A-Za-z]+)\\.(c?r?u?d?s?|read|write|\\*)");
     private static final Pattern FHIR_TYPE = Pattern.compile("^/fhir/([A-Z][A-Za-z]+)(?:/.*)?$");
 
     /** One parsed SMART scope. */
@@ -36,7 +38,14 @@ final class ScopePolicy {
             if (!m.matches() || m.group(3).isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new SmartScope(m.group(1), m.group(2), m.group(3)));
+            String permissions =
+                    switch (m.group(3)) {
+                        case "read" -> "rs";
+                        case "write" -> "cud";
+                        case "*" -> "cruds";
+                        default -> m.group(3);
+                    };
+            return Optional.of(new SmartScope(m.group(1), m.group(2), permissions));
         }
 
         boolean appliesTo(String role) {
