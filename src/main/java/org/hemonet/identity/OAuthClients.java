@@ -73,6 +73,18 @@ final class OAuthClients implements RegisteredClientRepository {
                 .build();
     }
 
+    /** The origins ({@code scheme://host:port}) of every registered redirect URI, sorted. */
+    java.util.SortedSet<String> redirectOrigins() {
+        java.util.SortedSet<String> origins = new java.util.TreeSet<>();
+        for (RegisteredClient client : byId.values()) {
+            for (String redirect : client.getRedirectUris()) {
+                java.net.URI uri = java.net.URI.create(redirect);
+                origins.add(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+            }
+        }
+        return origins;
+    }
+
     @Override
     public void save(RegisteredClient client) {
         byId.put(client.getId(), client);

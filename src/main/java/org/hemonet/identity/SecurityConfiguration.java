@@ -94,8 +94,14 @@ class SecurityConfiguration {
             SignInHandlers signInHandlers,
             ThrottledAuthenticationProvider passwords,
             AccountDetailsService accounts,
+            RegisteredClientRepository clients,
             java.time.Clock clock)
             throws Exception {
+        // A sign-in for an app ends in redirects to the app's registered redirect URI; browsers apply form-action to
+        // the redirects that follow a form submission, so those origins (and only those) are allowed too.
+        String formAction =
+                clients instanceof OAuthClients registered ? String.join(" ", registered.redirectOrigins()) : "";
+        String formActionSources = formAction.isEmpty() ? "'self'" : "'self' " + formAction;
         RequestMatcher apiOrFhir = new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/fhir/**"));
@@ -140,7 +146,8 @@ class SecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'")));
+                                        + "frame-ancestors 'none'; form-action " + formActionSources
+                                        + "; base-uri 'self'")));
         return http.build();
     }
 
