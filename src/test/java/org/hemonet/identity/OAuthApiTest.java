@@ -296,6 +296,21 @@ class OAuthApiTest extends IntegrationTest {
                 .isEqualTo("https://hemonet.org/problems/unauthorized");
     }
 
+    @Test
+    void aChangeOfRoleAppliesToTheNextBearerCall() throws Exception {
+        String username = "role.changer." + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = administration.create(
+                new NewAccount(username, "Role Changer", Role.PATIENT, "Kite-flying-77", Set.of(), Map.of(), null));
+        String accessToken = userToken(username, "patient/*.rs", "Kite-flying-77");
+        HttpResponse<String> before = bearerGet("/api/v1/me", accessToken);
+        assertThat(JSON.readTree(before.body()).get("role").asText()).isEqualTo("PATIENT");
+
+        administration.reassign(id, Role.NETWORK_ANALYST, Set.of());
+
+        // the token still says PATIENT, but the account is re-read: patient/* scopes no longer apply
+        assertThat(bearerGet("/api/v1/me", accessToken).statusCode()).isEqualTo(403);
+    }
+
     // --- forged and stale tokens ---
 
     @Test
