@@ -208,6 +208,23 @@ class OAuthApiTest extends IntegrationTest {
     }
 
     @Test
+    void systemClientReachesNoPatientData() throws Exception {
+        String accessToken = JSON.readTree(clientCredentials("system/*.rs").body())
+                .get("access_token")
+                .asText();
+        UUID someone = UUID.randomUUID();
+        for (String path : List.of(
+                "/api/v1/patients",
+                "/api/v1/patients/" + someone,
+                "/api/v1/patients/" + someone + "/deliveries",
+                "/api/v1/patients/" + someone + "/stock",
+                "/api/v1/patients/" + someone + "/treatment-plans")) {
+            HttpResponse<String> response = bearerGet(path, accessToken);
+            assertThat(response.statusCode()).as(path + " " + response.body()).isIn(403, 404);
+        }
+    }
+
+    @Test
     void patientScopesDoNothingForStaff() throws Exception {
         String accessToken = userToken("nurse.north", "patient/*.rs");
         assertThat(bearerGet("/api/v1/me", accessToken).statusCode()).isEqualTo(403);
