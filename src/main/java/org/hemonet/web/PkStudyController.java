@@ -52,13 +52,16 @@ class PkStudyController {
     private final PkEstimator estimator;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final org.hemonet.identity.AccessPolicy accessPolicy;
 
     PkStudyController(
             CurrentActor currentActor,
             PatientRegistry patients,
             PkEstimator estimator,
             AuditLog auditLog,
-            Clock clock) {
+            Clock clock,
+            org.hemonet.identity.AccessPolicy accessPolicy) {
+        this.accessPolicy = accessPolicy;
         this.currentActor = currentActor;
         this.patients = patients;
         this.estimator = estimator;
@@ -160,6 +163,10 @@ class PkStudyController {
 
     private PatientSummary patient(UUID id) {
         Actor actor = currentActor.require();
+        if (!accessPolicy.usesPatientData(actor)) {
+            // aggregate roles and administrators never reach patient-level pages (security.md §6)
+            throw new org.springframework.security.access.AccessDeniedException("patient-level page");
+        }
         return patients.find(actor, id).orElseThrow(() -> {
             auditLog.patientAccess(AuditAction.READ, id, "PkStudy", null, AuditOutcome.DENIED);
             return new NotFoundException("patient");

@@ -48,10 +48,13 @@ class PkStudyAccessTest extends IntegrationTest {
     }
 
     @Test
-    void analystGetsNotFoundForPatientPages() throws Exception {
-        var response = mvc.perform(get(tomsPkPage()).session(SignIn.as(mvc, "analyst")))
-                .andReturn()
-                .getResponse();
-        assertThat(response.getStatus()).isEqualTo(404);
+    void aggregateRolesAreForbiddenPatientPages() throws Exception {
+        for (String user : new String[] {"analyst", "admin"}) {
+            var response = mvc.perform(get(tomsPkPage()).session(SignIn.as(mvc, user)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(user).isEqualTo(403);
+            assertThat(response.getContentAsString()).as(user).doesNotContain("Bradley");
+        }
     }
 }
