@@ -63,6 +63,15 @@ public class AccountAdministration {
         accounts.reassign(accountId, role, role.isCentreStaff() ? centreIds : java.util.Set.of());
     }
 
+    /** Display names of accounts, for showing who did something (unknown ids are left out). */
+    public java.util.Map<UUID, String> displayNames(java.util.Collection<UUID> accountIds) {
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        for (UUID id : new java.util.HashSet<>(accountIds)) {
+            accounts.findById(id).ifPresent(a -> names.put(id, a.displayName()));
+        }
+        return names;
+    }
+
     public java.util.Optional<Account> find(UUID accountId) {
         return accounts.findById(accountId)
                 .map(a -> new Account(

@@ -89,6 +89,9 @@ class DatabaseConfiguration {
         ds.setPassword(password);
         ds.setMaximumPoolSize(properties.db().poolSize());
         ds.setPoolName("hemonet");
+        // keep row values (possibly identifiers or clinical values) out of exception messages and logs (security.md
+        // §16)
+        ds.addDataSourceProperty("logServerErrorDetail", "false");
         return ds;
     }
 }

@@ -1,0 +1,167 @@
+package org.hemonet.pk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hemonet.pk.Covariates;
+import org.hemonet.shared.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCatalogueTest {
+
+    private static final String VALID =
+            """
+            {
+              "id": "test-model",
+              "name": "test",
+              "factor": "FVIII",
+              "citation": "none",
+              "compartments": 2,
+              "covariates": [{"name": "weightKg", "unit": "kg", "min": 3, "max": 250}],
+              "parameters": {
+                "CL": {"typical": 200, "unit": "mL/h",
+                       "effects": [{"type": "power", "covariate": "weightKg", "reference": 70, "exponent": 0.75}]},
+                "V1": {"typical": 3, "unit": "L"},
+                "Q": {"typical": 150, "unit": "mL/h"},
+                "V2": {"typical": 500, "unit": "mL"}
+              },
+              "eta": [{"parameter": "CL", "omega": 0.3}, {"parameter": "V1", "omega": 0.2}],
+              "correlations": [{"between": ["CL", "V1"], "r": 0.5}],
+              "residual": {"form": "combined-variance", "additive": 0.5, "proportional": 0.15}
+            }
+            """;
+
+    @Test
+    void loadsTheShippedModels() {
+        ModelCatalogue catalogue = ModelCatalogue.fromClasspath();
+
+        assertThat(catalogue.all())
+                .extracting(PopulationModel::id)
+                .contains("fviii-allard-2020", "fviii-bjorkman-2012", "fix-koopman-2023");
+    }
+
+    @Test
+    void convertsUnitsToDecilitres() {
+        PopulationModel model = parse(VALID);
+
+        assertThat(model.typical(Covariates.of(70, 30))).containsExactly(2.0, 30.0, 1.5, 5.0);
+    }
+
+    @Test
+    void refusesANegativeVolume() {
+        assertRefused(
+                VALID.replace("\"typical\": 3, \"unit\": \"L\"", "\"typical\": -3, \"unit\": \"L\""),
+                "volume V1 must be positive");
+    }
+
+    @Test
+    void refusesAZeroClearance() {
+        assertRefused(VALID.replace("\"typical\": 200", "\"typical\": 0"), "clearance CL must be positive");
+    }
+
+    @Test
+    void refusesAnOmegaThatIsNotPositiveDefinite() {
+        String threeEtas = VALID.replace(
+                        "{\"parameter\": \"V1\", \"omega\": 0.2}",
+                        "{\"parameter\": \"V1\", \"omega\": 0.2}, {\"parameter\": \"V2\", \"omega\": 0.4}")
+                .replace(
+                        "{\"between\": [\"CL\", \"V1\"], \"r\": 0.5}",
+                        "{\"between\": [\"CL\", \"V1\"], \"r\": 0.9}, {\"between\": [\"CL\", \"V2\"], \"r\": 0.9},"
+                                + " {\"between\": [\"V1\", \"V2\"], \"r\": -0.9}");
+
+        assertRefused(threeEtas, "not positive definite");
+    }
+
+    @Test
+    void refusesACorrelationOfOne() {
+        assertRefused(VALID.replace("\"r\": 0.5", "\"r\": 1.0"), "strictly between -1 and 1");
+    }
+
+    @Test
+    void refusesAnUnknownUnit() {
+        assertRefused(VALID.replace("\"unit\": \"L\"", "\"unit\": \"gallon\""), "unit gallon");
+    }
+
+    @Test
+    void refusesAnEffectOnAnUndeclaredCovariate() {
+        assertRefused(
+                VALID.replace("\"covariate\": \"weightKg\"", "\"covariate\": \"heightCm\""),
+                "undeclared covariate heightCm");
+    }
+
+    @Test
+    void refusesAMissingParameter() {
+        assertRefused(VALID.replace("\"Q\": {\"typical\": 150, \"unit\": \"mL/h\"},", ""), "parameter Q is missing");
+    }
+
+    @Test
+    void refusesUnknownFields() {
+        assertRefused(
+                VALID.replace("\"factor\": \"FVIII\",", "\"factor\": \"FVIII\", \"omegaa\": 1,"),
+                "not a valid model file");
+    }
+
+    @Test
+    void refusesAnIdThatDoesNotMatchTheFileName() {
+        assertThatThrownBy(() -> ModelCatalogue.parse("pk/models/other.json", stream(VALID)))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessageContaining("pk/models/other.json")
+                .hasMessageContaining("does not match the file name");
+    }
+
+    @Test
+    void refusesToStartWhenOneFileInTheFolderIsBad(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("test-model.json"), VALID);
+        Files.writeString(
+                folder.resolve("bad-model.json"),
+                VALID.replace("test-model", "bad-model").replace("\"typical\": 500", "\"typical\": -500"));
+
+        assertThatThrownBy(() -> ModelCatalogue.fromLocation(folder.toUri() + "*.json"))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessageContaining("pk/models/bad-model.json")
+                .hasMessageContaining("volume V2 must be positive");
+    }
+
+    @Test
+    void namesAMissingCovariateByItsRequestField() {
+        PopulationModel allard =
+                ModelCatalogue.fromClasspath().find("fviii-allard-2020").orElseThrow();
+
+        assertThatThrownBy(() -> allard.typical(Covariates.of(70, 30)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("product")
+                .extracting(e -> ((InvalidInputException) e).field())
+                .isEqualTo("covariates.product");
+    }
+
+    @Test
+    void refusesAnAbsurdWeight() {
+        PopulationModel bjorkman =
+                ModelCatalogue.fromClasspath().find("fviii-bjorkman-2012").orElseThrow();
+
+        assertThatThrownBy(() -> bjorkman.typical(Covariates.of(700, 30)))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field())
+                .isEqualTo("covariates.weightKg");
+    }
+
+    private static void assertRefused(String json, String problem) {
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessageContaining("pk/models/test-model.json")
+                .hasMessageContaining(problem);
+    }
+
+    private static PopulationModel parse(String json) {
+        return ModelCatalogue.parse("pk/models/test-model.json", stream(json));
+    }
+
+    private static ByteArrayInputStream stream(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
