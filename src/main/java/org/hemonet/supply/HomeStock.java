@@ -46,6 +46,7 @@ public class HomeStock {
     private final AuditLog audit;
     private final Clock clock;
     private final int alertDays;
+    private final double underLoggingShare;
 
     HomeStock(
             HomeStockQueries queries,
@@ -54,7 +55,8 @@ public class HomeStock {
             TreatmentPlans plans,
             AuditLog audit,
             Clock clock,
-            @Value("${hemonet.supply.low-stock-days:10}") int alertDays) {
+            @Value("${hemonet.supply.low-stock-days:10}") int alertDays,
+            @Value("${hemonet.supply.under-logging-share:0.75}") double underLoggingShare) {
         this.queries = queries;
         this.access = access;
         this.catalogue = catalogue;
@@ -62,6 +64,7 @@ public class HomeStock {
         this.audit = audit;
         this.clock = clock;
         this.alertDays = alertDays;
+        this.underLoggingShare = underLoggingShare;
     }
 
     /** Books a delivery for a date and window. Only clinicians and nurses of the patient's centres book. */
@@ -210,6 +213,72 @@ public class HomeStock {
                 null,
                 actor.accountId());
         audit.record(AuditEvent.by(actor, AuditAction.CREATE, patientId, STOCK, null, AuditOutcome.SUCCESS));
+    }
+
+    /**
+     * A stock-take: the patient counted {@code countedVials} of a batch at home. The difference from the computed stock
+     * is recorded (positive: fewer found, they left stock; negative: more found) and returned.
+     */
+    @Transactional
+    public int stockTake(Actor actor, UUID patientId, UUID productId, String batchNumber, int countedVials) {
+        access.read(actor, patientId, AuditAction.CREATE, STOCK);
+        if (countedVials < 0 || countedVials > 10_000) {
+            throw new InvalidInputException("vials", "Count between 0 and 10,000 vials.");
+        }
+        Batch batch = catalogue.requireBatch(productId, batchNumber, "batchNumber");
+        int expected = queries.stock(patientId).stream()
+                .filter(row -> row.productId().equals(productId)
+                        && row.batchNumber().equals(batch.batchNumber())
+                        && row.unitsPerVial() == batch.unitsPerVial())
+                .mapToInt(HomeStockQueries.StockRow::vials)
+                .sum();
+        int difference = expected - countedVials;
+        if (difference != 0) {
+            queries.insertUse(
+                    patientId,
+                    productId,
+                    batch.batchNumber(),
+                    "STOCK_TAKE",
+                    difference,
+                    batch.unitsPerVial(),
+                    clock.instant(),
+                    null,
+                    actor.accountId());
+        }
+        audit.record(AuditEvent.by(actor, AuditAction.CREATE, patientId, STOCK, null, AuditOutcome.SUCCESS));
+        return difference;
+    }
+
+    /**
+     * Delivered against logged for the days {@code from} to {@code to} (inclusive, UTC), with the under-logging flag
+     * (logged below {@code hemonet.supply.under-logging-share}, default 0.75, of delivered) and the over-use flag
+     * (logged above 1.25 × what the plans scheduled).
+     */
+    @Transactional
+    public Reconciliation reconciliation(Actor actor, UUID patientId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || to.isAfter(from.plusYears(1))) {
+            throw new InvalidInputException("to", "A period of at most one year, ending on or after its start.");
+        }
+        access.read(actor, patientId, AuditAction.READ, STOCK);
+        audit.record(AuditEvent.by(actor, AuditAction.READ, patientId, STOCK, "reconciliation", AuditOutcome.SUCCESS));
+        Instant start = from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        long delivered = queries.deliveredUnits(patientId, start, end);
+        long logged = queries.infusedUnits(patientId, start, end);
+        long prescribed = plans.scheduledDoses(patientId, start, end).stream()
+                .mapToLong(dose -> dose.dose().longValue())
+                .sum();
+        Double share = delivered == 0 ? null : (double) logged / delivered;
+        return new Reconciliation(
+                patientId,
+                from,
+                to,
+                delivered,
+                logged,
+                prescribed,
+                share,
+                share != null && share < underLoggingShare,
+                prescribed > 0 && logged > prescribed * 1.25);
     }
 
     private Delivery close(

@@ -20,10 +20,12 @@ class HomeStockApiController {
 
     private final HomeStock homeStock;
     private final CurrentActor currentActor;
+    private final java.time.Clock clock;
 
-    HomeStockApiController(HomeStock homeStock, CurrentActor currentActor) {
+    HomeStockApiController(HomeStock homeStock, CurrentActor currentActor, java.time.Clock clock) {
         this.homeStock = homeStock;
         this.currentActor = currentActor;
+        this.clock = clock;
     }
 
     record DeliveryRequest(
@@ -90,6 +92,40 @@ class HomeStockApiController {
                 request.vials() == null ? 0 : request.vials(),
                 Boolean.TRUE.equals(request.expired()));
         return noStore(homeStock.stockOf(patientId));
+    }
+
+    record StockTakeRequest(@Nullable UUID productId, @Nullable String batchNumber, @Nullable Integer vials) {}
+
+    record StockTakeResponse(int difference, StockReport stock) {}
+
+    @PostMapping("/api/v1/patients/{patientId}/stock/counts")
+    ResponseEntity<StockTakeResponse> stockTake(@PathVariable UUID patientId, @RequestBody StockTakeRequest request) {
+        if (request.productId() == null) {
+            throw new org.hemonet.shared.InvalidInputException("productId", "A product is required.");
+        }
+        if (request.vials() == null) {
+            throw new org.hemonet.shared.InvalidInputException("vials", "Give the number of vials counted.");
+        }
+        int difference = homeStock.stockTake(
+                currentActor.require(),
+                patientId,
+                request.productId(),
+                request.batchNumber() == null ? "" : request.batchNumber(),
+                request.vials());
+        return noStore(new StockTakeResponse(difference, homeStock.stockOf(patientId)));
+    }
+
+    /** Delivered against logged for a period, by default the current quarter. */
+    @GetMapping("/api/v1/patients/{patientId}/reconciliation")
+    ResponseEntity<Reconciliation> reconciliation(
+            @PathVariable UUID patientId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable LocalDate from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable LocalDate to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate quarterStart = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
+        LocalDate start = from == null ? quarterStart : from;
+        LocalDate end = to == null ? start.plusMonths(3).minusDays(1) : to;
+        return noStore(homeStock.reconciliation(currentActor.require(), patientId, start, end));
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

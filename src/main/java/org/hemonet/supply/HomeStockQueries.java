@@ -225,4 +225,35 @@ class HomeStockQueries {
             rs.getInt("version")
         };
     }
+
+    /** Units delivered to the patient's home in [from, to) (by delivery time). */
+    long deliveredUnits(UUID patientId, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                        select coalesce(sum(i.vials::bigint * i.units_per_vial), 0)
+                        from supply.delivery d join supply.delivery_item i on i.delivery_id = d.id
+                        where d.patient_id = :p and d.status = 'DELIVERED'
+                          and d.delivered_at >= :from and d.delivered_at < :to
+                        """)
+                .param("p", patientId)
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Units logged as infused (living entries) in [from, to). */
+    long infusedUnits(UUID patientId, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                        select coalesce(sum(vials::bigint * units_per_vial), 0) from supply.stock_use
+                        where patient_id = :p and kind = 'INFUSED' and voided_at is null
+                          and occurred_at >= :from and occurred_at < :to
+                        """)
+                .param("p", patientId)
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
 }
