@@ -1,0 +1,28 @@
+package org.hemonet.diary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The prophylaxis schedule of a patient, for adherence and breakthrough bleeds (clinical.md §3, §4).
+ *
+ * <p>The default implementation knows no schedule; it is replaced by the product/supply modules (issue #5), which own
+ * treatment plans.
+ */
+public interface ScheduledDoses {
+
+    /** The scheduled prophylaxis doses in [from, to), in time order. */
+    List<Instant> dosesBetween(UUID patientId, Instant from, Instant to);
+
+    /** The periods in which a prophylaxis regimen was active, in time order; {@code to} null while still active. */
+    List<RegimenPeriod> prophylaxisPeriods(UUID patientId);
+
+    /** A prophylaxis regimen active from {@code from} (inclusive) to {@code to} (exclusive, null: open). */
+    record RegimenPeriod(Instant from, @org.jspecify.annotations.Nullable Instant to) {
+
+        public boolean contains(Instant t) {
+            return !t.isBefore(from) && (to == null || t.isBefore(to));
+        }
+    }
+}
