@@ -198,7 +198,7 @@ public class BleedDiary {
             throw new InvalidInputException(path + ".id", "The id occurs twice in the batch.");
         }
         UUID patientId = require(entry.patientId(), path + ".patientId");
-        SyncEntry.Type type = require(entry.type(), path + ".type");
+        SyncEntryType type = require(entry.type(), path + ".type");
         boolean allowed = mayWrite.computeIfAbsent(patientId, p -> {
             boolean ok = patients.scopeOf(p)
                     .filter(scope -> accessPolicy.mayWrite(actor, scope))
@@ -211,7 +211,7 @@ public class BleedDiary {
         if (!allowed) {
             throw new InvalidInputException(path + ".patientId", "No patient with this id.");
         }
-        if (type == SyncEntry.Type.BLEED) {
+        if (type == SyncEntryType.BLEED) {
             Bleed bleed = bleedOf(actor, patientId, id, require(entry.bleed(), path + ".bleed"), path + ".bleed.");
             batchBleeds.put(id, patientId);
             return bleed;

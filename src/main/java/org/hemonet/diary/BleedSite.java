@@ -5,57 +5,50 @@ package org.hemonet.diary;
  * rename one. The six major joints, left and right, are the joints of the ISTH target-joint definition.
  */
 public enum BleedSite {
-    LEFT_ANKLE(Kind.JOINT),
-    RIGHT_ANKLE(Kind.JOINT),
-    LEFT_KNEE(Kind.JOINT),
-    RIGHT_KNEE(Kind.JOINT),
-    LEFT_HIP(Kind.JOINT),
-    RIGHT_HIP(Kind.JOINT),
-    LEFT_ELBOW(Kind.JOINT),
-    RIGHT_ELBOW(Kind.JOINT),
-    LEFT_SHOULDER(Kind.JOINT),
-    RIGHT_SHOULDER(Kind.JOINT),
-    LEFT_WRIST(Kind.JOINT),
-    RIGHT_WRIST(Kind.JOINT),
-    LEFT_ILIOPSOAS(Kind.MUSCLE),
-    RIGHT_ILIOPSOAS(Kind.MUSCLE),
-    LEFT_THIGH(Kind.MUSCLE),
-    RIGHT_THIGH(Kind.MUSCLE),
-    LEFT_CALF(Kind.MUSCLE),
-    RIGHT_CALF(Kind.MUSCLE),
-    LEFT_FOREARM(Kind.MUSCLE),
-    RIGHT_FOREARM(Kind.MUSCLE),
-    LEFT_UPPER_ARM(Kind.MUSCLE),
-    RIGHT_UPPER_ARM(Kind.MUSCLE),
-    LEFT_BUTTOCK(Kind.MUSCLE),
-    RIGHT_BUTTOCK(Kind.MUSCLE),
-    SOFT_TISSUE(Kind.OTHER),
-    MOUTH(Kind.OTHER),
-    NOSE(Kind.OTHER),
-    GASTROINTESTINAL(Kind.OTHER),
-    URINARY(Kind.OTHER),
-    HEAD(Kind.OTHER),
-    OTHER(Kind.OTHER);
+    LEFT_ANKLE(SiteKind.JOINT),
+    RIGHT_ANKLE(SiteKind.JOINT),
+    LEFT_KNEE(SiteKind.JOINT),
+    RIGHT_KNEE(SiteKind.JOINT),
+    LEFT_HIP(SiteKind.JOINT),
+    RIGHT_HIP(SiteKind.JOINT),
+    LEFT_ELBOW(SiteKind.JOINT),
+    RIGHT_ELBOW(SiteKind.JOINT),
+    LEFT_SHOULDER(SiteKind.JOINT),
+    RIGHT_SHOULDER(SiteKind.JOINT),
+    LEFT_WRIST(SiteKind.JOINT),
+    RIGHT_WRIST(SiteKind.JOINT),
+    LEFT_ILIOPSOAS(SiteKind.MUSCLE),
+    RIGHT_ILIOPSOAS(SiteKind.MUSCLE),
+    LEFT_THIGH(SiteKind.MUSCLE),
+    RIGHT_THIGH(SiteKind.MUSCLE),
+    LEFT_CALF(SiteKind.MUSCLE),
+    RIGHT_CALF(SiteKind.MUSCLE),
+    LEFT_FOREARM(SiteKind.MUSCLE),
+    RIGHT_FOREARM(SiteKind.MUSCLE),
+    LEFT_UPPER_ARM(SiteKind.MUSCLE),
+    RIGHT_UPPER_ARM(SiteKind.MUSCLE),
+    LEFT_BUTTOCK(SiteKind.MUSCLE),
+    RIGHT_BUTTOCK(SiteKind.MUSCLE),
+    SOFT_TISSUE(SiteKind.OTHER),
+    MOUTH(SiteKind.OTHER),
+    NOSE(SiteKind.OTHER),
+    GASTROINTESTINAL(SiteKind.OTHER),
+    URINARY(SiteKind.OTHER),
+    HEAD(SiteKind.OTHER),
+    OTHER(SiteKind.OTHER);
 
-    /** Joint (one of the six major joints), muscle group, or any other site. */
-    public enum Kind {
-        JOINT,
-        MUSCLE,
-        OTHER
-    }
+    private final SiteKind kind;
 
-    private final Kind kind;
-
-    BleedSite(Kind kind) {
+    BleedSite(SiteKind kind) {
         this.kind = kind;
     }
 
-    public Kind kind() {
+    public SiteKind kind() {
         return kind;
     }
 
     /** A major joint: ankle, knee, hip, elbow, shoulder or wrist (left and right separate). */
     public boolean isJoint() {
-        return kind == Kind.JOINT;
+        return kind == SiteKind.JOINT;
     }
 }

@@ -21,7 +21,7 @@ class DefaultDiaryPorts {
     ProductCheck anyProduct() {
         return new ProductCheck() {
             @Override
-            public Optional<Problem> check(UUID productId, DoseUnit unit, @Nullable String batchNumber) {
+            public Optional<ProductProblem> check(UUID productId, DoseUnit unit, @Nullable String batchNumber) {
                 return Optional.empty();
             }
         };

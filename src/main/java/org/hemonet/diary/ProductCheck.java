@@ -13,8 +13,5 @@ import org.jspecify.annotations.Nullable;
 public interface ProductCheck {
 
     /** Why the infusion cannot be accepted, naming the request field at fault; empty when it can. */
-    Optional<Problem> check(UUID productId, DoseUnit unit, @Nullable String batchNumber);
-
-    /** A refusal: the JSON field ({@code productId}, {@code batchNumber}, {@code doseIu}, {@code doseMg}) and why. */
-    record Problem(String field, String message) {}
+    Optional<ProductProblem> check(UUID productId, DoseUnit unit, @Nullable String batchNumber);
 }

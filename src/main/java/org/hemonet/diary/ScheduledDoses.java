@@ -17,12 +17,4 @@ public interface ScheduledDoses {
 
     /** The periods in which a prophylaxis regimen was active, in time order; {@code to} null while still active. */
     List<RegimenPeriod> prophylaxisPeriods(UUID patientId);
-
-    /** A prophylaxis regimen active from {@code from} (inclusive) to {@code to} (exclusive, null: open). */
-    record RegimenPeriod(Instant from, @org.jspecify.annotations.Nullable Instant to) {
-
-        public boolean contains(Instant t) {
-            return !t.isBefore(from) && (to == null || t.isBefore(to));
-        }
-    }
 }

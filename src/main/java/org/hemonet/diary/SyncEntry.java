@@ -9,13 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SyncEntry(
         @Nullable UUID id,
-        @Nullable Type type,
+        @Nullable SyncEntryType type,
         @Nullable UUID patientId,
         @Nullable BleedRequest bleed,
-        @Nullable InfusionRequest infusion) {
-
-    public enum Type {
-        BLEED,
-        INFUSION
-    }
-}
+        @Nullable InfusionRequest infusion) {}

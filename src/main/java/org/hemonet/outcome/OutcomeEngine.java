@@ -24,7 +24,7 @@ import org.hemonet.diary.BleedSite;
 import org.hemonet.diary.DoseUnit;
 import org.hemonet.diary.Infusion;
 import org.hemonet.diary.InfusionReason;
-import org.hemonet.diary.ScheduledDoses.RegimenPeriod;
+import org.hemonet.diary.RegimenPeriod;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -12,7 +12,7 @@ final class Navigation {
 
     static List<Item> forRole(Role role) {
         return switch (role) {
-            case PATIENT -> List.of(new Item("/", "nav.myRecord"));
+            case PATIENT -> List.of(new Item("/", "nav.myRecord"), new Item("/diary", "nav.diary"));
             case CLINICIAN, NURSE, PHYSIO, SOCIAL_WORKER, LAB -> List.of(new Item("/", "nav.patients"));
             case NETWORK_ANALYST, COMMISSIONER -> List.of(new Item("/", "nav.network"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));
