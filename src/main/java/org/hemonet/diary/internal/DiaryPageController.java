@@ -207,7 +207,37 @@ class DiaryPageController {
         return patient;
     }
 
+    /** A tappable spot of the body map: front view, so the patient's right is on the viewer's left. */
+    record Spot(BleedSite site, int x, int y, int r) {}
+
+    static final List<Spot> SPOTS = List.of(
+            new Spot(BleedSite.HEAD, 100, 30, 13),
+            new Spot(BleedSite.MOUTH, 100, 46, 6),
+            new Spot(BleedSite.RIGHT_SHOULDER, 66, 70, 10),
+            new Spot(BleedSite.LEFT_SHOULDER, 134, 70, 10),
+            new Spot(BleedSite.RIGHT_UPPER_ARM, 55, 105, 8),
+            new Spot(BleedSite.LEFT_UPPER_ARM, 145, 105, 8),
+            new Spot(BleedSite.RIGHT_ELBOW, 44, 140, 10),
+            new Spot(BleedSite.LEFT_ELBOW, 156, 140, 10),
+            new Spot(BleedSite.RIGHT_FOREARM, 39, 168, 8),
+            new Spot(BleedSite.LEFT_FOREARM, 161, 168, 8),
+            new Spot(BleedSite.RIGHT_WRIST, 34, 196, 9),
+            new Spot(BleedSite.LEFT_WRIST, 166, 196, 9),
+            new Spot(BleedSite.RIGHT_ILIOPSOAS, 88, 160, 8),
+            new Spot(BleedSite.LEFT_ILIOPSOAS, 112, 160, 8),
+            new Spot(BleedSite.RIGHT_HIP, 78, 186, 10),
+            new Spot(BleedSite.LEFT_HIP, 122, 186, 10),
+            new Spot(BleedSite.RIGHT_THIGH, 79, 228, 9),
+            new Spot(BleedSite.LEFT_THIGH, 121, 228, 9),
+            new Spot(BleedSite.RIGHT_KNEE, 78, 270, 11),
+            new Spot(BleedSite.LEFT_KNEE, 122, 270, 11),
+            new Spot(BleedSite.RIGHT_CALF, 78, 304, 8),
+            new Spot(BleedSite.LEFT_CALF, 122, 304, 8),
+            new Spot(BleedSite.RIGHT_ANKLE, 78, 336, 10),
+            new Spot(BleedSite.LEFT_ANKLE, 122, 336, 10));
+
     private static void addChoices(Model model) {
+        model.addAttribute("spots", SPOTS);
         model.addAttribute("causes", BleedCause.values());
         model.addAttribute("sites", BleedSite.values());
         model.addAttribute("reasons", InfusionReason.values());
