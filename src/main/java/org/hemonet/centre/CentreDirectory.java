@@ -24,6 +24,17 @@ public class CentreDirectory {
         return queries.find(id);
     }
 
+    /** Every centre with its roster, comprehensive care centres first. */
+    public List<CentreProfile> profiles() {
+        return queries.all().stream()
+                .map(c -> CentreProfile.of(c, queries.team(c.id())))
+                .toList();
+    }
+
+    public Optional<CentreProfile> profile(UUID id) {
+        return queries.find(id).map(c -> CentreProfile.of(c, queries.team(c.id())));
+    }
+
     public List<Region> regions() {
         return queries.regions();
     }

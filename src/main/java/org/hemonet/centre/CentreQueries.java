@@ -56,6 +56,22 @@ class CentreQueries {
                 .list();
     }
 
+    List<RegionPopulations.Population> populations() {
+        return jdbc.sql(
+                        """
+                        select r.id, r.code, r.name, p.year, p.population
+                        from centre.region_population p join centre.region r on r.id = p.region_id
+                        order by r.code, p.year
+                        """)
+                .query((rs, n) -> new RegionPopulations.Population(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getInt("year"),
+                        rs.getLong("population")))
+                .list();
+    }
+
     List<TeamMember> team(UUID centreId) {
         return jdbc.sql(
                         """

@@ -78,6 +78,7 @@ class DemoDataLoader implements ApplicationRunner {
         plan.team().forEach(m -> centres.addTeamMember(m.id(), m.centreId(), m.role(), m.name()));
         plan.patients().forEach(patients::register);
         plan.weights().forEach(w -> patients.recordWeight(w.patientId(), w.measuredOn(), w.weightKg()));
+        plan.details().forEach(d -> patients.load(d.details(), d.centreId()));
         String hash = accounts.hash(DemoNetworkPlan.DEMO_PASSWORD);
         plan.accounts().forEach(a -> accounts.createWithHash(a.id(), a.account(), hash));
     }

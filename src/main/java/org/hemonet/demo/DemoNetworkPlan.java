@@ -17,6 +17,7 @@ import org.hemonet.identity.NewAccount;
 import org.hemonet.identity.Role;
 import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.NewPatient;
+import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.Sex;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,9 @@ public final class DemoNetworkPlan {
     public record WeightPlan(UUID patientId, LocalDate measuredOn, BigDecimal weightKg) {}
 
     public record Login(String username, String description) {}
+
+    /** Registry details of one demo patient (issue 4), loaded after the patients. */
+    public record DetailsPlan(UUID centreId, PatientRegistry.LoadedDetails details) {}
 
     private static final String[] MALE_NAMES = {
         "James", "Oliver", "Harry", "Jack", "George", "Noah", "Charlie", "Jacob", "Alfie", "Freddie", "Oscar", "Leo",
@@ -123,12 +127,15 @@ public final class DemoNetworkPlan {
     private final List<NewPatient> patients = new ArrayList<>();
     private final List<WeightPlan> weights = new ArrayList<>();
     private final List<Login> logins = new ArrayList<>();
+    private final List<DetailsPlan> details = new ArrayList<>();
+    private final Map<String, UUID> centreByCode = new LinkedHashMap<>();
 
     private DemoNetworkPlan(long seed, LocalDate today) {
         this.random = new Random(seed);
         this.today = today;
         this.networkId = nextId();
         build();
+        addRegistryDetails(new Random(seed ^ 0x5EED_4L));
     }
 
     public static DemoNetworkPlan generate(long seed, LocalDate today) {
@@ -297,6 +304,7 @@ public final class DemoNetworkPlan {
             boolean cover24h,
             List<TeamRole> roster) {
         UUID id = nextId();
+        centreByCode.put(code, id);
         centres.add(new NewCentre(
                 id, code, name, type, region.id(), networkId, phone, onCall, lab, labCapability, cover24h));
         for (TeamRole role : roster) {
@@ -441,6 +449,105 @@ public final class DemoNetworkPlan {
         return history;
     }
 
+    /**
+     * Registry details (issue 4) from a random stream of their own, so that the patients above stay as they were:
+     * medical record numbers, genotypes, infection and vCJD-risk status, consents, a named care team, guardians for
+     * children, a family link, one ITI episode and shared care between the West and South centres.
+     */
+    private void addRegistryDetails(Random extra) {
+        UUID west = centreByCode.get("WEST");
+        UUID south = centreByCode.get("SOUTH");
+        Map<UUID, List<TeamMemberPlan>> rosters = new LinkedHashMap<>();
+        team.forEach(m ->
+                rosters.computeIfAbsent(m.centreId(), k -> new ArrayList<>()).add(m));
+        NewPatient previous = null;
+        int sharedWithSouth = 0;
+        for (NewPatient p : patients) {
+            int age = java.time.Period.between(p.dateOfBirth(), today).getYears();
+            boolean severeA = p.diagnosis() == DiagnosisType.HEMOPHILIA_A
+                    && p.baselineLevelIuPerDl() != null
+                    && p.baselineLevelIuPerDl().compareTo(BigDecimal.ONE) < 0;
+            String hgvs = null;
+            String mutationClass = null;
+            if (p.diagnosis() == DiagnosisType.HEMOPHILIA_A) {
+                if (severeA && extra.nextInt(2) == 0) {
+                    hgvs = "F8 intron 22 inversion (Inv22)";
+                    mutationClass = "Intron 22 inversion";
+                } else {
+                    hgvs = "F8:c." + (1000 + extra.nextInt(5000)) + "C>T";
+                    mutationClass = severeA ? "Nonsense" : "Missense";
+                }
+            } else if (p.diagnosis() == DiagnosisType.HEMOPHILIA_B) {
+                hgvs = "F9:c." + (100 + extra.nextInt(1300)) + "G>A";
+                mutationClass = "Missense";
+            }
+            // born before 1992 and treated with plasma products: the cohort with HCV/HIV and vCJD-risk notifications
+            boolean olderCohort =
+                    p.dateOfBirth().getYear() < 1985 && p.diagnosis().isHemophilia();
+            String hcv = olderCohort ? (extra.nextBoolean() ? "CLEARED" : "NEGATIVE") : "NEGATIVE";
+            String hiv = olderCohort && extra.nextInt(8) == 0 ? "POSITIVE" : "NEGATIVE";
+            boolean vcjd = olderCohort && extra.nextInt(3) > 0;
+            List<org.hemonet.patient.ConsentKind> consents = extra.nextInt(4) == 0
+                    ? List.of(org.hemonet.patient.ConsentKind.REGISTRY)
+                    : List.of(
+                            org.hemonet.patient.ConsentKind.REGISTRY,
+                            org.hemonet.patient.ConsentKind.RESEARCH,
+                            org.hemonet.patient.ConsentKind.DATA_SHARING);
+            Map<String, String> careTeam = new LinkedHashMap<>();
+            for (TeamMemberPlan member : rosters.getOrDefault(p.centreId(), List.of())) {
+                if (member.role().isCore()
+                        && !careTeam.containsKey(member.role().name())) {
+                    careTeam.put(member.role().name(), member.name());
+                }
+            }
+            Set<UUID> shared = Set.of();
+            if (p.centreId().equals(west) && sharedWithSouth < 2) {
+                shared = Set.of(south);
+                sharedWithSouth++;
+            }
+            UUID relative = null;
+            String relationship = null;
+            if (previous != null
+                    && previous.centreId().equals(p.centreId())
+                    && previous.familyName().equals(p.familyName())) {
+                relative = previous.id();
+                relationship = "relative";
+            }
+            if (p.familyName().equals("Okafor") && p.givenName().equals("Sam")) {
+                relative = patients.get(1).id();
+                relationship = "brother";
+            }
+            details.add(new DetailsPlan(
+                    p.centreId(),
+                    new PatientRegistry.LoadedDetails(
+                            p.id(),
+                            shared,
+                            String.format("MRN%07d", extra.nextInt(10_000_000)),
+                            hgvs,
+                            mutationClass,
+                            hiv,
+                            olderCohort ? "IMMUNISED" : "NEGATIVE",
+                            hcv,
+                            vcjd,
+                            consents,
+                            today.minusYears(1).minusDays(extra.nextInt(300)),
+                            careTeam,
+                            age < 16 ? FEMALE_NAMES[extra.nextInt(FEMALE_NAMES.length)] + " " + p.familyName() : null,
+                            relative,
+                            relationship,
+                            severeA
+                                            && !p.inhibitorTests().isEmpty()
+                                            && p.inhibitorTests()
+                                                            .get(0)
+                                                            .residualActivityPercent()
+                                                            .compareTo(new BigDecimal("50"))
+                                                    < 0
+                                    ? today.minusMonths(9)
+                                    : null)));
+            previous = p;
+        }
+    }
+
     private String pick(String[] names) {
         return names[random.nextInt(names.length)];
     }
@@ -471,6 +578,10 @@ public final class DemoNetworkPlan {
 
     public List<WeightPlan> weights() {
         return List.copyOf(weights);
+    }
+
+    public List<DetailsPlan> details() {
+        return List.copyOf(details);
     }
 
     public List<Login> logins() {

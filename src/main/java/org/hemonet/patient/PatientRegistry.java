@@ -1,49 +1,154 @@
 package org.hemonet.patient;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.hemonet.audit.AuditAction;
+import org.hemonet.audit.AuditEvent;
+import org.hemonet.audit.AuditLog;
+import org.hemonet.audit.AuditOutcome;
+import org.hemonet.centre.CentreDirectory;
 import org.hemonet.identity.AccessPolicy;
 import org.hemonet.identity.PatientScope;
+import org.hemonet.identity.Role;
 import org.hemonet.shared.Actor;
+import org.hemonet.shared.ConflictException;
+import org.hemonet.shared.InvalidInputException;
+import org.hemonet.shared.NotFoundException;
+import org.hemonet.shared.StaleVersionException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * The patient registry's API. Reads take the acting user and return only what the access policy allows: a record the
- * actor may not see is reported exactly like one that does not exist.
+ * The patient registry's API. Every method that touches a patient takes the acting user, asks the access policy, and
+ * writes exactly one audit event (security.md §13) in the same transaction as the change. A record the actor may not
+ * see is reported exactly like one that does not exist ({@link NotFoundException}); the refusal is audited in a
+ * transaction of its own, so that it stays recorded when the request's transaction rolls back. Roles that never see
+ * patient-level data get {@link AccessDeniedException} (403, security.md §6).
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class PatientRegistry {
+
+    static final String PATIENT = "Patient";
+    static final String INHIBITOR_TEST = "InhibitorTest";
+
+    /** Every field a correction may name (which of them a role may set is decided per role). */
+    static final Set<String> CORRECTABLE = Stream.concat(
+                    PatientQueries.CORRECTABLE_COLUMNS.keySet().stream(),
+                    Stream.of("diagnosisType", "diagnosisSubtype", "bleedingPhenotype", "sharedCareCentreIds"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final PatientQueries queries;
     private final AccessPolicy accessPolicy;
+    private final AuditLog auditLog;
+    private final CentreDirectory centres;
+    private final RegistrySettings settings;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    PatientRegistry(PatientQueries queries, AccessPolicy accessPolicy) {
+    PatientRegistry(
+            PatientQueries queries,
+            AccessPolicy accessPolicy,
+            AuditLog auditLog,
+            CentreDirectory centres,
+            RegistrySettings settings,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.queries = queries;
         this.accessPolicy = accessPolicy;
+        this.auditLog = auditLog;
+        this.centres = centres;
+        this.settings = settings;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
+
+    // ---- reads ---------------------------------------------------------------------------------------------------
 
     /** Patients of the actor's centres, optionally filtered by name (or exact national id) and severity. */
     public List<PatientSummary> search(Actor actor, @Nullable String text, @Nullable Severity severity) {
-        List<PatientSummary> found = summaries(queries.atCentres(accessPolicy.searchableCentres(actor), text));
-        return severity == null
-                ? found
-                : found.stream().filter(p -> p.severity() == severity).toList();
+        return search(actor, new PatientSearch(text, severity, null, null, null, 0, Integer.MAX_VALUE))
+                .items();
+    }
+
+    /**
+     * The patients the actor may see that match the criteria, one page of them. Criteria about patients the actor may
+     * not see (another centre, an invisible name) give what a criterion matching nothing gives: an empty page.
+     */
+    public PatientSearch.Page search(Actor actor, PatientSearch criteria) {
+        requirePatientDataRole(actor, AuditAction.SEARCH, null);
+        List<PatientQueries.Row> rows;
+        if (Role.of(actor.role()) == Role.PATIENT) {
+            rows = queries.withIds(actor.patientIds()).stream()
+                    .filter(row -> criteria.text() == null
+                            || criteria.text().isBlank()
+                            || (row.givenName() + " " + row.familyName())
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .contains(criteria.text().toLowerCase(java.util.Locale.ROOT)))
+                    .filter(row -> criteria.centreId() == null || row.centreId().equals(criteria.centreId()))
+                    .toList();
+        } else {
+            Set<UUID> searchable = new HashSet<>(accessPolicy.searchableCentres(actor));
+            if (criteria.centreId() != null) {
+                searchable.retainAll(Set.of(criteria.centreId()));
+            }
+            rows = queries.atCentres(searchable, criteria.text());
+        }
+        Stream<PatientSummary> found = summaries(rows).stream();
+        if (criteria.severity() != null) {
+            found = found.filter(p -> p.severity() == criteria.severity());
+        }
+        if (criteria.diagnosis() != null) {
+            found = found.filter(p -> p.diagnosis() == criteria.diagnosis());
+        }
+        if (criteria.inhibitor() != null) {
+            found = found.filter(p -> p.inhibitorStatus().isPositive() == criteria.inhibitor());
+        }
+        List<PatientSummary> all = found.toList();
+        int size = Math.max(1, criteria.size());
+        long from = Math.min((long) criteria.page() * size, all.size());
+        long to = Math.min(from + size, all.size());
+        auditLog.record(AuditEvent.by(actor, AuditAction.SEARCH, null, PATIENT, null, AuditOutcome.SUCCESS));
+        return new PatientSearch.Page(
+                List.copyOf(all.subList((int) from, (int) to)), criteria.page(), size, all.size());
     }
 
     /** The records a patient or guardian account holds, oldest first. */
     public List<PatientSummary> heldBy(Actor actor) {
-        return summaries(queries.withIds(actor.patientIds()));
+        List<PatientSummary> held = summaries(queries.withIds(actor.patientIds()));
+        held.forEach(p -> auditLog.record(
+                AuditEvent.by(actor, AuditAction.READ, p.id(), PATIENT, p.id().toString(), AuditOutcome.SUCCESS)));
+        return held;
     }
 
-    /** One patient, if the actor may see them. */
+    /** One patient's summary, if the actor may see them (not audited: for callers that audit their own read). */
+    @Transactional(readOnly = true)
     public Optional<PatientSummary> find(Actor actor, UUID patientId) {
         return scopeOf(patientId)
                 .filter(scope -> accessPolicy.mayRead(actor, scope))
@@ -51,25 +156,575 @@ public class PatientRegistry {
                 .map(row -> summaries(List.of(row)).get(0));
     }
 
-    /** The centres that care for a patient, for access decisions by other modules. */
+    /** The whole record, audited; unknown or not visible to the actor → {@link NotFoundException}. */
+    public PatientRecord read(Actor actor, UUID patientId) {
+        requirePatientDataRole(actor, AuditAction.READ, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.READ, PATIENT);
+        PatientRecord record = assemble(actor, scope);
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.READ, patientId, PATIENT, patientId.toString(), AuditOutcome.SUCCESS));
+        return record;
+    }
+
+    /** The centres that care for a patient (registered and current shared care), for access decisions. */
+    @Transactional(readOnly = true)
     public Optional<PatientScope> scopeOf(UUID patientId) {
-        return queries.centreOf(patientId).map(centre -> new PatientScope(patientId, centre, Set.of()));
+        return queries.centreOf(patientId)
+                .map(centre -> new PatientScope(patientId, centre, queries.sharedCareCentres(patientId)));
     }
 
     /** Every living record, without identifiers, for aggregate counts by the network. */
+    @Transactional(readOnly = true)
     public List<PatientSummary> allForAggregates() {
         return summaries(queries.all());
     }
 
-    @Transactional
+    // ---- writes by people ------------------------------------------------------------------------------------------
+
+    /**
+     * Registers a patient at one of the actor's centres (centre staff only) and returns the record with its derived
+     * severity. Registering at another centre is refused (400 naming {@code centreId}) and audited.
+     */
+    public PatientRecord register(Actor actor, NewPatient patient) {
+        requireCentreStaff(actor, AuditAction.CREATE, patient.id());
+        if (!actor.centreIds().contains(patient.centreId())) {
+            audited(actor, AuditAction.CREATE, patient.id(), PATIENT, AuditOutcome.DENIED);
+            throw new InvalidInputException("centreId", "You may register patients only at your own centres.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        validateNew(patient, today);
+        String nationalId = patient.nationalId();
+        String scheme = patient.nationalIdScheme();
+        if (nationalId != null && !nationalId.isBlank()) {
+            scheme = scheme == null || scheme.isBlank() ? NhsNumber.SCHEME : scheme.trim();
+            nationalId =
+                    NhsNumber.SCHEME.equals(scheme) ? NhsNumber.normalise(nationalId, "nationalId") : nationalId.trim();
+            if (queries.nationalIdTaken(scheme, nationalId, null)) {
+                throw new ConflictException(
+                        "A patient with this national identifier is already registered in the network.");
+            }
+        } else {
+            scheme = null;
+            nationalId = null;
+        }
+        NewPatient normalised = new NewPatient(
+                patient.id(),
+                patient.centreId(),
+                patient.givenName().trim(),
+                patient.familyName().trim(),
+                patient.dateOfBirth(),
+                patient.sex(),
+                scheme,
+                nationalId,
+                patient.regionId(),
+                patient.diagnosis(),
+                patient.diagnosisSubtype(),
+                patient.bleedingPhenotype(),
+                patient.baselineLevelIuPerDl(),
+                patient.baselineMeasuredOn(),
+                patient.weightKg(),
+                patient.weighedOn() == null && patient.weightKg() != null ? today : patient.weighedOn(),
+                patient.inhibitorTests());
+        queries.insert(normalised);
+        auditLog.record(AuditEvent.by(
+                actor, AuditAction.CREATE, patient.id(), PATIENT, patient.id().toString(), AuditOutcome.SUCCESS));
+        return assemble(actor, new PatientScope(patient.id(), patient.centreId(), Set.of()));
+    }
+
+    /**
+     * Corrects a record if it is still at {@code expectedVersion} (else {@link StaleVersionException}, nothing
+     * changes). Fields the actor's role may not set are refused (400 naming the field) and audited. The previous
+     * values, who, when and why are kept as a revision.
+     */
+    public PatientRecord correct(Actor actor, UUID patientId, int expectedVersion, PatientCorrection correction) {
+        requirePatientDataRole(actor, AuditAction.UPDATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.UPDATE, PATIENT);
+        refuseFieldsTheRoleMayNotSet(actor, scope, correction);
+        if (correction.present().isEmpty()) {
+            throw new InvalidInputException(null, "Name at least one field to correct.");
+        }
+        if (correction.reason().isBlank()) {
+            throw new InvalidInputException("reason", "Say why the record is corrected.");
+        }
+        PatientQueries.Details current = queries.details(patientId).orElseThrow(() -> new NotFoundException(PATIENT));
+        Map<String, @Nullable Object> columns = validatedColumns(correction, current);
+        Map<String, @Nullable Object> previous = previousValues(correction, current);
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>(columns);
+        if (!queries.update(patientId, expectedVersion, columns)) {
+            audited(actor, AuditAction.UPDATE, patientId, PATIENT, AuditOutcome.FAILED);
+            throw new StaleVersionException();
+        }
+        if (correction.has("diagnosisType")
+                || correction.has("diagnosisSubtype")
+                || correction.has("bleedingPhenotype")) {
+            DiagnosisType type = correction.has("diagnosisType")
+                    ? required(correction.diagnosisType(), "diagnosisType")
+                    : current.diagnosis();
+            String subtype = correction.has("diagnosisSubtype") ? correction.diagnosisSubtype() : current.subtype();
+            boolean phenotype = correction.has("bleedingPhenotype")
+                    ? required(correction.bleedingPhenotype(), "bleedingPhenotype")
+                    : current.bleedingPhenotype();
+            queries.supersedeDiagnosis(patientId, type, subtype, phenotype);
+            changes.put(
+                    "diagnosis",
+                    Map.of("type", type.name(), "subtype", String.valueOf(subtype), "bleedingPhenotype", phenotype));
+        }
+        if (correction.has("sharedCareCentreIds")) {
+            Set<UUID> shared = correction.sharedCareCentreIds() == null ? Set.of() : correction.sharedCareCentreIds();
+            for (UUID centre : shared) {
+                if (centre.equals(current.centreId()) || centres.centre(centre).isEmpty()) {
+                    throw new InvalidInputException(
+                            "sharedCareCentreIds", "Shared care needs other, existing centres of the network.");
+                }
+            }
+            queries.setSharedCare(patientId, shared, LocalDate.now(clock));
+            changes.put(
+                    "sharedCareCentreIds",
+                    shared.stream().map(UUID::toString).sorted().toList());
+        }
+        queries.insertRevision(
+                patientId,
+                expectedVersion + 1,
+                actor.accountId(),
+                actor.username(),
+                correction.reason().trim(),
+                json.writeValueAsString(previous),
+                json.writeValueAsString(changes));
+        auditLog.record(AuditEvent.by(
+                actor, AuditAction.UPDATE, patientId, PATIENT, patientId.toString(), AuditOutcome.SUCCESS));
+        return assemble(actor, scopeOf(patientId).orElseThrow());
+    }
+
+    /**
+     * Records a Bethesda assay: the titre is computed (400 naming {@code residualActivityPercent} outside 25–75 %), the
+     * inhibitor status derived, and a first positive result announced as {@link InhibitorDetected}.
+     */
+    public InhibitorTestResult addInhibitorTest(Actor actor, UUID patientId, NewInhibitorTest test) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.CREATE, INHIBITOR_TEST);
+        PatientQueries.Details patient =
+                queries.details(scope.patientId()).orElseThrow(() -> new NotFoundException(PATIENT));
+        LocalDate today = LocalDate.now(clock);
+        if (test.sampledOn().isAfter(today)) {
+            throw new InvalidInputException("sampledOn", "The sample date cannot be in the future.");
+        }
+        if (test.sampledOn().isBefore(patient.dateOfBirth())) {
+            throw new InvalidInputException("sampledOn", "The sample date is before the patient's birth.");
+        }
+        BigDecimal titre = BethesdaTitre.compute(test.residualActivityPercent(), test.dilution());
+        BigDecimal threshold = settings.inhibitorPositiveBu();
+        List<PatientRecord.InhibitorTest> before = queries.inhibitorTests(patientId, threshold);
+        boolean positive = titre.compareTo(threshold) >= 0;
+        boolean newInhibitor = positive && before.stream().noneMatch(PatientRecord.InhibitorTest::positive);
+        UUID id = queries.insertInhibitorTest(
+                patientId, test.sampledOn(), test.residualActivityPercent(), test.dilution(), titre, actor.username());
+        List<InhibitorStatus.Result> results = new ArrayList<>();
+        before.forEach(t -> results.add(new InhibitorStatus.Result(t.sampledOn(), t.titreBu())));
+        results.add(new InhibitorStatus.Result(test.sampledOn(), titre));
+        InhibitorStatus status = InhibitorStatus.of(results, threshold);
+        if (newInhibitor) {
+            events.publishEvent(new InhibitorDetected(patientId, id, test.sampledOn(), titre));
+        }
+        auditLog.record(AuditEvent.by(
+                actor, AuditAction.CREATE, patientId, INHIBITOR_TEST, id.toString(), AuditOutcome.SUCCESS));
+        return new InhibitorTestResult(
+                id,
+                patientId,
+                test.sampledOn(),
+                test.residualActivityPercent(),
+                test.dilution(),
+                titre,
+                positive,
+                newInhibitor,
+                status);
+    }
+
+    /** Records a consent (or its refusal) given on {@code recordedOn}. */
+    public PatientRecord.Consent recordConsent(
+            Actor actor, UUID patientId, ConsentKind kind, boolean given, LocalDate recordedOn) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        visibleScope(actor, patientId, AuditAction.CREATE, "Consent");
+        if (recordedOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("recordedOn", "The consent date cannot be in the future.");
+        }
+        UUID id = queries.insertConsent(patientId, kind, given, recordedOn, actor.username());
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, "Consent", id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.Consent(id, kind, given, recordedOn, null);
+    }
+
+    // ---- loading without an actor (demo network, imports) -----------------------------------------------------------
+
+    /** Registers a patient as part of a data load (demo network, import): no actor, no audit event. */
     public UUID register(NewPatient patient) {
         queries.insert(patient);
         return patient.id();
     }
 
-    @Transactional
-    public void recordWeight(UUID patientId, java.time.LocalDate measuredOn, BigDecimal weightKg) {
+    public void recordWeight(UUID patientId, LocalDate measuredOn, BigDecimal weightKg) {
         queries.insertWeight(patientId, measuredOn, weightKg);
+    }
+
+    /** Registry details of a data load: the values a load brings beyond {@link NewPatient}. */
+    public record LoadedDetails(
+            UUID patientId,
+            Set<UUID> sharedCareCentreIds,
+            @Nullable String mrn,
+            @Nullable String genotypeHgvs,
+            @Nullable String mutationClass,
+            String hivStatus,
+            String hepatitisBStatus,
+            String hepatitisCStatus,
+            boolean vcjdAtRisk,
+            List<ConsentKind> consents,
+            LocalDate consentedOn,
+            Map<String, String> careTeam,
+            @Nullable String guardianName,
+            @Nullable UUID relativeId,
+            @Nullable String relationship,
+            @Nullable LocalDate itiStartedOn) {}
+
+    public void load(LoadedDetails details, UUID centreId) {
+        UUID id = details.patientId();
+        details.sharedCareCentreIds().forEach(c -> queries.insertSharedCare(id, c, details.consentedOn()));
+        if (details.mrn() != null) {
+            queries.insertRecordNumber(id, centreId, details.mrn());
+        }
+        queries.setStatus(
+                id,
+                details.hivStatus(),
+                details.hepatitisBStatus(),
+                details.hepatitisCStatus(),
+                details.vcjdAtRisk(),
+                details.genotypeHgvs(),
+                details.mutationClass());
+        details.consents().forEach(k -> queries.insertConsent(id, k, true, details.consentedOn(), "demo"));
+        details.careTeam().forEach((role, name) -> queries.insertCareTeamMember(id, role, name));
+        if (details.guardianName() != null) {
+            queries.insertContact(id, "GUARDIAN", details.guardianName(), "parent", null);
+        }
+        if (details.relativeId() != null && details.relationship() != null) {
+            queries.insertFamilyLink(id, details.relativeId(), details.relationship());
+        }
+        if (details.itiStartedOn() != null) {
+            queries.insertItiEpisode(
+                    id, details.itiStartedOn(), "Daily 100 IU/kg FVIII (Bonn-Malmö style)", null, "ONGOING");
+        }
+    }
+
+    // ---- rules ------------------------------------------------------------------------------------------------------
+
+    private void requirePatientDataRole(Actor actor, AuditAction action, @Nullable UUID patientId) {
+        if (!accessPolicy.usesPatientData(actor)) {
+            audited(actor, action, patientId, PATIENT, AuditOutcome.DENIED);
+            throw new AccessDeniedException("Aggregate roles see no patient-level data");
+        }
+    }
+
+    private void requireCentreStaff(Actor actor, AuditAction action, @Nullable UUID patientId) {
+        if (!Role.of(actor.role()).isCentreStaff()) {
+            audited(actor, action, patientId, PATIENT, AuditOutcome.DENIED);
+            throw new AccessDeniedException("Only centre staff may do this");
+        }
+    }
+
+    /** The patient's scope if the actor may see them; otherwise the refusal is audited and it is a 404. */
+    private PatientScope visibleScope(Actor actor, UUID patientId, AuditAction action, String resourceType) {
+        Optional<PatientScope> scope = scopeOf(patientId);
+        if (scope.isEmpty() || !accessPolicy.mayRead(actor, scope.get())) {
+            audited(actor, action, patientId, resourceType, AuditOutcome.DENIED);
+            throw new NotFoundException(PATIENT);
+        }
+        return scope.get();
+    }
+
+    /** Records an event in a transaction of its own, so that it survives the rollback of the refused request. */
+    private void audited(
+            Actor actor, AuditAction action, @Nullable UUID patientId, String resourceType, AuditOutcome outcome) {
+        ownTransaction.executeWithoutResult(status -> auditLog.record(AuditEvent.by(
+                actor, action, patientId, resourceType, patientId == null ? null : patientId.toString(), outcome)));
+    }
+
+    private void refuseFieldsTheRoleMayNotSet(Actor actor, PatientScope scope, PatientCorrection correction) {
+        Role role = Role.of(actor.role());
+        for (String field : correction.present()) {
+            String refusal = null;
+            if (!CORRECTABLE.contains(field)) {
+                refusal = "centreId".equals(field)
+                        ? "A correction cannot move the record to another centre."
+                        : "This field cannot be set by a correction.";
+            } else if (role == Role.PATIENT && !PatientCorrection.PATIENT_FIELDS.contains(field)) {
+                refusal = "Patients and parents may correct their contact details only; ask your centre for the rest.";
+            } else if (PatientCorrection.INFECTION_FIELDS.contains(field)
+                    && !accessPolicy.maySeeInfectionStatus(actor, scope)) {
+                refusal = "Only the clinical team of the patient's centres may set infection status.";
+            } else if ("sharedCareCentreIds".equals(field)
+                    && !(role == Role.CLINICIAN && actor.centreIds().contains(scope.registeredCentreId()))) {
+                refusal = "Only a clinician of the registered centre may change shared care.";
+            }
+            if (refusal != null) {
+                audited(actor, AuditAction.UPDATE, scope.patientId(), PATIENT, AuditOutcome.DENIED);
+                throw new InvalidInputException(field, refusal);
+            }
+        }
+    }
+
+    private void validateNew(NewPatient patient, LocalDate today) {
+        if (patient.givenName().isBlank()) {
+            throw new InvalidInputException("givenName", "Enter the given name.");
+        }
+        if (patient.familyName().isBlank()) {
+            throw new InvalidInputException("familyName", "Enter the family name.");
+        }
+        if (patient.dateOfBirth().isAfter(today)) {
+            throw new InvalidInputException("dateOfBirth", "The date of birth cannot be in the future.");
+        }
+        if (patient.dateOfBirth().isBefore(today.minusYears(130))) {
+            throw new InvalidInputException("dateOfBirth", "The date of birth is more than 130 years ago.");
+        }
+        if (patient.baselineLevelIuPerDl() != null) {
+            if (patient.diagnosis().factor() == null) {
+                throw new InvalidInputException(
+                        "diagnosis.baselineFactorLevelIuPerDl", "This diagnosis has no factor level to record.");
+            }
+            if (patient.baselineLevelIuPerDl().signum() < 0
+                    || patient.baselineLevelIuPerDl().compareTo(BigDecimal.valueOf(400)) > 0) {
+                throw new InvalidInputException(
+                        "diagnosis.baselineFactorLevelIuPerDl", "A factor level is between 0 and 400 IU/dL.");
+            }
+            LocalDate measured = patient.baselineMeasuredOn();
+            if (measured == null) {
+                throw new InvalidInputException("diagnosis.measuredOn", "Give the date the level was measured.");
+            }
+            if (measured.isAfter(today)) {
+                throw new InvalidInputException(
+                        "diagnosis.measuredOn", "The measurement date cannot be in the future.");
+            }
+            if (measured.isBefore(patient.dateOfBirth())) {
+                throw new InvalidInputException("diagnosis.measuredOn", "The measurement date is before birth.");
+            }
+        }
+        if (patient.weightKg() != null
+                && (patient.weightKg().signum() <= 0 || patient.weightKg().compareTo(BigDecimal.valueOf(400)) >= 0)) {
+            throw new InvalidInputException("weightKg", "The weight must be more than 0 and less than 400 kg.");
+        }
+        if (patient.regionId() != null
+                && centres.regions().stream().noneMatch(r -> r.id().equals(patient.regionId()))) {
+            throw new InvalidInputException("regionId", "Unknown region.");
+        }
+    }
+
+    private Map<String, @Nullable Object> validatedColumns(PatientCorrection c, PatientQueries.Details current) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, @Nullable Object> columns = new LinkedHashMap<>();
+        if (c.has("givenName")) {
+            columns.put("givenName", text(c.givenName(), "givenName", 100, true));
+        }
+        if (c.has("familyName")) {
+            columns.put("familyName", text(c.familyName(), "familyName", 100, true));
+        }
+        if (c.has("dateOfBirth")) {
+            LocalDate born = required(c.dateOfBirth(), "dateOfBirth");
+            if (born.isAfter(today)) {
+                throw new InvalidInputException("dateOfBirth", "The date of birth cannot be in the future.");
+            }
+            columns.put("dateOfBirth", born);
+        }
+        if (c.has("sex")) {
+            columns.put("sex", required(c.sex(), "sex").name());
+        }
+        if (c.has("nationalIdScheme") || c.has("nationalId")) {
+            String scheme = c.has("nationalIdScheme") ? c.nationalIdScheme() : current.nationalIdScheme();
+            String id = c.has("nationalId") ? c.nationalId() : current.nationalId();
+            if (id == null || id.isBlank()) {
+                scheme = null;
+                id = null;
+            } else {
+                scheme = scheme == null || scheme.isBlank() ? NhsNumber.SCHEME : scheme.trim();
+                id = NhsNumber.SCHEME.equals(scheme) ? NhsNumber.normalise(id, "nationalId") : id.trim();
+                if (queries.nationalIdTaken(scheme, id, current.id())) {
+                    throw new ConflictException(
+                            "A patient with this national identifier is already registered in the network.");
+                }
+            }
+            columns.put("nationalIdScheme", scheme);
+            columns.put("nationalId", id);
+        }
+        if (c.has("regionId")) {
+            UUID region = c.regionId();
+            if (region != null && centres.regions().stream().noneMatch(r -> r.id().equals(region))) {
+                throw new InvalidInputException("regionId", "Unknown region.");
+            }
+            columns.put("regionId", region);
+        }
+        if (c.has("phone")) {
+            columns.put("phone", text(c.phone(), "phone", 40, false));
+        }
+        if (c.has("email")) {
+            String email = text(c.email(), "email", 200, false);
+            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new InvalidInputException("email", "Enter an email address like name@example.org.");
+            }
+            columns.put("email", email);
+        }
+        if (c.has("genotypeHgvs")) {
+            columns.put("genotypeHgvs", text(c.genotypeHgvs(), "genotypeHgvs", 200, false));
+        }
+        if (c.has("mutationClass")) {
+            columns.put("mutationClass", text(c.mutationClass(), "mutationClass", 100, false));
+        }
+        status(c, "hivStatus", c.hivStatus(), columns);
+        status(c, "hepatitisBStatus", c.hepatitisBStatus(), columns);
+        status(c, "hepatitisCStatus", c.hepatitisCStatus(), columns);
+        flag(c, "vcjdAtRisk", c.vcjdAtRisk(), columns);
+        flag(c, "knowsDiagnosisAndProduct", c.knowsDiagnosisAndProduct(), columns);
+        flag(c, "selfInfuses", c.selfInfuses(), columns);
+        flag(c, "ordersSupplies", c.ordersSupplies(), columns);
+        flag(c, "knowsEmergencyPlan", c.knowsEmergencyPlan(), columns);
+        return columns;
+    }
+
+    private static void status(
+            PatientCorrection c, String field, @Nullable String value, Map<String, @Nullable Object> columns) {
+        if (c.has(field)) {
+            if (value == null || !PatientCorrection.ALLOWED_VALUES.get(field).contains(value)) {
+                throw new InvalidInputException(
+                        field,
+                        "Use one of "
+                                + String.join(
+                                        ", ",
+                                        PatientCorrection.ALLOWED_VALUES.get(field).stream()
+                                                .sorted()
+                                                .toList())
+                                + ".");
+            }
+            columns.put(field, value);
+        }
+    }
+
+    private static void flag(
+            PatientCorrection c, String field, @Nullable Boolean value, Map<String, @Nullable Object> columns) {
+        if (c.has(field)) {
+            columns.put(field, required(value, field));
+        }
+    }
+
+    private static @Nullable String text(@Nullable String value, String field, int max, boolean required) {
+        String trimmed = value == null ? null : value.trim();
+        if (trimmed == null || trimmed.isEmpty()) {
+            if (required) {
+                throw new InvalidInputException(field, "This field cannot be empty.");
+            }
+            return null;
+        }
+        if (trimmed.length() > max) {
+            throw new InvalidInputException(field, "At most " + max + " characters.");
+        }
+        return trimmed;
+    }
+
+    private static <T> T required(@Nullable T value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "This field cannot be empty.");
+        }
+        return value;
+    }
+
+    private static Map<String, @Nullable Object> previousValues(PatientCorrection c, PatientQueries.Details d) {
+        Map<String, @Nullable Object> all = new LinkedHashMap<>();
+        all.put("givenName", d.givenName());
+        all.put("familyName", d.familyName());
+        all.put("dateOfBirth", d.dateOfBirth());
+        all.put("sex", d.sex().name());
+        all.put("nationalIdScheme", d.nationalIdScheme());
+        all.put("nationalId", d.nationalId());
+        all.put("regionId", d.regionId());
+        all.put("phone", d.phone());
+        all.put("email", d.email());
+        all.put("genotypeHgvs", d.genotypeHgvs());
+        all.put("mutationClass", d.mutationClass());
+        all.put("hivStatus", d.hivStatus());
+        all.put("hepatitisBStatus", d.hbvStatus());
+        all.put("hepatitisCStatus", d.hcvStatus());
+        all.put("vcjdAtRisk", d.vcjdAtRisk());
+        all.put("knowsDiagnosisAndProduct", d.knowsDiagnosisAndProduct());
+        all.put("selfInfuses", d.selfInfuses());
+        all.put("ordersSupplies", d.ordersSupplies());
+        all.put("knowsEmergencyPlan", d.knowsEmergencyPlan());
+        all.put("diagnosisType", d.diagnosis().name());
+        all.put("diagnosisSubtype", d.subtype());
+        all.put("bleedingPhenotype", d.bleedingPhenotype());
+        Map<String, @Nullable Object> previous = new LinkedHashMap<>();
+        for (String field : c.present()) {
+            if (all.containsKey(field)) {
+                previous.put(field, all.get(field));
+            }
+        }
+        return previous;
+    }
+
+    // ---- assembling ------------------------------------------------------------------------------------------------
+
+    private PatientRecord assemble(Actor actor, PatientScope scope) {
+        UUID id = scope.patientId();
+        PatientQueries.Details d = queries.details(id).orElseThrow(() -> new NotFoundException(PATIENT));
+        BigDecimal threshold = settings.inhibitorPositiveBu();
+        List<PatientRecord.FactorLevel> levels = queries.factorLevels(id);
+        BigDecimal lowest = levels.stream()
+                .map(PatientRecord.FactorLevel::levelIuPerDl)
+                .min(BigDecimal::compareTo)
+                .orElse(null);
+        List<PatientRecord.InhibitorTest> tests = queries.inhibitorTests(id, threshold);
+        InhibitorStatus status = InhibitorStatus.of(
+                tests.stream()
+                        .map(t -> new InhibitorStatus.Result(t.sampledOn(), t.titreBu()))
+                        .toList(),
+                threshold);
+        LocalDate today = LocalDate.now(clock);
+        int age = Period.between(d.dateOfBirth(), today).getYears();
+        TransitionStage stage = TransitionStage.at(age, settings);
+        PatientRecord.Transition transition = stage == null
+                ? null
+                : new PatientRecord.Transition(
+                        stage,
+                        age,
+                        d.knowsDiagnosisAndProduct(),
+                        d.selfInfuses(),
+                        d.ordersSupplies(),
+                        d.knowsEmergencyPlan());
+        PatientRecord.Infection infection = accessPolicy.maySeeInfectionStatus(actor, scope)
+                ? new PatientRecord.Infection(d.hivStatus(), d.hbvStatus(), d.hcvStatus(), d.vcjdAtRisk())
+                : null;
+        return new PatientRecord(
+                id,
+                d.version(),
+                d.centreId(),
+                scope.sharedCareCentreIds(),
+                d.givenName(),
+                d.familyName(),
+                d.dateOfBirth(),
+                d.sex(),
+                d.nationalIdScheme(),
+                d.nationalId(),
+                d.regionId(),
+                d.phone(),
+                d.email(),
+                queries.recordNumbers(id),
+                queries.contacts(id),
+                new PatientRecord.Diagnosis(d.diagnosis(), d.subtype(), d.bleedingPhenotype()),
+                Severity.derive(d.diagnosis(), d.sex(), lowest, d.bleedingPhenotype()),
+                levels,
+                new PatientRecord.Genotype(d.genotypeHgvs(), d.mutationClass()),
+                queries.familyLinks(id),
+                status,
+                tests,
+                queries.itiEpisodes(id),
+                infection,
+                queries.weights(id),
+                queries.consents(id),
+                queries.careTeam(id),
+                transition,
+                queries.revisions(id));
     }
 
     private List<PatientSummary> summaries(List<PatientQueries.Row> rows) {
@@ -95,7 +750,7 @@ public class PatientRegistry {
                             Severity.derive(row.diagnosis(), row.sex(), row.level(), row.bleedingPhenotype()),
                             row.weightKg(),
                             row.weighedOn(),
-                            InhibitorStatus.of(results, InhibitorStatus.DEFAULT_POSITIVE_THRESHOLD_BU),
+                            InhibitorStatus.of(results, settings.inhibitorPositiveBu()),
                             latestTitre);
                 })
                 .toList();

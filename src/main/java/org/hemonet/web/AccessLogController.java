@@ -37,9 +37,15 @@ class AccessLogController {
     private final PatientRegistry patients;
     private final AuditLog auditLog;
     private final AccountAdministration accounts;
+    private final org.hemonet.identity.AccessPolicy accessPolicy;
 
     AccessLogController(
-            CurrentActor currentActor, PatientRegistry patients, AuditLog auditLog, AccountAdministration accounts) {
+            CurrentActor currentActor,
+            PatientRegistry patients,
+            AuditLog auditLog,
+            AccountAdministration accounts,
+            org.hemonet.identity.AccessPolicy accessPolicy) {
+        this.accessPolicy = accessPolicy;
         this.currentActor = currentActor;
         this.patients = patients;
         this.auditLog = auditLog;
@@ -52,6 +58,9 @@ class AccessLogController {
     @GetMapping("/access-log")
     String accessLog(@RequestParam("patient") UUID patientId, Model model) {
         Actor actor = currentActor.require();
+        if (!accessPolicy.usesPatientData(actor)) {
+            throw new org.springframework.security.access.AccessDeniedException("patient-level page");
+        }
         PatientSummary patient = patients.find(actor, patientId).orElse(null);
         if (patient == null) {
             auditLog.patientAccess(AuditAction.READ, patientId, "AccessLog", null, AuditOutcome.DENIED);

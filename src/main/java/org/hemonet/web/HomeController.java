@@ -10,7 +10,9 @@ import org.hemonet.centre.Centre;
 import org.hemonet.centre.CentreDirectory;
 import org.hemonet.identity.AccountAdministration;
 import org.hemonet.identity.Role;
+import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSearch;
 import org.hemonet.patient.PatientSummary;
 import org.hemonet.patient.Severity;
 import org.hemonet.report.NetworkOverview;
@@ -54,6 +56,9 @@ class HomeController {
             @RequestParam(name = "patient", required = false) @Nullable UUID selected,
             @RequestParam(name = "q", required = false) @Nullable String query,
             @RequestParam(name = "severity", required = false) @Nullable Severity severity,
+            @RequestParam(name = "diagnosis", required = false) @Nullable DiagnosisType diagnosis,
+            @RequestParam(name = "inhibitor", required = false) @Nullable Boolean inhibitor,
+            @RequestParam(name = "centre", required = false) @Nullable UUID centre,
             Model model) {
         Actor actor = currentActor.require();
         Role role = Role.of(actor.role());
@@ -72,7 +77,11 @@ class HomeController {
             model.addAttribute("query", query == null ? "" : query);
             model.addAttribute("severity", severity);
             model.addAttribute("severities", Severity.values());
-            model.addAttribute("patients", patients.search(actor, query, severity));
+            model.addAttribute("diagnosis", diagnosis);
+            model.addAttribute("diagnoses", DiagnosisType.values());
+            model.addAttribute("inhibitor", inhibitor);
+            model.addAttribute("centre", centre);
+            model.addAttribute("patients", staffSearch(actor, query, severity, diagnosis, inhibitor, centre));
             return "home/staff";
         }
         if (role.isAggregateOnly()) {
@@ -89,12 +98,28 @@ class HomeController {
     String patientRows(
             @RequestParam(name = "q", required = false) @Nullable String query,
             @RequestParam(name = "severity", required = false) @Nullable Severity severity,
+            @RequestParam(name = "diagnosis", required = false) @Nullable DiagnosisType diagnosis,
+            @RequestParam(name = "inhibitor", required = false) @Nullable Boolean inhibitor,
+            @RequestParam(name = "centre", required = false) @Nullable UUID centre,
             @RequestHeader("HX-Request") String htmx,
             Model model) {
         Actor actor = currentActor.require();
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("patients", patients.search(actor, query, severity));
+        model.addAttribute("patients", staffSearch(actor, query, severity, diagnosis, inhibitor, centre));
         return "home/staff :: patientTable";
+    }
+
+    /** The patients of the actor's centres (and shared care) matching every filter given. */
+    private List<PatientSummary> staffSearch(
+            Actor actor,
+            @Nullable String query,
+            @Nullable Severity severity,
+            @Nullable DiagnosisType diagnosis,
+            @Nullable Boolean inhibitor,
+            @Nullable UUID centre) {
+        return patients.search(
+                        actor, new PatientSearch(query, severity, centre, diagnosis, inhibitor, 0, Integer.MAX_VALUE))
+                .items();
     }
 
     private String patientHome(Actor actor, @Nullable UUID selected, Model model) {

@@ -49,6 +49,13 @@ class HtmlErrorController implements ErrorController {
             case BAD_REQUEST ->
                 ApiProblems.problem(
                         status, ProblemTypes.MALFORMED_REQUEST, "Malformed request", "The request is malformed.", null);
+            case NOT_ACCEPTABLE ->
+                ApiProblems.problem(
+                        status,
+                        ProblemTypes.MALFORMED_REQUEST,
+                        "Not acceptable",
+                        "This address cannot answer in the media type the Accept header asks for.",
+                        null);
             case METHOD_NOT_ALLOWED ->
                 ApiProblems.problem(
                         status,

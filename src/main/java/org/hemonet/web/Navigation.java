@@ -12,9 +12,22 @@ final class Navigation {
 
     static List<Item> forRole(Role role) {
         return switch (role) {
-            case PATIENT -> List.of(new Item("/", "nav.myRecord"), new Item("/diary", "nav.diary"));
-            case CLINICIAN, NURSE, PHYSIO, SOCIAL_WORKER, LAB -> List.of(new Item("/", "nav.patients"));
-            case NETWORK_ANALYST, COMMISSIONER -> List.of(new Item("/", "nav.network"));
+            case PATIENT ->
+                List.of(
+                        new Item("/", "nav.myRecord"),
+                        new Item("/diary", "nav.diary"),
+                        new Item("/treatment", "nav.treatment"));
+            case CLINICIAN, NURSE, PHYSIO, SOCIAL_WORKER, LAB ->
+                List.of(
+                        new Item("/", "nav.patients"),
+                        new Item("/patients/new", "nav.register"),
+                        new Item("/centres", "nav.centres"),
+                        new Item("/products", "nav.products"));
+            case NETWORK_ANALYST, COMMISSIONER ->
+                List.of(
+                        new Item("/", "nav.network"),
+                        new Item("/centres", "nav.centres"),
+                        new Item("/products", "nav.products"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));
         };
     }

@@ -93,7 +93,7 @@ public abstract class BrowserTest extends IntegrationTest {
                 .setLocale("en-GB")
                 .setBaseURL("http://localhost:" + port));
         Page page = context.newPage();
-        page.setDefaultTimeout(15_000);
+        page.setDefaultTimeout(30_000);
         return page;
     }
 

@@ -38,8 +38,8 @@ public final class TestDatabase {
         if (embedded == null) {
             try {
                 Path directory = Files.createTempDirectory("hemonet-test-db");
+                // zonky registers its own shutdown hook that stops the server when the JVM exits
                 embedded = EmbeddedDatabase.start(directory.resolve("postgres"));
-                Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

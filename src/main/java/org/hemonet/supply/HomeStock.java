@@ -1,0 +1,286 @@
+package org.hemonet.supply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hemonet.audit.AuditAction;
+import org.hemonet.audit.AuditEvent;
+import org.hemonet.audit.AuditLog;
+import org.hemonet.audit.AuditOutcome;
+import org.hemonet.identity.PatientScope;
+import org.hemonet.product.Batch;
+import org.hemonet.product.Product;
+import org.hemonet.product.ProductCatalogue;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.ConflictException;
+import org.hemonet.shared.InvalidInputException;
+import org.hemonet.shared.NotFoundException;
+import org.hemonet.shared.StaleVersionException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Home deliveries and home stock: stock = delivered − infused − wasted/expired, per product and batch, with a forecast
+ * of the days it lasts at the prescribed regimen.
+ *
+ * <p>The diary reports infusions through {@link #infused} and {@link #infusionVoided}, keyed by its infusion id, so a
+ * repeated report counts once and a voided infusion returns its vials to stock.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HomeStock {
+
+    static final String DELIVERY = "Delivery";
+    static final String STOCK = "HomeStock";
+    private static final int MAX_ITEMS = 20;
+
+    private final HomeStockQueries queries;
+    private final PatientAccess access;
+    private final ProductCatalogue catalogue;
+    private final TreatmentPlans plans;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int alertDays;
+
+    HomeStock(
+            HomeStockQueries queries,
+            PatientAccess access,
+            ProductCatalogue catalogue,
+            TreatmentPlans plans,
+            AuditLog audit,
+            Clock clock,
+            @Value("${hemonet.supply.low-stock-days:10}") int alertDays) {
+        this.queries = queries;
+        this.access = access;
+        this.catalogue = catalogue;
+        this.plans = plans;
+        this.audit = audit;
+        this.clock = clock;
+        this.alertDays = alertDays;
+    }
+
+    /** Books a delivery for a date and window. Only clinicians and nurses of the patient's centres book. */
+    @Transactional
+    public Delivery book(Actor actor, NewDelivery request) {
+        if (request.patientId() == null) {
+            throw new InvalidInputException("patientId", "A patient is required.");
+        }
+        UUID patientId = request.patientId();
+        PatientScope scope = access.prescribe(actor, patientId, AuditAction.CREATE, DELIVERY);
+        Delivery delivery;
+        try {
+            delivery = validate(patientId, scope, request);
+        } catch (InvalidInputException e) {
+            access.recordCommitted(actor, AuditAction.CREATE, patientId, DELIVERY, null, AuditOutcome.FAILED);
+            throw e;
+        }
+        queries.insert(delivery, actor.accountId());
+        audit.record(AuditEvent.by(
+                actor, AuditAction.CREATE, patientId, DELIVERY, delivery.id().toString(), AuditOutcome.SUCCESS));
+        return delivery;
+    }
+
+    /** Confirms that a delivery arrived: its vials join the patient's home stock. */
+    @Transactional
+    public Delivery delivered(Actor actor, UUID deliveryId, @Nullable Integer version) {
+        return close(actor, deliveryId, version, DeliveryStatus.DELIVERED, null);
+    }
+
+    /** Records that a delivery failed. */
+    @Transactional
+    public Delivery failed(Actor actor, UUID deliveryId, @Nullable Integer version, String reason) {
+        if (reason.isBlank() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "Say why the delivery failed (at most 500 characters).");
+        }
+        return close(actor, deliveryId, version, DeliveryStatus.FAILED, reason.strip());
+    }
+
+    @Transactional
+    public Delivery delivery(Actor actor, UUID deliveryId) {
+        Delivery delivery = queries.find(deliveryId).orElseThrow(() -> new NotFoundException(DELIVERY));
+        access.read(actor, delivery.patientId(), AuditAction.READ, DELIVERY);
+        audit.record(AuditEvent.by(
+                actor, AuditAction.READ, delivery.patientId(), DELIVERY, deliveryId.toString(), AuditOutcome.SUCCESS));
+        return delivery;
+    }
+
+    @Transactional
+    public List<Delivery> deliveriesOf(Actor actor, UUID patientId) {
+        access.read(actor, patientId, AuditAction.READ, DELIVERY);
+        audit.record(AuditEvent.by(actor, AuditAction.READ, patientId, DELIVERY, null, AuditOutcome.SUCCESS));
+        return queries.ofPatient(patientId);
+    }
+
+    /** The patient's home stock and forecast, if the actor may read it. */
+    @Transactional
+    public StockReport stock(Actor actor, UUID patientId) {
+        access.read(actor, patientId, AuditAction.READ, STOCK);
+        audit.record(AuditEvent.by(actor, AuditAction.READ, patientId, STOCK, null, AuditOutcome.SUCCESS));
+        return stockOf(patientId);
+    }
+
+    /** The stock report without an access check, for modules that checked access themselves. */
+    public StockReport stockOf(UUID patientId) {
+        LocalDate today = LocalDate.now(clock);
+        List<StockLine> lines = new ArrayList<>();
+        for (HomeStockQueries.StockRow row : queries.stock(patientId)) {
+            if (row.vials() == 0) {
+                continue;
+            }
+            Product product = catalogue.find(row.productId()).orElseThrow();
+            LocalDate expiresOn = catalogue
+                    .batch(row.productId(), row.batchNumber())
+                    .map(Batch::expiresOn)
+                    .orElse(null);
+            lines.add(new StockLine(
+                    row.productId(),
+                    row.batchNumber(),
+                    expiresOn,
+                    row.vials(),
+                    row.unitsPerVial(),
+                    (long) row.vials() * row.unitsPerVial(),
+                    product.unit(),
+                    expiresOn != null && expiresOn.isBefore(today)));
+        }
+        TreatmentPlan plan = plans.activePlan(patientId, today)
+                .filter(p -> p.regimen() == Regimen.PROPHYLAXIS && p.dailyUse() > 0)
+                .orElse(null);
+        Integer days = null;
+        LocalDate suggested = null;
+        if (plan != null) {
+            long usable = lines.stream()
+                    .filter(line -> line.productId().equals(plan.productId()) && !line.expired() && line.vials() > 0)
+                    .mapToLong(StockLine::iu)
+                    .sum();
+            days = (int) Math.floor(usable / plan.dailyUse());
+            suggested = today.plusDays(Math.max(0, days - alertDays));
+        }
+        return new StockReport(
+                patientId,
+                today,
+                lines,
+                plan == null ? null : plan.productId(),
+                days,
+                alertDays,
+                days != null && days < alertDays,
+                suggested);
+    }
+
+    /**
+     * The diary reports an infusion from home stock. Idempotent on {@code infusionId}: a second report of the same
+     * infusion changes nothing. The diary has checked access and recorded its own audit event.
+     */
+    @Transactional
+    public void infused(
+            UUID infusionId, UUID patientId, UUID productId, String batchNumber, int vials, int iuPerVial, Instant at) {
+        if (vials <= 0) {
+            throw new InvalidInputException("vials", "An infusion uses at least one vial.");
+        }
+        catalogue.requireBatch(productId, batchNumber, "batchNumber");
+        queries.insertUse(patientId, productId, batchNumber, "INFUSED", vials, iuPerVial, at, infusionId, null);
+    }
+
+    /** The diary voided an infusion: its vials count as at home again. The row is kept, voided. */
+    @Transactional
+    public void infusionVoided(UUID infusionId, String reason) {
+        queries.voidUse(infusionId, reason);
+    }
+
+    /** The patient or their team reports vials wasted or expired. */
+    @Transactional
+    public void wasted(Actor actor, UUID patientId, UUID productId, String batchNumber, int vials, boolean expired) {
+        access.read(actor, patientId, AuditAction.CREATE, STOCK);
+        if (vials <= 0 || vials > 1000) {
+            throw new InvalidInputException("vials", "Between 1 and 1,000 vials.");
+        }
+        Batch batch = catalogue.requireBatch(productId, batchNumber, "batchNumber");
+        queries.insertUse(
+                patientId,
+                productId,
+                batch.batchNumber(),
+                expired ? "EXPIRED" : "WASTED",
+                vials,
+                batch.unitsPerVial(),
+                clock.instant(),
+                null,
+                actor.accountId());
+        audit.record(AuditEvent.by(actor, AuditAction.CREATE, patientId, STOCK, null, AuditOutcome.SUCCESS));
+    }
+
+    private Delivery close(
+            Actor actor, UUID deliveryId, @Nullable Integer version, DeliveryStatus status, @Nullable String reason) {
+        Delivery delivery = queries.find(deliveryId).orElseThrow(() -> new NotFoundException(DELIVERY));
+        access.prescribe(actor, delivery.patientId(), AuditAction.UPDATE, DELIVERY);
+        if (!delivery.isOpen()) {
+            throw new ConflictException(
+                    "The delivery is already " + delivery.status().name().toLowerCase() + ".");
+        }
+        int expected = version == null ? delivery.version() : version;
+        if (expected != delivery.version()
+                || !queries.close(deliveryId, expected, status, clock.instant(), actor.accountId(), reason)) {
+            throw new StaleVersionException();
+        }
+        audit.record(AuditEvent.by(
+                actor,
+                AuditAction.UPDATE,
+                delivery.patientId(),
+                DELIVERY,
+                deliveryId.toString(),
+                AuditOutcome.SUCCESS));
+        return queries.find(deliveryId).orElseThrow();
+    }
+
+    private Delivery validate(UUID patientId, PatientScope scope, NewDelivery request) {
+        LocalDate today = LocalDate.now(clock);
+        if (request.scheduledFor() == null) {
+            throw new InvalidInputException("scheduledFor", "A delivery date is required.");
+        }
+        if (request.scheduledFor().isBefore(today.minusDays(30))
+                || request.scheduledFor().isAfter(today.plusDays(180))) {
+            throw new InvalidInputException("scheduledFor", "A delivery is booked from 30 days ago to 180 days ahead.");
+        }
+        if (request.window() == null) {
+            throw new InvalidInputException("window", "Choose a delivery window.");
+        }
+        if (request.items() == null
+                || request.items().isEmpty()
+                || request.items().size() > MAX_ITEMS) {
+            throw new InvalidInputException("items", "A delivery has 1 to 20 items.");
+        }
+        List<Delivery.Item> items = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            NewDelivery.Item item = request.items().get(i);
+            String prefix = "items[" + i + "].";
+            Product product = catalogue.require(item.productId(), prefix + "productId");
+            Batch batch = catalogue.requireBatch(product.id(), item.batchNumber(), prefix + "batchNumber");
+            if (batch.expiresOn().isBefore(request.scheduledFor())) {
+                throw new InvalidInputException(prefix + "batchNumber", "This batch expires before the delivery.");
+            }
+            if (item.vials() == null || item.vials() < 1 || item.vials() > 1000) {
+                throw new InvalidInputException(prefix + "vials", "Between 1 and 1,000 vials.");
+            }
+            if (item.iuPerVial() == null || !product.hasVialSize(item.iuPerVial())) {
+                throw new InvalidInputException(
+                        prefix + "iuPerVial", "The product does not come in vials of this size.");
+            }
+            items.add(new Delivery.Item(product.id(), batch.batchNumber(), item.vials(), item.iuPerVial()));
+        }
+        return new Delivery(
+                UUID.randomUUID(),
+                patientId,
+                scope.registeredCentreId(),
+                DeliveryStatus.SCHEDULED,
+                request.scheduledFor(),
+                request.window(),
+                items,
+                clock.instant(),
+                null,
+                null,
+                0);
+    }
+}

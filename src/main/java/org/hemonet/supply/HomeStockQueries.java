@@ -1,0 +1,228 @@
+package org.hemonet.supply;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of deliveries and home stock. */
+@Repository
+class HomeStockQueries {
+
+    private static final String DELIVERY =
+            """
+            select id, patient_id, centre_id, status, scheduled_for, delivery_window, created_at, delivered_at,
+                   failure_reason, version
+            from supply.delivery
+            """;
+
+    /** Per batch and vial size: vials delivered minus vials used (voided uses do not count). */
+    private static final String STOCK =
+            """
+            with delivered as (
+                select i.product_id, i.batch_number, i.units_per_vial, sum(i.vials) as vials
+                from supply.delivery d join supply.delivery_item i on i.delivery_id = d.id
+                where d.patient_id = :p and d.status = 'DELIVERED'
+                group by i.product_id, i.batch_number, i.units_per_vial),
+            used as (
+                select product_id, batch_number, units_per_vial, sum(vials) as vials
+                from supply.stock_use
+                where patient_id = :p and voided_at is null
+                group by product_id, batch_number, units_per_vial)
+            select product_id, batch_number, units_per_vial,
+                   coalesce(delivered.vials, 0) - coalesce(used.vials, 0) as vials
+            from delivered full join used using (product_id, batch_number, units_per_vial)
+            order by product_id, batch_number
+            """;
+
+    record StockRow(UUID productId, String batchNumber, int unitsPerVial, int vials) {}
+
+    private final JdbcClient jdbc;
+
+    HomeStockQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Delivery d, UUID orderedBy) {
+        jdbc.sql(
+                        """
+                        insert into supply.delivery (id, patient_id, centre_id, status, scheduled_for,
+                            delivery_window, ordered_by, created_at)
+                        values (:id, :p, :c, :status, :on, :window, :by, :at)
+                        """)
+                .param("id", d.id())
+                .param("p", d.patientId())
+                .param("c", d.centreId())
+                .param("status", d.status().name())
+                .param("on", d.scheduledFor())
+                .param("window", d.window().name())
+                .param("by", orderedBy)
+                .param("at", OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC))
+                .update();
+        for (Delivery.Item item : d.items()) {
+            jdbc.sql(
+                            """
+                            insert into supply.delivery_item (id, delivery_id, product_id, batch_number, vials,
+                                units_per_vial)
+                            values (:id, :d, :product, :batch, :vials, :units)
+                            """)
+                    .param("id", UUID.randomUUID())
+                    .param("d", d.id())
+                    .param("product", item.productId())
+                    .param("batch", item.batchNumber())
+                    .param("vials", item.vials())
+                    .param("units", item.iuPerVial())
+                    .update();
+        }
+    }
+
+    /** Moves an open delivery on; false when it was not open at {@code version} any more. */
+    boolean close(UUID id, int version, DeliveryStatus status, Instant at, UUID by, @Nullable String failureReason) {
+        return jdbc.sql(
+                                """
+                        update supply.delivery
+                        set status = :status, delivered_at = case when :status = 'DELIVERED' then :at end,
+                            confirmed_by = :by, failure_reason = :reason, version = version + 1
+                        where id = :id and version = :version and status in ('ORDERED', 'SCHEDULED')
+                        """)
+                        .param("status", status.name())
+                        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                        .param("by", by)
+                        .param("reason", failureReason)
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    Optional<Delivery> find(UUID id) {
+        List<Delivery> found = deliveries(DELIVERY + " where id = :id", Map.of("id", id));
+        return found.stream().findFirst();
+    }
+
+    List<Delivery> ofPatient(UUID patientId) {
+        return deliveries(
+                DELIVERY + " where patient_id = :p order by scheduled_for desc, created_at desc",
+                Map.of("p", patientId));
+    }
+
+    List<StockRow> stock(UUID patientId) {
+        return jdbc.sql(STOCK)
+                .param("p", patientId)
+                .query((rs, n) -> new StockRow(
+                        rs.getObject("product_id", UUID.class),
+                        rs.getString("batch_number"),
+                        rs.getInt("units_per_vial"),
+                        rs.getInt("vials")))
+                .list();
+    }
+
+    /** Records vials leaving stock; with a source id, only once (the diary may report an infusion twice). */
+    boolean insertUse(
+            UUID patientId,
+            UUID productId,
+            String batchNumber,
+            String kind,
+            int vials,
+            int unitsPerVial,
+            Instant at,
+            @Nullable UUID sourceId,
+            @Nullable UUID recordedBy) {
+        return jdbc.sql(
+                                """
+                        insert into supply.stock_use (id, patient_id, product_id, batch_number, kind, vials,
+                            units_per_vial, occurred_at, source_id, recorded_by)
+                        values (:id, :p, :product, :batch, :kind, :vials, :units, :at, :source, :by)
+                        on conflict (source_id) where source_id is not null do nothing
+                        """)
+                        .param("id", UUID.randomUUID())
+                        .param("p", patientId)
+                        .param("product", productId)
+                        .param("batch", batchNumber)
+                        .param("kind", kind)
+                        .param("vials", vials)
+                        .param("units", unitsPerVial)
+                        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                        .param("source", sourceId)
+                        .param("by", recordedBy)
+                        .update()
+                == 1;
+    }
+
+    int voidUse(UUID sourceId, String reason) {
+        return jdbc.sql(
+                        """
+                        update supply.stock_use set voided_at = now(), void_reason = :reason
+                        where source_id = :source and voided_at is null
+                        """)
+                .param("reason", reason)
+                .param("source", sourceId)
+                .update();
+    }
+
+    private List<Delivery> deliveries(String sql, Map<String, Object> params) {
+        List<Delivery> result = new ArrayList<>();
+        List<Object[]> rows =
+                jdbc.sql(sql).params(params).query(HomeStockQueries::header).list();
+        if (rows.isEmpty()) {
+            return result;
+        }
+        Map<UUID, List<Delivery.Item>> items = new HashMap<>();
+        jdbc.sql(
+                        """
+                        select delivery_id, product_id, batch_number, vials, units_per_vial from supply.delivery_item
+                        where delivery_id in (:ids) order by batch_number
+                        """)
+                .param("ids", rows.stream().map(r -> (UUID) r[0]).toList())
+                .query(rs -> {
+                    items.computeIfAbsent(rs.getObject("delivery_id", UUID.class), k -> new ArrayList<>())
+                            .add(new Delivery.Item(
+                                    rs.getObject("product_id", UUID.class),
+                                    rs.getString("batch_number"),
+                                    rs.getInt("vials"),
+                                    rs.getInt("units_per_vial")));
+                });
+        for (Object[] r : rows) {
+            result.add(new Delivery(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (UUID) r[2],
+                    DeliveryStatus.valueOf((String) r[3]),
+                    (LocalDate) r[4],
+                    DeliveryWindow.valueOf((String) r[5]),
+                    items.getOrDefault((UUID) r[0], List.of()),
+                    (Instant) r[6],
+                    (Instant) r[7],
+                    (String) r[8],
+                    (Integer) r[9]));
+        }
+        return result;
+    }
+
+    private static Object[] header(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);
+        return new Object[] {
+            rs.getObject("id", UUID.class),
+            rs.getObject("patient_id", UUID.class),
+            rs.getObject("centre_id", UUID.class),
+            rs.getString("status"),
+            rs.getObject("scheduled_for", LocalDate.class),
+            rs.getString("delivery_window"),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+            delivered == null ? null : delivered.toInstant(),
+            rs.getString("failure_reason"),
+            rs.getInt("version")
+        };
+    }
+}

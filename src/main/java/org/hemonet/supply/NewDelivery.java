@@ -1,0 +1,20 @@
+package org.hemonet.supply;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A delivery to book; {@link HomeStock#book} checks it. */
+public record NewDelivery(
+        @Nullable UUID patientId,
+        @Nullable LocalDate scheduledFor,
+        @Nullable DeliveryWindow window,
+        @Nullable List<Item> items) {
+
+    public record Item(
+            @Nullable UUID productId,
+            @Nullable String batchNumber,
+            @Nullable Integer vials,
+            @Nullable Integer iuPerVial) {}
+}

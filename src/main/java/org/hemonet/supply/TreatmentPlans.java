@@ -1,0 +1,354 @@
+package org.hemonet.supply;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hemonet.audit.AuditAction;
+import org.hemonet.audit.AuditEvent;
+import org.hemonet.audit.AuditLog;
+import org.hemonet.audit.AuditOutcome;
+import org.hemonet.identity.PatientScope;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSummary;
+import org.hemonet.product.DoseUnit;
+import org.hemonet.product.Product;
+import org.hemonet.product.ProductCatalogue;
+import org.hemonet.product.ProductClass;
+import org.hemonet.product.ProductStatus;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Treatment plans (clinical.md §6): prescribing a regimen, reading a patient's plans, the dose calculator, and, for
+ * other modules, the plan active on a date and the doses it schedules.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TreatmentPlans {
+
+    static final String RESOURCE = "TreatmentPlan";
+    private static final BigDecimal MAX_WEIGHT_KG = new BigDecimal("300");
+    private static final BigDecimal MIN_WEIGHT_KG = new BigDecimal("0.5");
+
+    private final TreatmentPlanQueries queries;
+    private final PatientAccess access;
+    private final PatientRegistry patients;
+    private final ProductCatalogue catalogue;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TreatmentPlans(
+            TreatmentPlanQueries queries,
+            PatientAccess access,
+            PatientRegistry patients,
+            ProductCatalogue catalogue,
+            AuditLog audit,
+            Clock clock) {
+        this.queries = queries;
+        this.access = access;
+        this.patients = patients;
+        this.catalogue = catalogue;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The patient's living plans, newest first, if the actor may read them (else 403/404, see PatientAccess). */
+    @Transactional
+    public List<TreatmentPlan> plansOf(Actor actor, UUID patientId) {
+        access.read(actor, patientId, AuditAction.READ, RESOURCE);
+        audit.record(AuditEvent.by(actor, AuditAction.READ, patientId, RESOURCE, null, AuditOutcome.SUCCESS));
+        return queries.ofPatient(patientId);
+    }
+
+    /**
+     * Prescribes a regimen from {@code validFrom}: a plan running then ends the day before, a plan that would start
+     * later is voided. Only clinicians and nurses of the patient's centres prescribe.
+     */
+    @Transactional
+    public TreatmentPlan prescribe(Actor actor, UUID patientId, Prescription p) {
+        PatientScope scope = access.prescribe(actor, patientId, AuditAction.CREATE, RESOURCE);
+        TreatmentPlan plan;
+        try {
+            plan = validate(actor, patientId, scope, p);
+        } catch (InvalidInputException e) {
+            access.recordCommitted(actor, AuditAction.CREATE, patientId, RESOURCE, null, AuditOutcome.FAILED);
+            throw e;
+        }
+        queries.makeRoomFor(patientId, plan.validFrom(), actor.accountId(), plan.id());
+        queries.insert(plan);
+        audit.record(AuditEvent.by(
+                actor, AuditAction.CREATE, patientId, RESOURCE, plan.id().toString(), AuditOutcome.SUCCESS));
+        return plan;
+    }
+
+    /**
+     * The plan in force for a patient on a local date. No access check: for modules that have checked access
+     * themselves (the diary's one-tap prophylaxis entry, adherence).
+     */
+    public Optional<TreatmentPlan> activePlan(UUID patientId, LocalDate date) {
+        return queries.ofPatient(patientId).stream()
+                .filter(plan -> plan.isValidOn(date))
+                .findFirst();
+    }
+
+    /**
+     * The prophylactic doses the patient's plans schedule from {@code from} (inclusive) to {@code to} (exclusive), in time order, each plan within its
+     * validity. No access check (see {@link #activePlan}).
+     */
+    public List<PlannedDose> scheduledDoses(UUID patientId, Instant from, Instant to) {
+        List<PlannedDose> doses = new ArrayList<>();
+        for (TreatmentPlan plan : queries.ofPatient(patientId)) {
+            Schedule schedule = plan.schedule();
+            if (plan.regimen() != Regimen.PROPHYLAXIS || schedule == null) {
+                continue;
+            }
+            schedule.occurrences(plan.validFrom(), plan.validTo(), from, to)
+                    .forEach(at ->
+                            doses.add(new PlannedDose(at, plan.id(), plan.productId(), plan.dose(), plan.unit())));
+        }
+        doses.sort(Comparator.comparing(PlannedDose::at));
+        return doses;
+    }
+
+    /**
+     * The dose calculator: either the dose for a desired rise in IU/dL (factor concentrates, by the product's recovery
+     * for the patient's age) or for a dose per kg (IU/kg, or mg/kg for emicizumab), rounded up to whole vials.
+     */
+    public DoseCalculation calculate(
+            @Nullable UUID productId,
+            @Nullable BigDecimal weightKg,
+            @Nullable BigDecimal desiredRiseIuPerDl,
+            @Nullable BigDecimal dosePerKg,
+            @Nullable Integer ageYears) {
+        Product product = catalogue.require(productId, "productId");
+        BigDecimal weight = checkWeight(weightKg);
+        if ((desiredRiseIuPerDl == null) == (dosePerKg == null)) {
+            throw new InvalidInputException("desiredRiseIuPerDl", "Give either a desired rise or a dose per kg.");
+        }
+        if (ageYears != null && (ageYears < 0 || ageYears > 120)) {
+            throw new InvalidInputException("ageYears", "The age is not plausible.");
+        }
+        BigDecimal recovery = product.recoveryFor(ageYears == null ? 18 : ageYears);
+        BigDecimal exact;
+        String field;
+        if (desiredRiseIuPerDl != null) {
+            field = "desiredRiseIuPerDl";
+            if (recovery == null) {
+                throw new InvalidInputException(field, "This product is not dosed by incremental recovery.");
+            }
+            if (desiredRiseIuPerDl.signum() <= 0 || desiredRiseIuPerDl.compareTo(new BigDecimal("200")) > 0) {
+                throw new InvalidInputException(field, "A desired rise is between 0 and 200 IU/dL.");
+            }
+            exact = DoseCalculator.doseForRise(weight, desiredRiseIuPerDl, recovery);
+        } else {
+            field = "dosePerKg";
+            checkDosePerKg(product, dosePerKg, null, null);
+            exact = DoseCalculator.doseForWeight(weight, dosePerKg);
+        }
+        VialCombination vials = DoseCalculator.toVials(exact, product.vialSizes());
+        checkDose(product, BigDecimal.valueOf(vials.total()), field);
+        return new DoseCalculation(
+                product.id(),
+                product.unit(),
+                weight,
+                desiredRiseIuPerDl != null ? recovery : null,
+                exact,
+                vials.total(),
+                vials.vials(),
+                recovery != null && product.unit() == DoseUnit.IU
+                        ? DoseCalculator.expectedRise(vials.total(), weight, recovery)
+                        : null,
+                DoseCalculator.volumeMl(vials.total(), product.concentrationMgPerMl()));
+    }
+
+    /** The vials of a plan's dose. */
+    public VialCombination vialsOf(TreatmentPlan plan) {
+        return catalogue
+                .find(plan.productId())
+                .map(product -> DoseCalculator.toVials(plan.dose(), product.vialSizes()))
+                .orElseThrow();
+    }
+
+    private TreatmentPlan validate(Actor actor, UUID patientId, PatientScope scope, Prescription p) {
+        if (p.regimen() == null) {
+            throw new InvalidInputException("regimen", "Choose prophylaxis or on demand.");
+        }
+        Product product = catalogue.require(p.productId(), "productId");
+        if (product.status() != ProductStatus.ACTIVE) {
+            throw new InvalidInputException("productId", "This product may not be prescribed now.");
+        }
+        UUID bleedProductId = null;
+        if (p.bleedProductId() != null) {
+            Product bleedProduct = catalogue.require(p.bleedProductId(), "bleedProductId");
+            if (bleedProduct.productClass() == ProductClass.EMICIZUMAB) {
+                throw new InvalidInputException(
+                        "bleedProductId", "Bleeds are treated with a factor or bypassing agent.");
+            }
+            bleedProductId = bleedProduct.id();
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (p.validFrom() == null) {
+            throw new InvalidInputException("validFrom", "A plan needs a first day.");
+        }
+        if (p.validFrom().isBefore(today.minusYears(1)) || p.validFrom().isAfter(today.plusYears(1))) {
+            throw new InvalidInputException("validFrom", "A plan starts within a year of today.");
+        }
+        if (p.validTo() != null
+                && (p.validTo().isBefore(p.validFrom())
+                        || p.validTo().isAfter(p.validFrom().plusYears(5)))) {
+            throw new InvalidInputException("validTo", "A plan ends on or after its first day, within 5 years.");
+        }
+        if (p.notes() != null && p.notes().length() > 2000) {
+            throw new InvalidInputException("notes", "Notes have at most 2,000 characters.");
+        }
+        Schedule schedule = p.regimen() == Regimen.PROPHYLAXIS ? schedule(p) : null;
+        BigDecimal weight = null;
+        BigDecimal exact;
+        if ((p.dose() == null) == (p.dosePerKg() == null)) {
+            throw new InvalidInputException("dose", "Give either a dose or a dose per kg.");
+        }
+        if (p.dose() != null) {
+            checkDose(product, p.dose(), "dose");
+            exact = p.dose();
+            if (product.productClass() == ProductClass.EMICIZUMAB) {
+                throw new InvalidInputException("dosePerKg", "Emicizumab is prescribed in mg/kg.");
+            }
+        } else {
+            weight = p.weightKg() != null ? checkWeight(p.weightKg()) : latestWeight(actor, patientId);
+            checkDosePerKg(product, p.dosePerKg(), schedule, p.regimen());
+            exact = DoseCalculator.doseForWeight(weight, p.dosePerKg());
+        }
+        VialCombination vials = DoseCalculator.toVials(exact, product.vialSizes());
+        checkDose(product, BigDecimal.valueOf(vials.total()), p.dose() != null ? "dose" : "dosePerKg");
+        return new TreatmentPlan(
+                UUID.randomUUID(),
+                patientId,
+                scope.registeredCentreId(),
+                p.regimen(),
+                product.id(),
+                bleedProductId,
+                product.unit(),
+                BigDecimal.valueOf(vials.total()),
+                p.dosePerKg(),
+                weight,
+                schedule,
+                p.validFrom(),
+                p.validTo(),
+                actor.accountId(),
+                actor.username(),
+                p.notes() == null || p.notes().isBlank() ? null : p.notes().strip(),
+                0,
+                clock.instant(),
+                null);
+    }
+
+    private Schedule schedule(Prescription p) {
+        if (p.schedule() == null) {
+            throw new InvalidInputException("schedule", "Prophylaxis needs a schedule.");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(p.timeZone() == null ? "Europe/London" : p.timeZone());
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("timeZone", "Unknown time zone.");
+        }
+        LocalTime at = p.doseTime() == null ? LocalTime.of(8, 0) : p.doseTime();
+        int interval = p.scheduleInterval() == null ? 1 : p.scheduleInterval();
+        return switch (p.schedule()) {
+            case EVERY_N_DAYS -> {
+                if (interval < 1 || interval > 14) {
+                    throw new InvalidInputException("scheduleInterval", "Every 1 to 14 days.");
+                }
+                yield Schedule.everyNDays(interval, at, zone);
+            }
+            case EVERY_N_WEEKS -> {
+                if (interval < 1 || interval > 4) {
+                    throw new InvalidInputException("scheduleInterval", "Every 1 to 4 weeks.");
+                }
+                yield Schedule.everyNWeeks(interval, at, zone);
+            }
+            case WEEKDAYS -> {
+                Set<java.time.DayOfWeek> days = p.weekdays();
+                if (days == null || days.isEmpty()) {
+                    throw new InvalidInputException("weekdays", "Choose the days of the week.");
+                }
+                yield Schedule.onWeekdays(days, at, zone);
+            }
+        };
+    }
+
+    private BigDecimal latestWeight(Actor actor, UUID patientId) {
+        return patients.find(actor, patientId)
+                .map(PatientSummary::weightKg)
+                .orElseThrow(() -> new InvalidInputException("weightKg", "No weight is recorded; give one."));
+    }
+
+    private static BigDecimal checkWeight(@Nullable BigDecimal weightKg) {
+        if (weightKg == null) {
+            throw new InvalidInputException("weightKg", "A weight is required.");
+        }
+        if (weightKg.compareTo(MIN_WEIGHT_KG) < 0 || weightKg.compareTo(MAX_WEIGHT_KG) > 0) {
+            throw new InvalidInputException("weightKg", "A weight is between 0.5 and 300 kg.");
+        }
+        return weightKg;
+    }
+
+    /** Doses must be positive and plausible: at most 50,000 IU or 2,000 mg (security.md §20). */
+    private static void checkDose(Product product, BigDecimal dose, String field) {
+        int max = product.unit() == DoseUnit.IU ? DoseCalculator.MAX_IU : DoseCalculator.MAX_MG;
+        if (dose.signum() <= 0) {
+            throw new InvalidInputException(field, "A dose must be more than 0.");
+        }
+        if (dose.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new InvalidInputException(
+                    field, "A dose of more than " + max + " " + product.unit().name() + " is not plausible.");
+        }
+    }
+
+    /**
+     * Emicizumab has four labelled regimens (clinical.md §6): loading 3 mg/kg weekly; maintenance 1.5 mg/kg weekly,
+     * 3 mg/kg every 2 weeks or 6 mg/kg every 4 weeks. Factor doses per kg are at most 200 IU/kg.
+     */
+    private static void checkDosePerKg(
+            Product product, BigDecimal dosePerKg, @Nullable Schedule schedule, @Nullable Regimen regimen) {
+        if (dosePerKg.signum() <= 0) {
+            throw new InvalidInputException("dosePerKg", "A dose per kg must be more than 0.");
+        }
+        if (product.productClass() == ProductClass.EMICIZUMAB) {
+            double perKg = dosePerKg.doubleValue();
+            boolean labelled = perKg == 1.5 || perKg == 3 || perKg == 6;
+            if (!labelled) {
+                throw new InvalidInputException("dosePerKg", "Emicizumab is given at 1.5, 3 or 6 mg/kg.");
+            }
+            if (schedule != null) {
+                boolean weekly = schedule.kind() == Schedule.Kind.EVERY_N_WEEKS;
+                boolean fits = weekly
+                        && ((perKg == 1.5 && schedule.interval() == 1)
+                                || (perKg == 3 && (schedule.interval() == 1 || schedule.interval() == 2))
+                                || (perKg == 6 && schedule.interval() == 4));
+                if (!fits) {
+                    throw new InvalidInputException(
+                            "scheduleInterval",
+                            "Emicizumab: 1.5 mg/kg weekly, 3 mg/kg weekly (loading) or every 2 weeks, 6 mg/kg every 4 weeks.");
+                }
+            } else if (regimen == Regimen.ON_DEMAND) {
+                throw new InvalidInputException("regimen", "Emicizumab is prophylaxis only.");
+            }
+        } else if (dosePerKg.compareTo(new BigDecimal("200")) > 0) {
+            throw new InvalidInputException("dosePerKg", "A dose per kg of more than 200 is not plausible.");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.hemonet.web;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.hemonet.audit.AuditAction;
+import org.hemonet.audit.AuditLog;
+import org.hemonet.audit.AuditOutcome;
+import org.hemonet.patient.DiagnosisType;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSummary;
+import org.hemonet.pk.Covariates;
+import org.hemonet.pk.Dose;
+import org.hemonet.pk.LevelSample;
+import org.hemonet.pk.PkEstimate;
+import org.hemonet.pk.PkEstimator;
+import org.hemonet.pk.PkStudy;
+import org.hemonet.pk.RegimenComparison;
+import org.hemonet.pk.RegimenQuestion;
+import org.hemonet.pk.Schedule;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.CurrentActor;
+import org.hemonet.shared.InvalidInputException;
+import org.hemonet.shared.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * A PK study in the patient's record (issue 7, pk-models.md): the clinician enters a dose and timed levels, sees the
+ * individual curve with its 90 % band and the samples, half-life, time to 5/2/1 IU/dL, and a comparison of regimens for
+ * a target trough. Times are entered in UK local time and stored/computed as instants.
+ */
+@Controller
+class PkStudyController {
+
+    static final List<Integer> DEFAULT_VIAL_SIZES = List.of(250, 500, 1000, 1500, 2000, 3000);
+
+    private final CurrentActor currentActor;
+    private final PatientRegistry patients;
+    private final PkEstimator estimator;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final org.hemonet.identity.AccessPolicy accessPolicy;
+
+    PkStudyController(
+            CurrentActor currentActor,
+            PatientRegistry patients,
+            PkEstimator estimator,
+            AuditLog auditLog,
+            Clock clock,
+            org.hemonet.identity.AccessPolicy accessPolicy) {
+        this.accessPolicy = accessPolicy;
+        this.currentActor = currentActor;
+        this.patients = patients;
+        this.estimator = estimator;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @GetMapping("/patients/{id}/pk")
+    String form(@PathVariable UUID id, Model model) {
+        PatientSummary patient = patient(id);
+        PkStudyForm form = new PkStudyForm();
+        form.setModel(patient.diagnosis() == DiagnosisType.HEMOPHILIA_B ? "fix-koopman-2023" : "fviii-allard-2020");
+        form.setWeightKg(patient.weightKg() == null ? null : patient.weightKg().doubleValue());
+        form.setAgeYears((double) patient.ageOn(LocalDate.now(clock)));
+        form.setDoseAt(LocalDate.now(clock).atTime(LocalTime.of(9, 0)));
+        if (patient.weightKg() != null) {
+            form.setDoseIu(Math.ceil(patient.weightKg().doubleValue() * 50 / 250) * 250);
+        }
+        model.addAttribute("form", form);
+        return show(patient, form, model);
+    }
+
+    @PostMapping("/patients/{id}/pk")
+    String estimate(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") PkStudyForm form,
+            BindingResult binding,
+            Model model) {
+        PatientSummary patient = patient(id);
+        if (binding.hasErrors()) {
+            model.addAttribute(
+                    "errors",
+                    binding.getFieldErrors().stream()
+                            .map(e -> e.getField() + ": " + e.getDefaultMessage())
+                            .toList());
+            return page(patient, model);
+        }
+        return show(patient, form, model);
+    }
+
+    private String show(PatientSummary patient, PkStudyForm form, Model model) {
+        if (form.getWeightKg() == null || form.getAgeYears() == null || form.getDoseAt() == null) {
+            model.addAttribute("errors", List.of("weightKg: enter the weight, age and dose time"));
+            return page(patient, model);
+        }
+        try {
+            Covariates covariates = form.getModel().equals("fviii-allard-2020")
+                    ? Covariates.of(form.getWeightKg(), form.getAgeYears(), form.getProduct())
+                    : Covariates.of(form.getWeightKg(), form.getAgeYears());
+            Instant doseAt =
+                    form.getDoseAt().atZone(AccessLogController.DISPLAY_ZONE).toInstant();
+            List<Dose> doses = form.getDoseIu() == null
+                    ? List.of()
+                    : List.of(new Dose(doseAt, form.getDoseIu(), form.getInfusionMinutes()));
+            List<LevelSample> samples = new ArrayList<>();
+            for (PkStudyForm.Sample sample : form.getSamples()) {
+                if (sample.getAt() != null && sample.getIuPerDl() != null) {
+                    samples.add(new LevelSample(
+                            sample.getAt()
+                                    .atZone(AccessLogController.DISPLAY_ZONE)
+                                    .toInstant(),
+                            sample.getIuPerDl()));
+                }
+            }
+            PkEstimate estimate = estimator.estimate(new PkStudy(
+                    form.getModel(),
+                    covariates,
+                    form.getBaselineIuPerDl(),
+                    doses,
+                    samples,
+                    null,
+                    form.getReportDoseIuPerKg()));
+            RegimenComparison regimens = estimator.regimens(new RegimenQuestion(
+                    form.getModel(),
+                    covariates,
+                    estimate.eta(),
+                    form.getBaselineIuPerDl(),
+                    form.getTargetTroughIuPerDl(),
+                    Schedule.usualProphylaxis(),
+                    DEFAULT_VIAL_SIZES,
+                    null));
+            model.addAttribute("estimate", estimate);
+            model.addAttribute("regimens", regimens);
+            model.addAttribute("curveJson", curveJson(estimate));
+            model.addAttribute("samplesJson", samplesJson(samples, estimate.curveStart()));
+            auditLog.patientAccess(AuditAction.READ, patient.id(), "PkStudy", null, AuditOutcome.SUCCESS);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", List.of((e.field() == null ? "" : e.field() + ": ") + e.getMessage()));
+        }
+        return page(patient, model);
+    }
+
+    private String page(PatientSummary patient, Model model) {
+        model.addAttribute("patient", patient);
+        model.addAttribute("models", estimator.models());
+        model.addAttribute("thresholds", List.of("5", "2", "1"));
+        return "pk/study";
+    }
+
+    private PatientSummary patient(UUID id) {
+        Actor actor = currentActor.require();
+        if (!accessPolicy.usesPatientData(actor)) {
+            // aggregate roles and administrators never reach patient-level pages (security.md §6)
+            throw new org.springframework.security.access.AccessDeniedException("patient-level page");
+        }
+        return patients.find(actor, id).orElseThrow(() -> {
+            auditLog.patientAccess(AuditAction.READ, id, "PkStudy", null, AuditOutcome.DENIED);
+            return new NotFoundException("patient");
+        });
+    }
+
+    /** The curve as {@code [[hours, level, lo90, hi90], ...]} for the chart script. */
+    static String curveJson(PkEstimate estimate) {
+        StringBuilder json = new StringBuilder("[");
+        estimate.curve()
+                .forEach(p -> json.append(String.format(
+                        Locale.ROOT, "[%.2f,%.3f,%.3f,%.3f],", p.hours(), p.iuPerDl(), p.lo90(), p.hi90())));
+        if (json.length() > 1) {
+            json.setLength(json.length() - 1);
+        }
+        return json.append(']').toString();
+    }
+
+    static String samplesJson(List<LevelSample> samples, Instant firstDose) {
+        StringBuilder json = new StringBuilder("[");
+        if (firstDose != null) {
+            samples.forEach(s -> json.append(String.format(
+                    Locale.ROOT,
+                    "[%.2f,%.3f],",
+                    Duration.between(firstDose, s.at()).toMinutes() / 60.0,
+                    s.iuPerDl())));
+        }
+        if (json.length() > 1) {
+            json.setLength(json.length() - 1);
+        }
+        return json.append(']').toString();
+    }
+}
