@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public interface ScheduledDoses {
 
-    /** The scheduled prophylaxis doses in [from, to), in time order. */
+    /** The scheduled prophylaxis doses from {@code from} (inclusive) to {@code to} (exclusive), in time order. */
     List<Instant> dosesBetween(UUID patientId, Instant from, Instant to);
 
     /** The periods in which a prophylaxis regimen was active, in time order; {@code to} null while still active. */

@@ -273,7 +273,7 @@ public final class OutcomeEngine {
     /**
      * Target joints (clinical.md §3) as of {@code asOf}: a major joint with 3 spontaneous episodes within 6 months is a
      * target joint since the start date of the third; it is resolved on the first date R ≥ since + 12 months on which
-     * the 12 months ending on R, i.e. (R − 12 months, R], hold at most 2 episodes in that joint. A resolution after
+     * the 12 months ending on R (after R − 12 months, up to and including R) hold at most 2 episodes in that joint. A resolution after
      * {@code asOf} is not known yet (null).
      */
     public static List<TargetJoint> targetJoints(List<BleedEpisode> episodes, ZoneId zone, LocalDate asOf) {
