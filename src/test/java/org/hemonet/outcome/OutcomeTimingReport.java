@@ -39,7 +39,7 @@ class OutcomeTimingReport extends IntegrationTest {
                         """
                         insert into diary.infusion (id, patient_id, administered_at, product_id, batch_number, dose, unit,
                             reason, recorded_by)
-                        select gen_random_uuid(), :p, :start + make_interval(hours => 48 * g), gen_random_uuid(), 'B' || g,
+                        select gen_random_uuid(), :p, cast(:start as timestamptz) + make_interval(hours => 48 * g), gen_random_uuid(), 'B' || g,
                             2000, 'IU', 'PROPHYLAXIS', 'timing'
                         from generate_series(0, 1824) g""")
                 .param("p", patient)
@@ -49,7 +49,7 @@ class OutcomeTimingReport extends IntegrationTest {
                         """
                         insert into diary.infusion (id, patient_id, administered_at, product_id, batch_number, dose, unit,
                             reason, recorded_by)
-                        select gen_random_uuid(), :p, :start + make_interval(hours => 17 * g), gen_random_uuid(), 'C' || g,
+                        select gen_random_uuid(), :p, cast(:start as timestamptz) + make_interval(hours => 17 * g), gen_random_uuid(), 'C' || g,
                             1000, 'IU', 'OTHER', 'timing'
                         from generate_series(0, 3374) g""")
                 .param("p", patient)
@@ -58,7 +58,7 @@ class OutcomeTimingReport extends IntegrationTest {
         jdbc.sql(
                         """
                         insert into diary.bleed (id, patient_id, started_at, site, cause, pain, recorded_by)
-                        select gen_random_uuid(), :p, :start + make_interval(hours => 292 * g),
+                        select gen_random_uuid(), :p, cast(:start as timestamptz) + make_interval(hours => 292 * g),
                             (array['LEFT_KNEE','RIGHT_ANKLE','LEFT_ELBOW','NOSE'])[1 + g % 4],
                             (array['SPONTANEOUS','TRAUMATIC'])[1 + g % 2], g % 11, 'timing'
                         from generate_series(0, 299) g""")
