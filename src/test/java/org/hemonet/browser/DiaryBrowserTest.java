@@ -59,7 +59,8 @@ class DiaryBrowserTest extends BrowserTest {
         String diaryUrl = page.url().replaceAll("^https?://[^/]+", "").replaceAll("&saved=.*", "");
 
         Page clinician = signIn("clinician.north", DESKTOP_WIDTH);
-        clinician.navigate(diaryUrl);
+        clinician.navigate(diaryUrl.replace("/diary?patient=", "/patients/"));
+        clinician.locator("#record-diary").click();
         assertThat(clinician.locator("#bleed-list")).containsText("Right elbow");
     }
 }
