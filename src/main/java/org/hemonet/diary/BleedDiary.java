@@ -106,6 +106,13 @@ public class BleedDiary {
         return newestFirst(queries.infusions(patientId));
     }
 
+    /** A patient's whole diary for a page that shows both lists: one read, one audit event. Newest first. */
+    public DiaryEntries diary(Actor actor, UUID patientId) {
+        requireAccess(actor, patientId, "Diary", AuditAction.READ);
+        auditLog.patientAccess(AuditAction.READ, patientId, "Diary", null, AuditOutcome.SUCCESS);
+        return new DiaryEntries(newestFirst(queries.bleeds(patientId)), newestFirst(queries.infusions(patientId)));
+    }
+
     /**
      * The whole diary of a patient, for the outcome module. No access check and no audit: the caller has done both for
      * the read it serves.

@@ -88,8 +88,9 @@ class DiaryPageController {
         if (patient == null) {
             return "diary/choose";
         }
-        model.addAttribute("bleeds", diary.bleeds(actor, patient.id()));
-        model.addAttribute("infusions", diary.infusions(actor, patient.id()));
+        BleedDiary.DiaryEntries entries = diary.diary(actor, patient.id());
+        model.addAttribute("bleeds", entries.bleeds());
+        model.addAttribute("infusions", entries.infusions());
         model.addAttribute("zone", ZONE);
         return "diary/list";
     }
@@ -193,7 +194,7 @@ class DiaryPageController {
         if (patientId != null) {
             patient = patients.find(actor, patientId).orElse(null);
             if (patient == null) {
-                diary.bleeds(actor, patientId);
+                diary.diary(actor, patientId); // audits the denial and throws NotFoundException
                 throw new NotFoundException("patient");
             }
         } else if (held.size() == 1) {
