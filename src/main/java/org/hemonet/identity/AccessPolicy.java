@@ -3,6 +3,7 @@ package org.hemonet.identity;
 import java.util.Set;
 import java.util.UUID;
 import org.hemonet.shared.Actor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +15,10 @@ public class AccessPolicy {
 
     /** May the actor read the patient's clinical record? */
     public boolean mayRead(Actor actor, PatientScope patient) {
-        Role role = Role.of(actor.role());
+        Role role = accountRole(actor);
+        if (role == null) {
+            return false;
+        }
         if (role == Role.PATIENT) {
             return actor.patientIds().contains(patient.patientId());
         }
@@ -31,18 +35,32 @@ public class AccessPolicy {
 
     /** May the actor see infection and vCJD-risk status: clinical roles of the patient's centres only. */
     public boolean maySeeInfectionStatus(Actor actor, PatientScope patient) {
-        Role role = Role.of(actor.role());
+        Role role = accountRole(actor);
         return (role == Role.CLINICIAN || role == Role.NURSE) && patient.isCaredForAt(actor.centreIds());
     }
 
     /** Does the actor work with patient-level data at all? Aggregate roles and admins do not (security.md §6). */
     public boolean usesPatientData(Actor actor) {
-        Role role = Role.of(actor.role());
-        return role == Role.PATIENT || role.isCentreStaff();
+        Role role = accountRole(actor);
+        return role != null && (role == Role.PATIENT || role.isCentreStaff());
     }
 
     /** The centres whose patient lists the actor may search (empty for everyone else). */
     public Set<UUID> searchableCentres(Actor actor) {
-        return Role.of(actor.role()).isCentreStaff() ? actor.centreIds() : Set.of();
+        Role role = accountRole(actor);
+        return role != null && role.isCentreStaff() ? actor.centreIds() : Set.of();
+    }
+
+    /**
+     * The actor's account role, or null for an actor that is not an account: an OAuth2 client acting for itself (role
+     * {@code SYSTEM}), which reaches no patient-level data until an issue grants it some (e.g. bulk export).
+     */
+    private static @Nullable Role accountRole(Actor actor) {
+        for (Role role : Role.values()) {
+            if (role.name().equals(actor.role())) {
+                return role;
+            }
+        }
+        return null;
     }
 }

@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -84,7 +87,8 @@ class SecondFactorController {
             return "identity/second-factor";
         }
         complete(pending, request, response);
-        return "redirect:/";
+        String saved = SignInHandlers.savedRequestUrl(request, response);
+        return "redirect:" + (saved != null ? saved : "/");
     }
 
     @GetMapping("/enrol")
@@ -136,8 +140,11 @@ class SecondFactorController {
         request.changeSessionId();
         AccountPrincipal principal = details.reload(pending.accountId()).orElseThrow();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        // the role plus the factors used and when (OpenID Connect's auth_time comes from them)
+        List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+        authorities.add(FactorGrantedAuthority.fromFactor("TOTP"));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         request.getSession().setMaxInactiveInterval((int) SignInHandlers.STAFF_IDLE.toSeconds());

@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -55,8 +59,14 @@ class SessionLimits extends OncePerRequestFilter {
                 SecurityContextHolder.clearContext();
             } else if (!current.get().sameAccess(p)) {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        current.get(), null, current.get().getAuthorities()));
+                // the new role, and the factors of the original sign-in
+                List<GrantedAuthority> authorities =
+                        new ArrayList<>(current.get().getAuthorities());
+                authentication.getAuthorities().stream()
+                        .filter(FactorGrantedAuthority.class::isInstance)
+                        .forEach(authorities::add);
+                context.setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(current.get(), null, authorities));
                 SecurityContextHolder.setContext(context);
                 contexts.saveContext(context, request, response);
             }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,6 +12,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +42,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         if (!principal.role().isStaff()) {
             request.getSession().setMaxInactiveInterval((int) PATIENT_IDLE.toSeconds());
             SessionLimits.markSignedIn(request);
-            response.sendRedirect(request.getContextPath() + "/");
+            response.sendRedirect(afterSignIn(request, response));
             return;
         }
         // Not signed in yet: withdraw the authentication the form login just stored and ask for the second factor.
@@ -52,6 +55,23 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
                         new PendingSignIn(principal.accountId(), principal.getUsername(), null));
         response.sendRedirect(request.getContextPath() + "/login/second-factor");
     }
+
+    /**
+     * Where a completed sign-in goes: back to the page or OAuth2 authorization request that asked for it (remembered by
+     * the request cache, always a URL of this server), else the home page.
+     */
+    private static String afterSignIn(HttpServletRequest request, HttpServletResponse response) {
+        String saved = savedRequestUrl(request, response);
+        return saved != null ? saved : request.getContextPath() + "/";
+    }
+
+    /** The absolute URL of the request that sent the user to sign in, if one was remembered. */
+    static @Nullable String savedRequestUrl(HttpServletRequest request, HttpServletResponse response) {
+        SavedRequest saved = SAVED_REQUESTS.getRequest(request, response);
+        return saved == null ? null : saved.getRedirectUrl();
+    }
+
+    private static final HttpSessionRequestCache SAVED_REQUESTS = new HttpSessionRequestCache();
 
     @Override
     public void onAuthenticationFailure(

@@ -157,6 +157,84 @@ class TreatmentPageController {
         }
     }
 
+    /** The delivery booking form; {@code batch} is {@code productId:batchNumber}. */
+    static final class DeliveryForm {
+        public @Nullable String batch;
+        public @Nullable Integer vials;
+        public @Nullable LocalDate scheduledFor;
+        public @Nullable DeliveryWindow window = DeliveryWindow.STANDARD;
+
+        public void setBatch(@Nullable String batch) {
+            this.batch = batch;
+        }
+
+        public void setVials(@Nullable Integer vials) {
+            this.vials = vials;
+        }
+
+        public void setScheduledFor(@Nullable LocalDate scheduledFor) {
+            this.scheduledFor = scheduledFor;
+        }
+
+        public void setWindow(@Nullable DeliveryWindow window) {
+            this.window = window;
+        }
+    }
+
+    /** Books a home delivery of one batch. */
+    @PostMapping("/patients/{patientId}/deliveries")
+    String book(@PathVariable UUID patientId, @ModelAttribute("deliveryForm") DeliveryForm form, Model model) {
+        Actor actor = currentActor.require();
+        try {
+            UUID productId = null;
+            String batchNumber = null;
+            if (form.batch != null && form.batch.indexOf(':') == 36) {
+                try {
+                    productId = UUID.fromString(form.batch.substring(0, 36));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("items[0].productId", "Unknown product.");
+                }
+                batchNumber = form.batch.substring(37);
+            }
+            homeStock.book(
+                    actor,
+                    new NewDelivery(
+                            patientId,
+                            form.scheduledFor,
+                            form.window,
+                            List.of(new NewDelivery.Item(
+                                    productId,
+                                    batchNumber,
+                                    form.vials,
+                                    productId == null || batchNumber == null
+                                            ? null
+                                            : catalogue
+                                                    .batch(productId, batchNumber)
+                                                    .map(org.hemonet.product.Batch::unitsPerVial)
+                                                    .orElse(null)))));
+        } catch (InvalidInputException e) {
+            PlanForm planForm = new PlanForm();
+            planForm.validFrom = LocalDate.now(clock);
+            model.addAttribute("deliveryError", deliveryErrorKey(e.field()));
+            return show(patientId, planForm, null, null, model);
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/patients/" + patientId + "/treatment?booked";
+    }
+
+    private static String deliveryErrorKey(@Nullable String field) {
+        if (field == null) {
+            return "delivery.error.items";
+        }
+        String plain = field.replaceFirst("^items\\[\\d+]\\.", "");
+        return switch (plain) {
+            case "scheduledFor", "window", "vials", "batchNumber", "productId", "iuPerVial" ->
+                "delivery.error." + plain;
+            default -> "delivery.error.items";
+        };
+    }
+
     /** A patient's own treatment page: their first record (a parent picks a child with {@code ?patient=}). */
     @GetMapping("/treatment")
     String mine() {
@@ -253,6 +331,19 @@ class TreatmentPageController {
                         .filter(p -> p.status() == ProductStatus.ACTIVE)
                         .toList());
         model.addAttribute("form", form);
+        if (!model.containsAttribute("deliveryForm")) {
+            DeliveryForm deliveryForm = new DeliveryForm();
+            deliveryForm.scheduledFor = today.plusDays(7);
+            deliveryForm.vials = 10;
+            model.addAttribute("deliveryForm", deliveryForm);
+        }
+        model.addAttribute("windows", DeliveryWindow.values());
+        model.addAttribute(
+                "deliverableBatches",
+                active.map(plan -> catalogue.batches(plan.productId()).stream()
+                                .filter(b -> b.expiresOn().isAfter(today))
+                                .toList())
+                        .orElse(List.of()));
         model.addAttribute("regimens", Regimen.values());
         model.addAttribute("scheduleKinds", Schedule.Kind.values());
         model.addAttribute("days", DayOfWeek.values());

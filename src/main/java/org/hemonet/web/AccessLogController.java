@@ -12,11 +12,7 @@ import org.hemonet.audit.AuditLog;
 import org.hemonet.audit.AuditOutcome;
 import org.hemonet.audit.RecordAccess;
 import org.hemonet.identity.AccountAdministration;
-import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
-import org.hemonet.shared.Actor;
-import org.hemonet.shared.CurrentActor;
-import org.hemonet.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,21 +29,12 @@ class AccessLogController {
     private static final int DAYS = 365;
     private static final int LIMIT = 500;
 
-    private final CurrentActor currentActor;
-    private final PatientRegistry patients;
+    private final PatientPages patientPages;
     private final AuditLog auditLog;
     private final AccountAdministration accounts;
-    private final org.hemonet.identity.AccessPolicy accessPolicy;
 
-    AccessLogController(
-            CurrentActor currentActor,
-            PatientRegistry patients,
-            AuditLog auditLog,
-            AccountAdministration accounts,
-            org.hemonet.identity.AccessPolicy accessPolicy) {
-        this.accessPolicy = accessPolicy;
-        this.currentActor = currentActor;
-        this.patients = patients;
+    AccessLogController(PatientPages patientPages, AuditLog auditLog, AccountAdministration accounts) {
+        this.patientPages = patientPages;
         this.auditLog = auditLog;
         this.accounts = accounts;
     }
@@ -57,15 +44,7 @@ class AccessLogController {
 
     @GetMapping("/access-log")
     String accessLog(@RequestParam("patient") UUID patientId, Model model) {
-        Actor actor = currentActor.require();
-        if (!accessPolicy.usesPatientData(actor)) {
-            throw new org.springframework.security.access.AccessDeniedException("patient-level page");
-        }
-        PatientSummary patient = patients.find(actor, patientId).orElse(null);
-        if (patient == null) {
-            auditLog.patientAccess(AuditAction.READ, patientId, "AccessLog", null, AuditOutcome.DENIED);
-            throw new NotFoundException("patient");
-        }
+        PatientSummary patient = patientPages.require(patientId, "AccessLog");
         List<RecordAccess> accesses =
                 auditLog.accessesTo(patientId, Instant.now().minus(DAYS, ChronoUnit.DAYS), LIMIT);
         auditLog.patientAccess(AuditAction.READ, patientId, "AccessLog", null, AuditOutcome.SUCCESS);

@@ -288,9 +288,17 @@ class PatientPageController {
         model.addAttribute("sexes", Sex.values());
     }
 
+    /**
+     * Centre staff only: aggregate roles and administrators get 403 like on every patient-level page (security.md
+     * §6); a patient account, whose own record is on the home page, gets the 404 of an unknown page.
+     */
     private Actor staff() {
         Actor actor = currentActor.require();
-        if (!Role.of(actor.role()).isCentreStaff()) {
+        Role role = Role.of(actor.role());
+        if (role.isAggregateOnly() || role == Role.ADMIN) {
+            throw new org.springframework.security.access.AccessDeniedException("patient-level page");
+        }
+        if (!role.isCentreStaff()) {
             throw new NotFoundException("Page");
         }
         return actor;

@@ -14,7 +14,6 @@ import org.hemonet.audit.AuditAction;
 import org.hemonet.audit.AuditLog;
 import org.hemonet.audit.AuditOutcome;
 import org.hemonet.patient.DiagnosisType;
-import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
 import org.hemonet.pk.Covariates;
 import org.hemonet.pk.Dose;
@@ -25,10 +24,7 @@ import org.hemonet.pk.PkStudy;
 import org.hemonet.pk.RegimenComparison;
 import org.hemonet.pk.RegimenQuestion;
 import org.hemonet.pk.Schedule;
-import org.hemonet.shared.Actor;
-import org.hemonet.shared.CurrentActor;
 import org.hemonet.shared.InvalidInputException;
-import org.hemonet.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,23 +43,13 @@ class PkStudyController {
 
     static final List<Integer> DEFAULT_VIAL_SIZES = List.of(250, 500, 1000, 1500, 2000, 3000);
 
-    private final CurrentActor currentActor;
-    private final PatientRegistry patients;
+    private final PatientPages patientPages;
     private final PkEstimator estimator;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final org.hemonet.identity.AccessPolicy accessPolicy;
 
-    PkStudyController(
-            CurrentActor currentActor,
-            PatientRegistry patients,
-            PkEstimator estimator,
-            AuditLog auditLog,
-            Clock clock,
-            org.hemonet.identity.AccessPolicy accessPolicy) {
-        this.accessPolicy = accessPolicy;
-        this.currentActor = currentActor;
-        this.patients = patients;
+    PkStudyController(PatientPages patientPages, PkEstimator estimator, AuditLog auditLog, Clock clock) {
+        this.patientPages = patientPages;
         this.estimator = estimator;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -162,15 +148,7 @@ class PkStudyController {
     }
 
     private PatientSummary patient(UUID id) {
-        Actor actor = currentActor.require();
-        if (!accessPolicy.usesPatientData(actor)) {
-            // aggregate roles and administrators never reach patient-level pages (security.md §6)
-            throw new org.springframework.security.access.AccessDeniedException("patient-level page");
-        }
-        return patients.find(actor, id).orElseThrow(() -> {
-            auditLog.patientAccess(AuditAction.READ, id, "PkStudy", null, AuditOutcome.DENIED);
-            return new NotFoundException("patient");
-        });
+        return patientPages.require(id, "PkStudy");
     }
 
     /** The curve as {@code [[hours, level, lo90, hi90], ...]} for the chart script. */

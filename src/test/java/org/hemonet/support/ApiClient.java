@@ -28,6 +28,15 @@ public final class ApiClient {
     }
 
     public ApiClient signIn(String username) {
+        signInAndFollow(username);
+        return this;
+    }
+
+    /**
+     * Signs in as {@link #signIn} does and returns where the last sign-in step redirects: the home page, or the page
+     * (or OAuth2 authorization request) that sent this client to sign in.
+     */
+    public String signInAndFollow(String username) {
         get("/login");
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -45,7 +54,21 @@ public final class ApiClient {
         if (response.statusCode() != 302 || location.contains("error")) {
             throw new AssertionError("Sign-in failed for " + username + ": " + response.statusCode() + " " + location);
         }
-        return this;
+        return location;
+    }
+
+    /** Signs in a patient account with its own password (no second factor); fails if sign-in does not succeed. */
+    public String signInWithPassword(String username, String password) {
+        get("/login");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password)));
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.contains("error") || location.contains("second-factor")) {
+            throw new AssertionError("Sign-in failed for " + username + ": " + response.statusCode() + " " + location);
+        }
+        return location;
     }
 
     public HttpResponse<String> get(String path) {
@@ -146,6 +169,11 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The current value of a cookie this client holds, or an empty string. */
+    public String cookie(String name) {
+        return cookies.getOrDefault(name, "");
     }
 
     private String csrfToken() {

@@ -68,10 +68,19 @@ class PatientPagesTest extends IntegrationTest {
         assertThat(page.body()).contains("Page not found").doesNotContain("Bradley");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(new ApiClient(port)
-                        .signIn("analyst")
+                        .signIn("patient.tom")
                         .getHtml("/patients/" + tom)
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aggregateRolesAndAdministratorsGet403OnThePatientPages() {
+        for (String user : java.util.List.of("analyst", "commissioner", "admin")) {
+            ApiClient client = new ApiClient(port).signIn(user);
+            assertThat(client.getHtml("/patients/" + tom).statusCode()).as(user).isEqualTo(403);
+            assertThat(client.getHtml("/patients/new").statusCode()).as(user).isEqualTo(403);
+        }
     }
 
     @Test

@@ -1,0 +1,128 @@
+package org.hemonet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hemonet.support.ApiClient;
+import org.hemonet.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The access matrix across modules (security.md §1–§6; issue 3): every patient-level read, API or page, for Tom (a
+ * North patient). His centre's staff and Tom himself get it; a clinician of another centre and another family get
+ * exactly what an unknown id gets (404) and a DENIED audit event; aggregate roles and administrators get 403. Each
+ * later issue adds its endpoints to {@link #API} or {@link #PAGES}. (The registry's own endpoints, including writes,
+ * are in {@code RegistryAccessMatrixTest}.)
+ */
+class AccessMatrixTest extends IntegrationTest {
+
+    /** Patient-level API reads; {@code %s} is the patient id. */
+    static final List<String> API = List.of(
+            "/api/v1/patients/%s",
+            "/api/v1/patients/%s/treatment-plans", "/api/v1/patients/%s/stock", "/api/v1/patients/%s/deliveries");
+
+    /** Patient-level pages of staff. */
+    static final List<String> PAGES =
+            List.of("/patients/%s", "/patients/%s/treatment", "/patients/%s/pk", "/access-log?patient=%s");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Map<String, ApiClient> clients = new ConcurrentHashMap<>();
+
+    private ApiClient as(String user) {
+        return clients.computeIfAbsent(user, u -> new ApiClient(port).signIn(u));
+    }
+
+    private UUID tom() {
+        return jdbc.sql("select id from patient.patient where given_name = 'Tom' and family_name = 'Bradley'")
+                .query(UUID.class)
+                .single();
+    }
+
+    private long denied(UUID patientId) {
+        return jdbc.sql("select count(*) from audit.event where patient_id = :p and outcome = 'DENIED'")
+                .param("p", patientId)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String normalised(HttpResponse<String> response) {
+        return response.body()
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"")
+                .replaceAll("\"instance\":\"[^\"]*\"", "\"instance\":\"\"")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID");
+    }
+
+    @Test
+    void centreStaffReachEveryPatientLevelRead() {
+        UUID tom = tom();
+        for (String user : List.of("clinician.north", "nurse.north")) {
+            for (String path : API) {
+                assertThat(as(user).get(path.formatted(tom)).statusCode())
+                        .as(user + " " + path)
+                        .isEqualTo(200);
+            }
+            for (String path : PAGES) {
+                assertThat(as(user).getHtml(path.formatted(tom)).statusCode())
+                        .as(user + " " + path)
+                        .isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void anotherCentreOrFamilyGetsWhatAnUnknownIdGetsAndIsAudited() {
+        UUID tom = tom();
+        UUID unknown = UUID.randomUUID();
+        for (String user : List.of("clinician.south", "parent.sara")) {
+            for (String path : API) {
+                long before = denied(tom);
+                HttpResponse<String> refused = as(user).get(path.formatted(tom));
+                HttpResponse<String> missing = as(user).get(path.formatted(unknown));
+                assertThat(refused.statusCode()).as(user + " " + path).isEqualTo(404);
+                assertThat(normalised(refused)).as(user + " " + path).isEqualTo(normalised(missing));
+                assertThat(refused.body()).doesNotContain("Bradley");
+                assertThat(denied(tom))
+                        .as("denied audit event for " + user + " " + path)
+                        .isGreaterThan(before);
+            }
+        }
+        for (String path : PAGES) {
+            HttpResponse<String> refused = as("clinician.south").getHtml(path.formatted(tom));
+            HttpResponse<String> missing = as("clinician.south").getHtml(path.formatted(unknown));
+            assertThat(refused.statusCode()).as(path).isEqualTo(404);
+            assertThat(normalised(refused)).as(path).isEqualTo(normalised(missing));
+        }
+    }
+
+    @Test
+    void aggregateRolesAndAdministratorsAreForbiddenPatientLevelData() {
+        UUID tom = tom();
+        for (String user : List.of("analyst", "commissioner", "admin")) {
+            for (String path : API) {
+                HttpResponse<String> response = as(user).get(path.formatted(tom));
+                assertThat(response.statusCode()).as(user + " " + path).isEqualTo(403);
+                assertThat(response.body()).doesNotContain("Bradley");
+            }
+        }
+    }
+
+    @Test
+    void aSearchIsNoOracleForPatientsOfOtherCentres() {
+        HttpResponse<String> aboutTom = as("clinician.south").get("/api/v1/patients?q=Bradley");
+        HttpResponse<String> aboutNobody = as("clinician.south").get("/api/v1/patients?q=Zzyzx-no-such-name");
+        assertThat(aboutTom.statusCode()).isEqualTo(200);
+        assertThat(normalised(aboutTom)).isEqualTo(normalised(aboutNobody));
+    }
+}
