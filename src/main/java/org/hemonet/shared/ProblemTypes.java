@@ -15,6 +15,11 @@ public final class ProblemTypes {
     public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
     public static final URI CONFLICT = URI.create(BASE + "conflict");
+    /** An {@code Idempotency-Key} sent again with a different body (security.md §17): 422. */
+    public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
+    /** A request with this {@code Idempotency-Key} is still being processed: 409. */
+    public static final URI REQUEST_IN_FLIGHT = URI.create(BASE + "request-in-flight");
+
     public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
     public static final URI PRECONDITION_REQUIRED = URI.create(BASE + "precondition-required");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");

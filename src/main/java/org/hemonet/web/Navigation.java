@@ -12,7 +12,11 @@ final class Navigation {
 
     static List<Item> forRole(Role role) {
         return switch (role) {
-            case PATIENT -> List.of(new Item("/", "nav.myRecord"), new Item("/treatment", "nav.treatment"));
+            case PATIENT ->
+                List.of(
+                        new Item("/", "nav.myRecord"),
+                        new Item("/diary", "nav.diary"),
+                        new Item("/treatment", "nav.treatment"));
             case CLINICIAN, NURSE, PHYSIO, SOCIAL_WORKER, LAB ->
                 List.of(
                         new Item("/", "nav.patients"),

@@ -85,6 +85,17 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs JSON with extra headers, e.g. {@code Idempotency-Key}. */
+    public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A GET accepting the given media type (e.g. {@code text/csv}). */
     public HttpResponse<String> get(String path, String accept) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -1,0 +1,439 @@
+package org.hemonet.diary;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.hemonet.audit.AuditAction;
+import org.hemonet.audit.AuditLog;
+import org.hemonet.audit.AuditOutcome;
+import org.hemonet.diary.internal.DiaryQueries;
+import org.hemonet.identity.AccessPolicy;
+import org.hemonet.identity.PatientScope;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.InvalidInputException;
+import org.hemonet.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The diary's API: log, list and void bleeds and infusions of a patient, and store offline sync batches.
+ *
+ * <p>Every call touching a patient writes one audit event (security.md §13): with the change, in its transaction, or —
+ * when the access policy says no — on its own, committed, before the call answers "not found" exactly as for an
+ * unknown id (§2). Aggregate roles are refused outright (§6).
+ */
+@Service
+public class BleedDiary {
+
+    /** Phones' clocks run a little fast; an entry up to this far in the future is taken as "now". */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    static final BigDecimal MAX_DOSE_IU = new BigDecimal("50000");
+    static final BigDecimal MAX_DOSE_MG = new BigDecimal("3000");
+    public static final int MAX_SYNC_ENTRIES = 1000;
+
+    private final DiaryQueries queries;
+    private final PatientRegistry patients;
+    private final AccessPolicy accessPolicy;
+    private final AuditLog auditLog;
+    private final ProductCheck productCheck;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    BleedDiary(
+            DiaryQueries queries,
+            PatientRegistry patients,
+            AccessPolicy accessPolicy,
+            AuditLog auditLog,
+            ProductCheck productCheck,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.queries = queries;
+        this.patients = patients;
+        this.accessPolicy = accessPolicy;
+        this.auditLog = auditLog;
+        this.productCheck = productCheck;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    public Bleed recordBleed(Actor actor, UUID patientId, BleedRequest request) {
+        requireAccess(actor, patientId, "Bleed", AuditAction.CREATE);
+        Bleed bleed = bleedOf(actor, patientId, UUID.randomUUID(), request, "");
+        return inTransaction(() -> {
+            storeBleed(bleed);
+            return bleed;
+        });
+    }
+
+    public Infusion recordInfusion(Actor actor, UUID patientId, InfusionRequest request) {
+        requireAccess(actor, patientId, "Infusion", AuditAction.CREATE);
+        Infusion infusion = infusionOf(actor, patientId, UUID.randomUUID(), request, "", Set.of());
+        return inTransaction(() -> {
+            storeInfusion(infusion);
+            return infusion;
+        });
+    }
+
+    /** A patient's bleeds, newest first, voided ones included (they show as voided). */
+    public List<Bleed> bleeds(Actor actor, UUID patientId) {
+        requireAccess(actor, patientId, "Bleed", AuditAction.READ);
+        auditLog.patientAccess(AuditAction.READ, patientId, "Bleed", null, AuditOutcome.SUCCESS);
+        return newestFirst(queries.bleeds(patientId));
+    }
+
+    public List<Infusion> infusions(Actor actor, UUID patientId) {
+        requireAccess(actor, patientId, "Infusion", AuditAction.READ);
+        auditLog.patientAccess(AuditAction.READ, patientId, "Infusion", null, AuditOutcome.SUCCESS);
+        return newestFirst(queries.infusions(patientId));
+    }
+
+    /** A patient's whole diary for a page that shows both lists: one read, one audit event. Newest first. */
+    public DiaryEntries diary(Actor actor, UUID patientId) {
+        requireAccess(actor, patientId, "Diary", AuditAction.READ);
+        auditLog.patientAccess(AuditAction.READ, patientId, "Diary", null, AuditOutcome.SUCCESS);
+        return new DiaryEntries(newestFirst(queries.bleeds(patientId)), newestFirst(queries.infusions(patientId)));
+    }
+
+    /**
+     * The whole diary of a patient, for the outcome module. No access check and no audit: the caller has done both for
+     * the read it serves.
+     */
+    public DiaryEntries entriesOf(UUID patientId) {
+        return new DiaryEntries(queries.bleeds(patientId), queries.infusions(patientId));
+    }
+
+    /** Everything logged for one patient, in time order, voided entries included. */
+    public record DiaryEntries(List<Bleed> bleeds, List<Infusion> infusions) {}
+
+    public Bleed voidBleed(Actor actor, UUID patientId, UUID bleedId, VoidRequest request) {
+        requireAccess(actor, patientId, "Bleed", AuditAction.VOID);
+        String reason = voidReason(request);
+        return inTransaction(() -> {
+            if (!queries.voidBleed(bleedId, patientId, clock.instant(), actor.username(), reason)) {
+                throw new NotFoundException("bleed");
+            }
+            auditLog.patientAccess(AuditAction.VOID, patientId, "Bleed", bleedId.toString(), AuditOutcome.SUCCESS);
+            return queries.bleed(bleedId).orElseThrow();
+        });
+    }
+
+    public Infusion voidInfusion(Actor actor, UUID patientId, UUID infusionId, VoidRequest request) {
+        requireAccess(actor, patientId, "Infusion", AuditAction.VOID);
+        String reason = voidReason(request);
+        return inTransaction(() -> {
+            if (!queries.voidInfusion(infusionId, patientId, clock.instant(), actor.username(), reason)) {
+                throw new NotFoundException("infusion");
+            }
+            auditLog.patientAccess(
+                    AuditAction.VOID, patientId, "Infusion", infusionId.toString(), AuditOutcome.SUCCESS);
+            return queries.infusion(infusionId).orElseThrow();
+        });
+    }
+
+    /**
+     * Stores a sync batch all or nothing (security.md §17). Entries are checked first; any fault rejects the whole
+     * batch with one error per faulty entry (refused patients are audited as denied, committed, and reported like
+     * unknown ones). Otherwise every entry is stored in one transaction, in which {@code alsoInTransaction} runs with
+     * the result (the idempotency store completes its key there).
+     */
+    public SyncResult sync(Actor actor, List<SyncEntry> entries, Consumer<SyncResult> alsoInTransaction) {
+        refuseAggregateRoles(actor);
+        if (entries.size() > MAX_SYNC_ENTRIES) {
+            throw new InvalidInputException("entries", "A batch holds at most " + MAX_SYNC_ENTRIES + " entries.");
+        }
+        List<SyncResult.EntryError> errors = new ArrayList<>();
+        List<Object> checked = new ArrayList<>();
+        Map<UUID, Boolean> mayWrite = new HashMap<>();
+        Set<UUID> ids = new HashSet<>();
+        Map<UUID, UUID> batchBleeds = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            SyncEntry entry = entries.get(i);
+            String path = "entries[" + i + "]";
+            try {
+                checked.add(checkEntry(actor, entry, path, ids, mayWrite, batchBleeds));
+            } catch (InvalidInputException e) {
+                errors.add(
+                        new SyncResult.EntryError(i, entry.id(), e.field() == null ? path : e.field(), e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new SyncResult(List.of(), errors);
+        }
+        return inTransaction(() -> {
+            List<SyncResult.Entry> stored = new ArrayList<>();
+            for (Object entry : checked) {
+                if (entry instanceof Bleed b) {
+                    stored.add(new SyncResult.Entry(b.id(), storeBleed(b) ? "CREATED" : "ALREADY_STORED"));
+                } else if (entry instanceof Infusion inf) {
+                    stored.add(new SyncResult.Entry(inf.id(), storeInfusion(inf) ? "CREATED" : "ALREADY_STORED"));
+                }
+            }
+            SyncResult result = new SyncResult(stored, List.of());
+            alsoInTransaction.accept(result);
+            return result;
+        });
+    }
+
+    private Object checkEntry(
+            Actor actor,
+            SyncEntry entry,
+            String path,
+            Set<UUID> ids,
+            Map<UUID, Boolean> mayWrite,
+            Map<UUID, UUID> batchBleeds) {
+        UUID id = require(entry.id(), path + ".id");
+        if (!ids.add(id)) {
+            throw new InvalidInputException(path + ".id", "The id occurs twice in the batch.");
+        }
+        UUID patientId = require(entry.patientId(), path + ".patientId");
+        SyncEntryType type = require(entry.type(), path + ".type");
+        boolean allowed = mayWrite.computeIfAbsent(patientId, p -> {
+            boolean ok = patients.scopeOf(p)
+                    .filter(scope -> accessPolicy.mayWrite(actor, scope))
+                    .isPresent();
+            if (!ok) {
+                auditLog.patientAccess(AuditAction.CREATE, p, "DiaryEntry", null, AuditOutcome.DENIED);
+            }
+            return ok;
+        });
+        if (!allowed) {
+            throw new InvalidInputException(path + ".patientId", "No patient with this id.");
+        }
+        if (type == SyncEntryType.BLEED) {
+            Bleed bleed = bleedOf(actor, patientId, id, require(entry.bleed(), path + ".bleed"), path + ".bleed.");
+            batchBleeds.put(id, patientId);
+            return bleed;
+        }
+        Set<UUID> sameBatch = new HashSet<>();
+        batchBleeds.forEach((bleedId, p) -> {
+            if (p.equals(patientId)) {
+                sameBatch.add(bleedId);
+            }
+        });
+        return infusionOf(
+                actor, patientId, id, require(entry.infusion(), path + ".infusion"), path + ".infusion.", sameBatch);
+    }
+
+    private boolean storeBleed(Bleed bleed) {
+        boolean inserted = queries.insertBleed(bleed);
+        if (!inserted) {
+            sameOwner(queries.bleed(bleed.id()).map(Bleed::patientId), bleed.patientId());
+            return false;
+        }
+        auditLog.patientAccess(
+                AuditAction.CREATE, bleed.patientId(), "Bleed", bleed.id().toString(), AuditOutcome.SUCCESS);
+        events.publishEvent(new BleedRecorded(bleed.id(), bleed.patientId(), bleed.startedAt(), bleed.site()));
+        return true;
+    }
+
+    private boolean storeInfusion(Infusion infusion) {
+        boolean inserted = queries.insertInfusion(infusion);
+        if (!inserted) {
+            sameOwner(queries.infusion(infusion.id()).map(Infusion::patientId), infusion.patientId());
+            return false;
+        }
+        auditLog.patientAccess(
+                AuditAction.CREATE,
+                infusion.patientId(),
+                "Infusion",
+                infusion.id().toString(),
+                AuditOutcome.SUCCESS);
+        boolean iu = infusion.unit() == DoseUnit.IU;
+        events.publishEvent(new InfusionRecorded(
+                infusion.id(),
+                infusion.patientId(),
+                infusion.productId(),
+                infusion.batchNumber(),
+                iu ? infusion.dose() : null,
+                iu ? null : infusion.dose()));
+        return true;
+    }
+
+    /** An id retried for the same patient is the same entry; an id of someone else's entry is refused. */
+    private static void sameOwner(Optional<UUID> owner, UUID patientId) {
+        if (owner.isEmpty() || !owner.get().equals(patientId)) {
+            throw new InvalidInputException("id", "This id is already used by another entry.");
+        }
+    }
+
+    private Bleed bleedOf(Actor actor, UUID patientId, UUID id, BleedRequest r, String prefix) {
+        Instant startedAt = notFuture(require(r.startedAt(), prefix + "startedAt"), prefix + "startedAt");
+        BleedSite site = require(r.site(), prefix + "site");
+        BleedCause cause = r.cause() == null ? BleedCause.UNKNOWN : r.cause();
+        if (r.pain() != null && (r.pain() < 0 || r.pain() > 10)) {
+            throw new InvalidInputException(prefix + "pain", "Pain is a number from 0 to 10.");
+        }
+        int school = daysLost(r.daysLostSchool(), prefix + "daysLostSchool");
+        int work = daysLost(r.daysLostWork(), prefix + "daysLostWork");
+        String note = text(r.note(), 2000, prefix + "note");
+        Instant now = clock.instant();
+        return new Bleed(
+                id,
+                patientId,
+                startedAt,
+                site,
+                cause,
+                r.pain(),
+                Boolean.TRUE.equals(r.jointImmobilising()),
+                school,
+                work,
+                note,
+                now,
+                actor.username(),
+                null,
+                null,
+                null);
+    }
+
+    private Infusion infusionOf(
+            Actor actor, UUID patientId, UUID id, InfusionRequest r, String prefix, Set<UUID> bleedsInBatch) {
+        Instant at = notFuture(require(r.administeredAt(), prefix + "administeredAt"), prefix + "administeredAt");
+        UUID productId = require(r.productId(), prefix + "productId");
+        InfusionReason reason = require(r.reason(), prefix + "reason");
+        if (r.doseIu() != null && r.doseMg() != null) {
+            throw new InvalidInputException(prefix + "doseMg", "Give the dose in IU or in mg, not both.");
+        }
+        DoseUnit unit = r.doseMg() != null ? DoseUnit.MG : DoseUnit.IU;
+        BigDecimal dose = unit == DoseUnit.MG ? r.doseMg() : require(r.doseIu(), prefix + "doseIu");
+        String doseField = prefix + (unit == DoseUnit.MG ? "doseMg" : "doseIu");
+        BigDecimal max = unit == DoseUnit.MG ? MAX_DOSE_MG : MAX_DOSE_IU;
+        if (dose.signum() <= 0 || dose.compareTo(max) > 0) {
+            throw new InvalidInputException(
+                    doseField, "The dose must be more than 0 and at most " + max.toPlainString() + " " + unit + ".");
+        }
+        if (dose.scale() > 2) {
+            throw new InvalidInputException(doseField, "The dose has at most 2 decimals.");
+        }
+        String batch = text(r.batchNumber(), 64, prefix + "batchNumber");
+        if (r.bleedId() != null) {
+            if (reason != InfusionReason.BLEED) {
+                throw new InvalidInputException(prefix + "bleedId", "Only an infusion for a bleed names a bleed.");
+            }
+            boolean known = bleedsInBatch.contains(r.bleedId())
+                    || queries.bleed(r.bleedId())
+                            .filter(b -> b.patientId().equals(patientId) && !b.isVoided())
+                            .isPresent();
+            if (!known) {
+                throw new InvalidInputException(prefix + "bleedId", "No bleed of this patient with this id.");
+            }
+        }
+        productCheck.check(productId, unit, batch).ifPresent(problem -> {
+            throw new InvalidInputException(prefix + problem.field(), problem.message());
+        });
+        return new Infusion(
+                id,
+                patientId,
+                at,
+                productId,
+                batch,
+                dose,
+                unit,
+                reason,
+                r.bleedId(),
+                text(r.givenBy(), 200, prefix + "givenBy"),
+                text(r.note(), 2000, prefix + "note"),
+                clock.instant(),
+                actor.username(),
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * Refuses aggregate roles (403) and, with an audited denial committed on its own, patients the actor may not reach
+     * (404 as for an unknown id).
+     */
+    private void requireAccess(Actor actor, UUID patientId, String resourceType, AuditAction action) {
+        refuseAggregateRoles(actor);
+        Optional<PatientScope> scope = patients.scopeOf(patientId);
+        boolean allowed = scope.filter(s ->
+                        action == AuditAction.READ ? accessPolicy.mayRead(actor, s) : accessPolicy.mayWrite(actor, s))
+                .isPresent();
+        if (!allowed) {
+            auditLog.patientAccess(action, patientId, resourceType, null, AuditOutcome.DENIED);
+            throw new NotFoundException("patient");
+        }
+    }
+
+    private void refuseAggregateRoles(Actor actor) {
+        if (!accessPolicy.usesPatientData(actor)) {
+            throw new AccessDeniedException("patient-level data");
+        }
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        T result = tx.execute(status -> work.get());
+        if (result == null) {
+            throw new IllegalStateException("transaction returned nothing");
+        }
+        return result;
+    }
+
+    private Instant notFuture(Instant t, String field) {
+        if (t.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            throw new InvalidInputException(field, "The time is in the future.");
+        }
+        return t;
+    }
+
+    private static int daysLost(@Nullable Integer days, String field) {
+        if (days == null) {
+            return 0;
+        }
+        if (days < 0 || days > 366) {
+            throw new InvalidInputException(field, "Days lost is a number from 0 to 366.");
+        }
+        return days;
+    }
+
+    private static String voidReason(VoidRequest request) {
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "Say why the entry is voided (up to 500 characters).");
+        }
+        return reason;
+    }
+
+    private static @Nullable String text(@Nullable String value, int max, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            throw new InvalidInputException(field, "At most " + max + " characters.");
+        }
+        return stripped;
+    }
+
+    private static <T> List<T> newestFirst(List<T> oldestFirst) {
+        List<T> copy = new ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static <T> T require(@Nullable T value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "This field is required.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,17 @@
+package org.hemonet.diary;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An infusion was logged (published after the diary stored it), so that supply can count home stock. {@code doseIu} is
+ * null for a dose in mg (emicizumab), which is in {@code doseMg}.
+ */
+public record InfusionRecorded(
+        UUID infusionId,
+        UUID patientId,
+        UUID productId,
+        @Nullable String batchNumber,
+        @Nullable BigDecimal doseIu,
+        @Nullable BigDecimal doseMg) {}

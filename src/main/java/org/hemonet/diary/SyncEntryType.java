@@ -1,0 +1,7 @@
+package org.hemonet.diary;
+
+/** What a sync entry holds. */
+public enum SyncEntryType {
+    BLEED,
+    INFUSION
+}

@@ -1,0 +1,78 @@
+package org.hemonet.diary.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.hemonet.diary.Bleed;
+import org.hemonet.diary.BleedDiary;
+import org.hemonet.diary.BleedRequest;
+import org.hemonet.diary.Infusion;
+import org.hemonet.diary.InfusionRequest;
+import org.hemonet.diary.VoidRequest;
+import org.hemonet.shared.CurrentActor;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Single diary entries of one patient (issue 6). A thin adapter over {@link BleedDiary}. */
+@RestController
+@RequestMapping("/api/v1/patients/{patientId}")
+class DiaryApiController {
+
+    private final BleedDiary diary;
+    private final CurrentActor currentActor;
+
+    DiaryApiController(BleedDiary diary, CurrentActor currentActor) {
+        this.diary = diary;
+        this.currentActor = currentActor;
+    }
+
+    @PostMapping("/bleeds")
+    ResponseEntity<Bleed> recordBleed(@PathVariable UUID patientId, @RequestBody BleedRequest request) {
+        Bleed bleed = diary.recordBleed(currentActor.require(), patientId, request);
+        return created("/api/v1/patients/" + patientId + "/bleeds/" + bleed.id(), bleed);
+    }
+
+    @GetMapping("/bleeds")
+    ResponseEntity<List<Bleed>> bleeds(@PathVariable UUID patientId) {
+        return ok(diary.bleeds(currentActor.require(), patientId));
+    }
+
+    @PostMapping("/bleeds/{bleedId}/void")
+    ResponseEntity<Bleed> voidBleed(
+            @PathVariable UUID patientId, @PathVariable UUID bleedId, @RequestBody VoidRequest request) {
+        return ok(diary.voidBleed(currentActor.require(), patientId, bleedId, request));
+    }
+
+    @PostMapping("/infusions")
+    ResponseEntity<Infusion> recordInfusion(@PathVariable UUID patientId, @RequestBody InfusionRequest request) {
+        Infusion infusion = diary.recordInfusion(currentActor.require(), patientId, request);
+        return created("/api/v1/patients/" + patientId + "/infusions/" + infusion.id(), infusion);
+    }
+
+    @GetMapping("/infusions")
+    ResponseEntity<List<Infusion>> infusions(@PathVariable UUID patientId) {
+        return ok(diary.infusions(currentActor.require(), patientId));
+    }
+
+    @PostMapping("/infusions/{infusionId}/void")
+    ResponseEntity<Infusion> voidInfusion(
+            @PathVariable UUID patientId, @PathVariable UUID infusionId, @RequestBody VoidRequest request) {
+        return ok(diary.voidInfusion(currentActor.require(), patientId, infusionId, request));
+    }
+
+    private static <T> ResponseEntity<T> created(String location, T body) {
+        return ResponseEntity.created(URI.create(location))
+                .cacheControl(CacheControl.noStore())
+                .body(body);
+    }
+
+    private static <T> ResponseEntity<T> ok(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -1,0 +1,268 @@
+package org.hemonet.diary.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.hemonet.diary.BleedCause;
+import org.hemonet.diary.BleedDiary;
+import org.hemonet.diary.BleedRequest;
+import org.hemonet.diary.BleedSite;
+import org.hemonet.diary.InfusionReason;
+import org.hemonet.diary.InfusionRequest;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSummary;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.CurrentActor;
+import org.hemonet.shared.InvalidInputException;
+import org.hemonet.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The phone pages of the diary (issue 6): the diary list, "log a bleed" with a body map and "log an infusion". A parent
+ * picks the child first. Each save is one request; entries made offline are queued by {@code diary.js} and sent to the
+ * sync API when the phone is back online.
+ */
+@Controller
+class DiaryPageController {
+
+    /** Times on the forms are UK local times (the demo network's patients are all in the UK). */
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    /**
+     * Until the product catalogue exists (issue #5) infusions name this placeholder product; the catalogue will offer the
+     * patient's own products here.
+     */
+    static final UUID PLACEHOLDER_PRODUCT = UUID.fromString("00000000-0000-4000-8000-000000000001");
+
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final BleedDiary diary;
+    private final PatientRegistry patients;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    DiaryPageController(BleedDiary diary, PatientRegistry patients, CurrentActor currentActor, Clock clock) {
+        this.diary = diary;
+        this.patients = patients;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** The bleed form's fields; times are local. */
+    record BleedForm(
+            @Nullable UUID patient,
+            @Nullable String startedAt,
+            @Nullable BleedSite site,
+            @Nullable BleedCause cause,
+            @Nullable Integer pain,
+            @Nullable Boolean jointImmobilising,
+            @Nullable Integer daysLostSchool,
+            @Nullable Integer daysLostWork,
+            @Nullable String note) {}
+
+    record InfusionForm(
+            @Nullable UUID patient,
+            @Nullable String administeredAt,
+            @Nullable UUID productId,
+            @Nullable String batchNumber,
+            @Nullable BigDecimal doseIu,
+            @Nullable InfusionReason reason,
+            @Nullable UUID bleedId,
+            @Nullable String givenBy) {}
+
+    @GetMapping("/diary")
+    String list(@RequestParam(name = "patient", required = false) @Nullable UUID patientId, Model model) {
+        Actor actor = currentActor.require();
+        PatientSummary patient = choose(actor, patientId, model);
+        if (patient == null) {
+            return "diary/choose";
+        }
+        BleedDiary.DiaryEntries entries = diary.diary(actor, patient.id());
+        model.addAttribute("bleeds", entries.bleeds());
+        model.addAttribute("infusions", entries.infusions());
+        model.addAttribute("zone", ZONE);
+        return "diary/list";
+    }
+
+    @GetMapping("/diary/bleed")
+    String bleedForm(@RequestParam(name = "patient", required = false) @Nullable UUID patientId, Model model) {
+        Actor actor = currentActor.require();
+        PatientSummary patient = choose(actor, patientId, model);
+        if (patient == null) {
+            return "diary/choose";
+        }
+        model.addAttribute("now", now());
+        model.addAttribute("error", null);
+        addChoices(model);
+        return "diary/bleed";
+    }
+
+    @PostMapping("/diary/bleed")
+    String logBleed(@ModelAttribute BleedForm form, Model model) {
+        Actor actor = currentActor.require();
+        UUID patientId = required(form.patient());
+        try {
+            diary.recordBleed(
+                    actor,
+                    patientId,
+                    new BleedRequest(
+                            instant(form.startedAt()),
+                            form.site(),
+                            form.cause(),
+                            form.pain(),
+                            form.jointImmobilising(),
+                            form.daysLostSchool(),
+                            form.daysLostWork(),
+                            form.note()));
+        } catch (InvalidInputException e) {
+            choose(actor, patientId, model);
+            model.addAttribute("now", form.startedAt() == null ? now() : form.startedAt());
+            model.addAttribute("error", e.field());
+            addChoices(model);
+            return "diary/bleed";
+        }
+        return "redirect:/diary?patient=" + patientId + "&saved=bleed";
+    }
+
+    @GetMapping("/diary/infusion")
+    String infusionForm(@RequestParam(name = "patient", required = false) @Nullable UUID patientId, Model model) {
+        Actor actor = currentActor.require();
+        PatientSummary patient = choose(actor, patientId, model);
+        if (patient == null) {
+            return "diary/choose";
+        }
+        model.addAttribute("now", now());
+        model.addAttribute("error", null);
+        addChoices(model);
+        model.addAttribute(
+                "openBleeds",
+                diary.bleeds(actor, patient.id()).stream()
+                        .filter(b -> !b.isVoided())
+                        .limit(5)
+                        .toList());
+        return "diary/infusion";
+    }
+
+    @PostMapping("/diary/infusion")
+    String logInfusion(@ModelAttribute InfusionForm form, Model model) {
+        Actor actor = currentActor.require();
+        UUID patientId = required(form.patient());
+        try {
+            diary.recordInfusion(
+                    actor,
+                    patientId,
+                    new InfusionRequest(
+                            instant(form.administeredAt()),
+                            form.productId() == null ? PLACEHOLDER_PRODUCT : form.productId(),
+                            form.batchNumber(),
+                            form.doseIu(),
+                            null,
+                            form.reason(),
+                            form.reason() == InfusionReason.BLEED ? form.bleedId() : null,
+                            form.givenBy(),
+                            null));
+        } catch (InvalidInputException e) {
+            choose(actor, patientId, model);
+            model.addAttribute("now", form.administeredAt() == null ? now() : form.administeredAt());
+            model.addAttribute("error", e.field());
+            addChoices(model);
+            model.addAttribute("openBleeds", List.of());
+            return "diary/infusion";
+        }
+        return "redirect:/diary?patient=" + patientId + "&saved=infusion";
+    }
+
+    /**
+     * The patient the page is about: the one asked for if the actor may see it (else 404 as for an unknown id, the
+     * denial audited by the diary), the only record a patient holds, or null when a parent must pick a child.
+     */
+    private @Nullable PatientSummary choose(Actor actor, @Nullable UUID patientId, Model model) {
+        List<PatientSummary> held = patients.heldBy(actor);
+        model.addAttribute("records", held);
+        PatientSummary patient;
+        if (patientId != null) {
+            patient = patients.find(actor, patientId).orElse(null);
+            if (patient == null) {
+                diary.diary(actor, patientId); // audits the denial and throws NotFoundException
+                throw new NotFoundException("patient");
+            }
+        } else if (held.size() == 1) {
+            patient = held.get(0);
+        } else {
+            return null;
+        }
+        model.addAttribute("patient", patient);
+        model.addAttribute("placeholderProduct", PLACEHOLDER_PRODUCT);
+        model.addAttribute("zone", ZONE);
+        return patient;
+    }
+
+    /** A tappable spot of the body map: front view, so the patient's right is on the viewer's left. */
+    record Spot(BleedSite site, int x, int y, int r) {}
+
+    static final List<Spot> SPOTS = List.of(
+            new Spot(BleedSite.HEAD, 100, 30, 13),
+            new Spot(BleedSite.MOUTH, 100, 46, 6),
+            new Spot(BleedSite.RIGHT_SHOULDER, 66, 70, 10),
+            new Spot(BleedSite.LEFT_SHOULDER, 134, 70, 10),
+            new Spot(BleedSite.RIGHT_UPPER_ARM, 55, 105, 8),
+            new Spot(BleedSite.LEFT_UPPER_ARM, 145, 105, 8),
+            new Spot(BleedSite.RIGHT_ELBOW, 44, 140, 10),
+            new Spot(BleedSite.LEFT_ELBOW, 156, 140, 10),
+            new Spot(BleedSite.RIGHT_FOREARM, 39, 168, 8),
+            new Spot(BleedSite.LEFT_FOREARM, 161, 168, 8),
+            new Spot(BleedSite.RIGHT_WRIST, 34, 196, 9),
+            new Spot(BleedSite.LEFT_WRIST, 166, 196, 9),
+            new Spot(BleedSite.RIGHT_ILIOPSOAS, 88, 160, 8),
+            new Spot(BleedSite.LEFT_ILIOPSOAS, 112, 160, 8),
+            new Spot(BleedSite.RIGHT_HIP, 78, 186, 10),
+            new Spot(BleedSite.LEFT_HIP, 122, 186, 10),
+            new Spot(BleedSite.RIGHT_THIGH, 79, 228, 9),
+            new Spot(BleedSite.LEFT_THIGH, 121, 228, 9),
+            new Spot(BleedSite.RIGHT_KNEE, 78, 270, 11),
+            new Spot(BleedSite.LEFT_KNEE, 122, 270, 11),
+            new Spot(BleedSite.RIGHT_CALF, 78, 304, 8),
+            new Spot(BleedSite.LEFT_CALF, 122, 304, 8),
+            new Spot(BleedSite.RIGHT_ANKLE, 78, 336, 10),
+            new Spot(BleedSite.LEFT_ANKLE, 122, 336, 10));
+
+    private static void addChoices(Model model) {
+        model.addAttribute("spots", SPOTS);
+        model.addAttribute("causes", BleedCause.values());
+        model.addAttribute("sites", BleedSite.values());
+        model.addAttribute("reasons", InfusionReason.values());
+    }
+
+    private String now() {
+        return INPUT.format(LocalDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    private static java.time.@Nullable Instant instant(@Nullable String local) {
+        if (local == null || local.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(local).atZone(ZONE).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static UUID required(@Nullable UUID patientId) {
+        if (patientId == null) {
+            throw new NotFoundException("patient");
+        }
+        return patientId;
+    }
+}
