@@ -262,6 +262,7 @@ public class BleedDiary {
                 infusion.id(),
                 infusion.patientId(),
                 infusion.productId(),
+                infusion.administeredAt(),
                 infusion.batchNumber(),
                 iu ? infusion.dose() : null,
                 iu ? null : infusion.dose()));

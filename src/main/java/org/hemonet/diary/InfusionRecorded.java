@@ -12,6 +12,7 @@ public record InfusionRecorded(
         UUID infusionId,
         UUID patientId,
         UUID productId,
+        java.time.Instant administeredAt,
         @Nullable String batchNumber,
         @Nullable BigDecimal doseIu,
         @Nullable BigDecimal doseMg) {}

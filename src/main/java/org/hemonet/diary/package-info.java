@@ -6,6 +6,7 @@
  * {@link org.hemonet.diary.ProductCheck} and {@link org.hemonet.diary.ScheduledDoses} ports, which the product and supply
  * modules implement (issue #5). Infusions are published as {@link org.hemonet.diary.InfusionRecorded} events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "patient", "audit"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "patient", "audit", "product"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.diary;

@@ -124,6 +124,22 @@ public class TreatmentPlans {
     }
 
     /**
+     * When prophylaxis plans were in force, as instants from the start of their first local day to the end of their
+     * last (open-ended while a plan has no end date). No access check (see {@link #activePlan}).
+     */
+    public List<org.hemonet.diary.RegimenPeriod> prophylaxisPeriods(UUID patientId, java.time.ZoneId zone) {
+        return queries.ofPatient(patientId).stream()
+                .filter(plan -> plan.regimen() == Regimen.PROPHYLAXIS)
+                .sorted(Comparator.comparing(TreatmentPlan::validFrom))
+                .map(plan -> new org.hemonet.diary.RegimenPeriod(
+                        plan.validFrom().atStartOfDay(zone).toInstant(),
+                        plan.validTo() == null
+                                ? null
+                                : plan.validTo().plusDays(1).atStartOfDay(zone).toInstant()))
+                .toList();
+    }
+
+    /**
      * The dose calculator: either the dose for a desired rise in IU/dL (factor concentrates, by the product's recovery
      * for the patient's age) or for a dose per kg (IU/kg, or mg/kg for emicizumab), rounded up to whole vials.
      */

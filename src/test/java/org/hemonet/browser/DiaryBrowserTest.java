@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Issue 6: a patient logs a bleed and an infusion on a 360 px phone, online and offline; the clinician sees it. */
 class DiaryBrowserTest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void patientLogsABleedOnAPhoneByTappingTheBodyMap() {
         Page page = signIn("patient.tom", PHONE_WIDTH);
@@ -33,8 +36,10 @@ class DiaryBrowserTest extends BrowserTest {
                 .click();
         page.locator("#reason").selectOption("BLEED");
         page.locator("#bleedId").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        var product = org.hemonet.support.DemoProducts.factorConcentrate(jdbc);
+        page.locator("#productId").selectOption(product.productId().toString());
         page.locator("#doseIu").fill("2000");
-        page.locator("#batchNumber").fill("AB-1234");
+        page.locator("#batchNumber").fill(product.batchNumber());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
                 .click();
         assertThat(page.locator("#infusion-list")).containsText("For a bleed");

@@ -48,12 +48,21 @@ class DiaryApiTest extends IntegrationTest {
                 .formatted(startedAt);
     }
 
+    /** A real product and batch of the demo catalogue: the diary checks both (security.md §20). */
+    static org.hemonet.support.DemoProducts product;
+
+    @org.junit.jupiter.api.BeforeEach
+    void findProduct() {
+        product = org.hemonet.support.DemoProducts.factorConcentrate(jdbc);
+    }
+
     static String infusionJson(String at, String dose, String reason, String bleedId) {
         return """
-                {"administeredAt": "%s", "productId": "%s", "batchNumber": "B123", "doseIu": %s, "reason": "%s"%s}"""
+                {"administeredAt": "%s", "productId": "%s", "batchNumber": "%s", "doseIu": %s, "reason": "%s"%s}"""
                 .formatted(
                         at,
-                        UUID.randomUUID(),
+                        product.productId(),
+                        product.batchNumber(),
                         dose,
                         reason,
                         bleedId == null ? "" : ", \"bleedId\": \"" + bleedId + "\"");
@@ -83,7 +92,10 @@ class DiaryApiTest extends IntegrationTest {
                 api.postJson("/api/v1/patients/" + tom + "/infusions", infusionJson(ago(4), "2000", "BLEED", bleedId));
         assertThat(infusion.statusCode()).isEqualTo(201);
         assertThat(infusion.body())
-                .contains("\"bleedId\":\"" + bleedId + "\"", "\"unit\":\"IU\"", "\"batchNumber\":\"B123\"");
+                .contains(
+                        "\"bleedId\":\"" + bleedId + "\"",
+                        "\"unit\":\"IU\"",
+                        "\"batchNumber\":\"" + product.batchNumber() + "\"");
         assertThat(audited(tom, "CREATE", "SUCCESS")).isEqualTo(createdBefore + 2);
 
         HttpResponse<String> list = api.get("/api/v1/patients/" + tom + "/bleeds");
@@ -225,7 +237,7 @@ class DiaryApiTest extends IntegrationTest {
                         "\"meanPain\":",
                         "\"daysLostSchool\":",
                         "\"daysLostWork\":",
-                        "\"prophylaxisAdherencePercent\":null",
+                        "\"prophylaxisAdherencePercent\":",
                         "\"factorUseIuPerKgPerYear\":",
                         "\"exposureDays\":");
         assertThat(api.get("/api/v1/patients/" + tom + "/outcomes?from=2026-02-01&to=2026-01-01")

@@ -51,12 +51,20 @@ class DiarySyncTest extends IntegrationTest {
                 .formatted(id, patient, ago(3), site);
     }
 
+    /** A real product and batch of the demo catalogue: the diary checks both (security.md §20). */
+    static org.hemonet.support.DemoProducts product;
+
+    @org.junit.jupiter.api.BeforeEach
+    void findProduct() {
+        product = org.hemonet.support.DemoProducts.factorConcentrate(jdbc);
+    }
+
     static String infusionEntry(UUID id, UUID patient, UUID bleedId, String dose) {
         return """
                 {"id": "%s", "type": "INFUSION", "patientId": "%s",
-                 "infusion": {"administeredAt": "%s", "productId": "%s", "batchNumber": "X1", "doseIu": %s,
+                 "infusion": {"administeredAt": "%s", "productId": "%s", "batchNumber": "%s", "doseIu": %s,
                               "reason": "BLEED", "bleedId": "%s"}}"""
-                .formatted(id, patient, ago(2), UUID.randomUUID(), dose, bleedId);
+                .formatted(id, patient, ago(2), product.productId(), product.batchNumber(), dose, bleedId);
     }
 
     static String batch(String... entries) {

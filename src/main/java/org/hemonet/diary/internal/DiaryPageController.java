@@ -39,20 +39,21 @@ class DiaryPageController {
     /** Times on the forms are UK local times (the demo network's patients are all in the UK). */
     static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    /**
-     * Until the product catalogue exists (issue #5) infusions name this placeholder product; the catalogue will offer the
-     * patient's own products here.
-     */
-    static final UUID PLACEHOLDER_PRODUCT = UUID.fromString("00000000-0000-4000-8000-000000000001");
-
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final BleedDiary diary;
     private final PatientRegistry patients;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final org.hemonet.product.ProductCatalogue catalogue;
 
-    DiaryPageController(BleedDiary diary, PatientRegistry patients, CurrentActor currentActor, Clock clock) {
+    DiaryPageController(
+            BleedDiary diary,
+            PatientRegistry patients,
+            CurrentActor currentActor,
+            Clock clock,
+            org.hemonet.product.ProductCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.diary = diary;
         this.patients = patients;
         this.currentActor = currentActor;
@@ -164,7 +165,7 @@ class DiaryPageController {
                     patientId,
                     new InfusionRequest(
                             instant(form.administeredAt()),
-                            form.productId() == null ? PLACEHOLDER_PRODUCT : form.productId(),
+                            productOf(form.productId()),
                             form.batchNumber(),
                             form.doseIu(),
                             null,
@@ -203,7 +204,14 @@ class DiaryPageController {
             return null;
         }
         model.addAttribute("patient", patient);
-        model.addAttribute("placeholderProduct", PLACEHOLDER_PRODUCT);
+        // factor concentrates dosed in IU, as the form asks for IU (emicizumab in mg is logged through the API)
+        model.addAttribute(
+                "products",
+                catalogue.products().stream()
+                        .filter(p -> p.unit() == org.hemonet.product.DoseUnit.IU)
+                        .sorted(java.util.Comparator.comparing(org.hemonet.product.Product::genericName)
+                                .thenComparing(org.hemonet.product.Product::id))
+                        .toList());
         model.addAttribute("zone", ZONE);
         return patient;
     }
@@ -257,6 +265,13 @@ class DiaryPageController {
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static UUID productOf(@Nullable UUID productId) {
+        if (productId == null) {
+            throw new InvalidInputException("productId", "Choose a product.");
+        }
+        return productId;
     }
 
     private static UUID required(@Nullable UUID patientId) {
