@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -91,6 +92,25 @@ class HomeController {
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("centres", centres.centres());
         return "home/admin";
+    }
+
+    /**
+     * The staff search, posted so that the names and numbers typed never appear in a URL, a proxy log or the browser
+     * history (security.md §16): the whole page, or only the table for the live search (htmx).
+     */
+    @PostMapping("/patients/search")
+    String search(
+            @RequestParam(name = "q", required = false) @Nullable String query,
+            @RequestParam(name = "severity", required = false) @Nullable Severity severity,
+            @RequestParam(name = "diagnosis", required = false) @Nullable DiagnosisType diagnosis,
+            @RequestParam(name = "inhibitor", required = false) @Nullable Boolean inhibitor,
+            @RequestParam(name = "centre", required = false) @Nullable UUID centre,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        if (htmx == null) {
+            return home(null, query, severity, diagnosis, inhibitor, centre, model);
+        }
+        return patientRows(query, severity, diagnosis, inhibitor, centre, htmx, model);
     }
 
     /** The patient table alone, for the live search (htmx). */

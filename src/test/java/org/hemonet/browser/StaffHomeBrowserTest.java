@@ -25,6 +25,8 @@ class StaffHomeBrowserTest extends BrowserTest {
         assertThat(page.locator(".count")).hasText("1 patient");
         assertThat(page.locator("table.patients tbody tr")).hasCount(1);
         assertThat(page.locator("table.patients")).containsText("Bradley, Tom");
+        // the typed name is posted, never put in the address (security.md §16)
+        org.assertj.core.api.Assertions.assertThat(page.url()).doesNotContainIgnoringCase("bradley");
         screenshot(page, "staff-home-phone");
     }
 

@@ -32,6 +32,22 @@ class HomePagesTest extends IntegrationTest {
     }
 
     @Test
+    void staffSearchIsPostedSoNamesStayOutOfUrls() throws Exception {
+        var session = SignIn.as(mvc, "clinician.north");
+        var xsrf = mvc.perform(get("/login")).andReturn().getResponse().getCookie("XSRF-TOKEN");
+        String page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/patients/search")
+                                .session(session)
+                                .cookie(xsrf)
+                                .header("X-XSRF-TOKEN", xsrf.getValue())
+                                .param("q", "bradley"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Bradley, Tom", "1 patient").doesNotContain("Ahmed");
+    }
+
+    @Test
     void clinicianOfAnotherCentreDoesNotSeeThosePatients() throws Exception {
         String page = home("clinician.south");
         assertThat(page).contains("Okafor, Leo", "Okafor, Sam").doesNotContain("Bradley, Tom");
