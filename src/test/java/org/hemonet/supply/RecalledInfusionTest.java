@@ -119,11 +119,13 @@ class RecalledInfusionTest extends IntegrationTest {
                 .signIn("clinician.south")
                 .getHtml(recallPath)
                 .body();
-        assertThat(south).contains(batch, "One more at other centres").doesNotContain("Tom Bradley");
+        assertThat(south)
+                .contains(batch, "One infusion from these batches logged at other centres")
+                .doesNotContain("Tom Bradley");
         // an analyst too
         String analyst =
                 new ApiClient(port).signIn("analyst").getHtml(recallPath).body();
-        assertThat(analyst).contains(batch).doesNotContain("Tom Bradley");
+        assertThat(analyst).contains(batch, "One infusion from these batches").doesNotContain("Tom Bradley");
     }
 
     @Test
