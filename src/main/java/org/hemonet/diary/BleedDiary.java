@@ -52,6 +52,7 @@ public class BleedDiary {
     private final AccessPolicy accessPolicy;
     private final AuditLog auditLog;
     private final ProductCheck productCheck;
+    private final RecallCheck recallCheck;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -62,6 +63,7 @@ public class BleedDiary {
             AccessPolicy accessPolicy,
             AuditLog auditLog,
             ProductCheck productCheck,
+            RecallCheck recallCheck,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -70,6 +72,7 @@ public class BleedDiary {
         this.accessPolicy = accessPolicy;
         this.auditLog = auditLog;
         this.productCheck = productCheck;
+        this.recallCheck = recallCheck;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -91,6 +94,17 @@ public class BleedDiary {
             storeInfusion(infusion);
             return infusion;
         });
+    }
+
+    /**
+     * Warnings for the patient about a stored infusion: its batch has been recalled (issue 5). The infusion stays
+     * recorded; the centre is alerted by the supply module from {@link InfusionRecorded}.
+     */
+    public List<String> warningsFor(Infusion infusion) {
+        return recallCheck
+                .recallWarning(infusion.productId(), infusion.batchNumber())
+                .map(List::of)
+                .orElse(List.of());
     }
 
     /** A patient's bleeds, newest first, voided ones included (they show as voided). */

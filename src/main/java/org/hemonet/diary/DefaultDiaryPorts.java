@@ -29,6 +29,17 @@ class DefaultDiaryPorts {
 
     @Bean
     @ConditionalOnMissingBean
+    RecallCheck noRecalls() {
+        return new RecallCheck() {
+            @Override
+            public Optional<String> recallWarning(UUID productId, @Nullable String batchNumber) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ScheduledDoses noSchedule() {
         return new ScheduledDoses() {
             @Override

@@ -151,6 +151,111 @@ public class BatchRecalls {
         return queries.isRecalled(productId, batchNumber);
     }
 
+    /** Why the batch was recalled (the newest recall naming it), for the diary's warning; empty when it was not. */
+    public java.util.Optional<String> recallReason(UUID productId, String batchNumber) {
+        List<UUID> ids = queries.naming(productId, batchNumber);
+        if (ids.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return queries.find(ids.get(ids.size() - 1)).map(RecallQueries.Header::reason);
+    }
+
+    /**
+     * An infusion was logged from a recalled batch: the patient's centre is alerted on each recall naming the batch.
+     * Returns how many alerts were raised.
+     */
+    @Transactional
+    public int alertInfusion(
+            UUID infusionId, UUID patientId, UUID productId, String batchNumber, java.time.Instant administeredAt) {
+        List<UUID> ids = queries.naming(productId, batchNumber);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        PatientScope scope = patients.scopeOf(patientId).orElse(null);
+        if (scope == null) {
+            return 0;
+        }
+        for (UUID recallId : ids) {
+            queries.insertAlert(
+                    recallId,
+                    patientId,
+                    scope.registeredCentreId(),
+                    infusionId,
+                    batchNumber,
+                    administeredAt,
+                    clock.instant());
+        }
+        return ids.size();
+    }
+
+    /** Every recall, newest first, without its patients (for the staff list). */
+    public List<RecallSummary> recalls(Actor actor) {
+        mayUseRecalls(actor);
+        return queries.all().stream()
+                .map(h -> new RecallSummary(
+                        h.id(),
+                        h.productId(),
+                        catalogue
+                                .find(h.productId())
+                                .map(p -> p.brandName() + " (" + p.genericName() + ")")
+                                .orElse(""),
+                        h.batchNumbers(),
+                        h.reason(),
+                        h.level(),
+                        h.issuedBy(),
+                        h.issuedAt()))
+                .toList();
+    }
+
+    /**
+     * Alerts of a recall (infusions logged after it from a recalled batch): named for the patients {@code actor} may
+     * read as centre staff; {@link RecallAlerts#otherCentres()} counts the rest.
+     */
+    @Transactional
+    public RecallAlerts alerts(Actor actor, UUID recallId) {
+        mayUseRecalls(actor);
+        queries.find(recallId).orElseThrow(() -> new NotFoundException(RESOURCE));
+        boolean staff = Role.of(actor.role()).isCentreStaff();
+        List<RecallAlerts.Alert> shown = new ArrayList<>();
+        int others = 0;
+        for (RecallQueries.Alert alert : queries.alerts(recallId)) {
+            PatientScope scope = patients.scopeOf(alert.patientId()).orElse(null);
+            if (!staff || scope == null || !policy.mayRead(actor, scope)) {
+                others++;
+                continue;
+            }
+            String name = patients.find(actor, alert.patientId())
+                    .map(PatientSummary::fullName)
+                    .orElse("");
+            audit.record(AuditEvent.by(
+                    actor, AuditAction.READ, alert.patientId(), RESOURCE, recallId.toString(), AuditOutcome.SUCCESS));
+            shown.add(new RecallAlerts.Alert(
+                    alert.patientId(), name, alert.batchNumber(), alert.administeredAt(), alert.raisedAt()));
+        }
+        return new RecallAlerts(shown, others);
+    }
+
+    /** A recall in the staff list. */
+    public record RecallSummary(
+            UUID id,
+            UUID productId,
+            String productName,
+            List<String> batchNumbers,
+            String reason,
+            RecallLevel level,
+            String issuedBy,
+            java.time.Instant issuedAt) {}
+
+    /** Infusions logged from a recalled batch after the recall. */
+    public record RecallAlerts(List<Alert> alerts, int otherCentres) {
+        public record Alert(
+                UUID patientId,
+                String name,
+                String batchNumber,
+                java.time.Instant administeredAt,
+                java.time.Instant raisedAt) {}
+    }
+
     private Recall view(Actor actor, UUID recallId, boolean auditRows) {
         RecallQueries.Header header = queries.find(recallId).orElseThrow(() -> new NotFoundException(RESOURCE));
         Map<UUID, List<RecallQueries.Row>> byCentre = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import org.hemonet.diary.DoseUnit;
 import org.hemonet.diary.InfusionRecorded;
 import org.hemonet.diary.ProductCheck;
 import org.hemonet.diary.ProductProblem;
+import org.hemonet.diary.RecallCheck;
 import org.hemonet.diary.RegimenPeriod;
 import org.hemonet.diary.ScheduledDoses;
 import org.hemonet.product.Batch;
@@ -60,6 +61,48 @@ class DiaryConnection {
             }
             return Optional.empty();
         };
+    }
+
+    @Bean
+    @Primary
+    RecallCheck batchRecallCheck(BatchRecalls recalls) {
+        return (productId, batchNumber) -> batchNumber == null || batchNumber.isBlank()
+                ? Optional.empty()
+                : recalls.recallReason(productId, batchNumber)
+                        .map(reason -> "This batch has been recalled: " + reason
+                                + " Do not use the remaining vials of it; your centre has been told.");
+    }
+
+    /** An infusion logged from a recalled batch alerts the patient's centre on the recall's page (issue 5). */
+    @Component
+    static class RecalledInfusions {
+
+        private static final Logger log = LoggerFactory.getLogger(RecalledInfusions.class);
+        private final BatchRecalls recalls;
+
+        RecalledInfusions(BatchRecalls recalls) {
+            this.recalls = recalls;
+        }
+
+        @TransactionalEventListener
+        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        public void on(InfusionRecorded infusion) {
+            if (infusion.batchNumber() == null || infusion.batchNumber().isBlank()) {
+                return;
+            }
+            try {
+                recalls.alertInfusion(
+                        infusion.infusionId(),
+                        infusion.patientId(),
+                        infusion.productId(),
+                        infusion.batchNumber(),
+                        infusion.administeredAt());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "A recalled-batch alert could not be raised: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 
     @Bean

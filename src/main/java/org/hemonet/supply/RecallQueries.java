@@ -184,6 +184,83 @@ class RecallQueries {
                 .single();
     }
 
+    /** Every recall, newest first. */
+    List<Header> all() {
+        return jdbc.sql(
+                        """
+                        select id, product_id, batch_numbers, reason, level, issued_by_name, issued_at
+                        from supply.recall order by issued_at desc
+                        """)
+                .query(RecallQueries::header)
+                .list();
+    }
+
+    /** The recalls naming this batch of this product. */
+    List<UUID> naming(UUID productId, String batchNumber) {
+        return jdbc.sql(
+                        """
+                        select id from supply.recall
+                        where product_id = :product and :batch = any (batch_numbers) order by issued_at
+                        """)
+                .param("product", productId)
+                .param("batch", batchNumber)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** An infusion was logged from a recalled batch: alert the patient's centre (once per recall and infusion). */
+    void insertAlert(
+            UUID recallId,
+            UUID patientId,
+            UUID centreId,
+            UUID infusionId,
+            String batchNumber,
+            java.time.Instant administeredAt,
+            java.time.Instant raisedAt) {
+        jdbc.sql(
+                        """
+                        insert into supply.recall_alert
+                            (id, recall_id, patient_id, centre_id, infusion_id, batch_number, administered_at, raised_at)
+                        values (:id, :recall, :patient, :centre, :infusion, :batch, :administered, :raised)
+                        on conflict (recall_id, infusion_id) do nothing
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("recall", recallId)
+                .param("patient", patientId)
+                .param("centre", centreId)
+                .param("infusion", infusionId)
+                .param("batch", batchNumber)
+                .param("administered", OffsetDateTime.ofInstant(administeredAt, java.time.ZoneOffset.UTC))
+                .param("raised", OffsetDateTime.ofInstant(raisedAt, java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    record Alert(
+            UUID patientId,
+            UUID centreId,
+            UUID infusionId,
+            String batchNumber,
+            java.time.Instant administeredAt,
+            java.time.Instant raisedAt) {}
+
+    /** The alerts of a recall, newest first. */
+    List<Alert> alerts(UUID recallId) {
+        return jdbc.sql(
+                        """
+                        select patient_id, centre_id, infusion_id, batch_number, administered_at, raised_at
+                        from supply.recall_alert where recall_id = :recall order by raised_at desc
+                        """)
+                .param("recall", recallId)
+                .query((rs, n) -> new Alert(
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getObject("centre_id", UUID.class),
+                        rs.getObject("infusion_id", UUID.class),
+                        rs.getString("batch_number"),
+                        rs.getObject("administered_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("raised_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     private static Header header(ResultSet rs, int n) throws SQLException {
         return new Header(
                 rs.getObject("id", UUID.class),

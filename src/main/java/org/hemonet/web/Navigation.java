@@ -17,13 +17,26 @@ final class Navigation {
                         new Item("/", "nav.myRecord"),
                         new Item("/diary", "nav.diary"),
                         new Item("/treatment", "nav.treatment"));
-            case CLINICIAN, NURSE, PHYSIO, SOCIAL_WORKER, LAB ->
+            case CLINICIAN, NURSE ->
+                List.of(
+                        new Item("/", "nav.patients"),
+                        new Item("/patients/new", "nav.register"),
+                        new Item("/centres", "nav.centres"),
+                        new Item("/products", "nav.products"),
+                        new Item("/recalls", "nav.recalls"));
+            case PHYSIO, SOCIAL_WORKER, LAB ->
                 List.of(
                         new Item("/", "nav.patients"),
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"));
-            case NETWORK_ANALYST, COMMISSIONER ->
+            case NETWORK_ANALYST ->
+                List.of(
+                        new Item("/", "nav.network"),
+                        new Item("/centres", "nav.centres"),
+                        new Item("/products", "nav.products"),
+                        new Item("/recalls", "nav.recalls"));
+            case COMMISSIONER ->
                 List.of(
                         new Item("/", "nav.network"),
                         new Item("/centres", "nav.centres"),

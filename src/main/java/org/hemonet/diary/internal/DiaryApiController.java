@@ -1,5 +1,6 @@
 package org.hemonet.diary.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -49,10 +50,16 @@ class DiaryApiController {
         return ok(diary.voidBleed(currentActor.require(), patientId, bleedId, request));
     }
 
+    /** A stored infusion with what the patient must be told about it (a recalled batch, issue 5). */
+    record RecordedInfusion(@JsonUnwrapped Infusion infusion, List<String> warnings) {}
+
     @PostMapping("/infusions")
-    ResponseEntity<Infusion> recordInfusion(@PathVariable UUID patientId, @RequestBody InfusionRequest request) {
+    ResponseEntity<RecordedInfusion> recordInfusion(
+            @PathVariable UUID patientId, @RequestBody InfusionRequest request) {
         Infusion infusion = diary.recordInfusion(currentActor.require(), patientId, request);
-        return created("/api/v1/patients/" + patientId + "/infusions/" + infusion.id(), infusion);
+        return created(
+                "/api/v1/patients/" + patientId + "/infusions/" + infusion.id(),
+                new RecordedInfusion(infusion, diary.warningsFor(infusion)));
     }
 
     @GetMapping("/infusions")

@@ -159,8 +159,9 @@ class DiaryPageController {
     String logInfusion(@ModelAttribute InfusionForm form, Model model) {
         Actor actor = currentActor.require();
         UUID patientId = required(form.patient());
+        boolean recalled;
         try {
-            diary.recordInfusion(
+            var infusion = diary.recordInfusion(
                     actor,
                     patientId,
                     new InfusionRequest(
@@ -173,6 +174,7 @@ class DiaryPageController {
                             form.reason() == InfusionReason.BLEED ? form.bleedId() : null,
                             form.givenBy(),
                             null));
+            recalled = !diary.warningsFor(infusion).isEmpty();
         } catch (InvalidInputException e) {
             choose(actor, patientId, model);
             model.addAttribute("now", form.administeredAt() == null ? now() : form.administeredAt());
@@ -181,7 +183,7 @@ class DiaryPageController {
             model.addAttribute("openBleeds", List.of());
             return "diary/infusion";
         }
-        return "redirect:/diary?patient=" + patientId + "&saved=infusion";
+        return "redirect:/diary?patient=" + patientId + "&saved=infusion" + (recalled ? "&recalled" : "");
     }
 
     /**
