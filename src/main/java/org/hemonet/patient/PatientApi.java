@@ -125,6 +125,13 @@ class PatientApi {
     record ConsentRequest(
             @NotNull ConsentKind kind, @NotNull Boolean given, @NotNull @PastOrPresent LocalDate recordedOn) {}
 
+    record ItiEpisodeRequest(
+            @NotNull @PastOrPresent LocalDate startedOn,
+            @NotBlank @Size(max = 200) String regimen,
+            @Nullable UUID productId,
+            @Nullable @PastOrPresent LocalDate endedOn,
+            @NotNull ItiOutcome outcome) {}
+
     private final PatientRegistry registry;
     private final CurrentActor currentActor;
     private final ObjectMapper json;
@@ -256,6 +263,22 @@ class PatientApi {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(consent);
+    }
+
+    @PostMapping("/{id}/iti-episodes")
+    ResponseEntity<PatientRecord.ItiEpisode> addItiEpisode(
+            @PathVariable UUID id, @RequestBody @Valid ItiEpisodeRequest request) {
+        var episode = registry.addItiEpisode(
+                currentActor.require(),
+                id,
+                request.startedOn(),
+                request.regimen(),
+                request.productId(),
+                request.endedOn(),
+                request.outcome());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(episode);
     }
 
     /** Accepts {@code "3"}, {@code W/"3"} and {@code 3}. */

@@ -322,7 +322,7 @@ class PatientQueries {
     List<PatientRecord.ItiEpisode> itiEpisodes(UUID patientId) {
         return jdbc.sql(
                         """
-                        select id, started_on, regimen, ended_on, outcome from patient.iti_episode
+                        select id, started_on, regimen, product_id, ended_on, outcome from patient.iti_episode
                         where patient_id = :id and voided_at is null order by started_on
                         """)
                 .param("id", patientId)
@@ -330,6 +330,7 @@ class PatientQueries {
                         rs.getObject("id", UUID.class),
                         rs.getObject("started_on", LocalDate.class),
                         rs.getString("regimen"),
+                        rs.getObject("product_id", UUID.class),
                         rs.getObject("ended_on", LocalDate.class),
                         rs.getString("outcome")))
                 .list();
@@ -647,24 +648,31 @@ class PatientQueries {
                 .update();
     }
 
-    void insertItiEpisode(
+    UUID insertItiEpisode(
             UUID patientId,
             LocalDate startedOn,
             String regimen,
+            @Nullable UUID productId,
             @Nullable LocalDate endedOn,
-            @Nullable String outcome) {
+            @Nullable String outcome,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
         jdbc.sql(
                         """
-                        insert into patient.iti_episode (id, patient_id, started_on, regimen, ended_on, outcome)
-                        values (:id, :p, :start, :regimen, :end, :outcome)
+                        insert into patient.iti_episode
+                            (id, patient_id, started_on, regimen, product_id, ended_on, outcome, recorded_by)
+                        values (:id, :p, :start, :regimen, :product, :end, :outcome, :by)
                         """)
-                .param("id", UUID.randomUUID())
+                .param("id", id)
                 .param("p", patientId)
                 .param("start", startedOn)
                 .param("regimen", regimen)
+                .param("product", productId, java.sql.Types.OTHER)
                 .param("end", endedOn)
                 .param("outcome", outcome)
+                .param("by", recordedBy)
                 .update();
+        return id;
     }
 
     void setStatus(

@@ -64,7 +64,12 @@ public record PatientRecord(
             boolean positive) {}
 
     public record ItiEpisode(
-            UUID id, LocalDate startedOn, String regimen, @Nullable LocalDate endedOn, @Nullable String outcome) {}
+            UUID id,
+            LocalDate startedOn,
+            String regimen,
+            @Nullable UUID productId,
+            @Nullable LocalDate endedOn,
+            @Nullable String outcome) {}
 
     /** Infection and vCJD-risk status (public-health purposes). */
     public record Infection(String hiv, String hepatitisB, String hepatitisC, boolean vcjdAtRisk) {}

@@ -50,6 +50,7 @@ public class PatientRegistry {
 
     static final String PATIENT = "Patient";
     static final String INHIBITOR_TEST = "InhibitorTest";
+    static final String ITI_EPISODE = "ItiEpisode";
 
     /** Every field a correction may name (which of them a role may set is decided per role). */
     static final Set<String> CORRECTABLE = Stream.concat(
@@ -353,6 +354,46 @@ public class PatientRegistry {
         return new PatientRecord.Consent(id, kind, given, recordedOn, null);
     }
 
+    /**
+     * Records an immune tolerance induction episode: dates not in the future nor before birth, the end not before the
+     * start (400 naming the field). Centre staff only (patients 403); another centre's patient 404, audited.
+     */
+    public PatientRecord.ItiEpisode addItiEpisode(
+            Actor actor,
+            UUID patientId,
+            LocalDate startedOn,
+            String regimen,
+            @Nullable UUID productId,
+            @Nullable LocalDate endedOn,
+            ItiOutcome outcome) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.CREATE, ITI_EPISODE);
+        PatientQueries.Details patient =
+                queries.details(scope.patientId()).orElseThrow(() -> new NotFoundException(PATIENT));
+        LocalDate today = LocalDate.now(clock);
+        if (startedOn.isAfter(today)) {
+            throw new InvalidInputException("startedOn", "The start date cannot be in the future.");
+        }
+        if (startedOn.isBefore(patient.dateOfBirth())) {
+            throw new InvalidInputException("startedOn", "The start date is before the patient's birth.");
+        }
+        if (endedOn != null && endedOn.isAfter(today)) {
+            throw new InvalidInputException("endedOn", "The end date cannot be in the future.");
+        }
+        if (endedOn != null && endedOn.isBefore(startedOn)) {
+            throw new InvalidInputException("endedOn", "The end date cannot be before the start date.");
+        }
+        if (endedOn != null && outcome == ItiOutcome.ONGOING) {
+            throw new InvalidInputException("outcome", "An episode that has ended cannot be ongoing.");
+        }
+        String text = regimen.strip();
+        UUID id = queries.insertItiEpisode(
+                patientId, startedOn, text, productId, endedOn, outcome.name(), actor.username());
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, ITI_EPISODE, id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.ItiEpisode(id, startedOn, text, productId, endedOn, outcome.name());
+    }
+
     // ---- loading without an actor (demo network, imports) -----------------------------------------------------------
 
     /** Registers a patient as part of a data load (demo network, import): no actor, no audit event. */
@@ -408,7 +449,13 @@ public class PatientRegistry {
         }
         if (details.itiStartedOn() != null) {
             queries.insertItiEpisode(
-                    id, details.itiStartedOn(), "Daily 100 IU/kg FVIII (Bonn-Malmö style)", null, "ONGOING");
+                    id,
+                    details.itiStartedOn(),
+                    "Daily 100 IU/kg FVIII (Bonn-Malmö style)",
+                    null,
+                    null,
+                    ItiOutcome.ONGOING.name(),
+                    "demo");
         }
     }
 
