@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -131,6 +132,15 @@ class PatientApi {
             @Nullable UUID productId,
             @Nullable @PastOrPresent LocalDate endedOn,
             @NotNull ItiOutcome outcome) {}
+
+    record RecordNumberRequest(@NotNull UUID centreId, @NotBlank @Size(max = 40) String mrn) {}
+
+    record ContactRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Nullable @Size(max = 100) String relationship,
+            @Nullable @Size(max = 40) @Pattern(regexp = "[0-9+() .-]*", message = "Digits, spaces and + ( ) - only.")
+                    String phone,
+            @Nullable Boolean guardian) {}
 
     private final PatientRegistry registry;
     private final CurrentActor currentActor;
@@ -279,6 +289,30 @@ class PatientApi {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(episode);
+    }
+
+    @PostMapping("/{id}/record-numbers")
+    ResponseEntity<PatientRecord.RecordNumber> addRecordNumber(
+            @PathVariable UUID id, @RequestBody @Valid RecordNumberRequest request) {
+        var number = registry.addRecordNumber(currentActor.require(), id, request.centreId(), request.mrn());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(number);
+    }
+
+    @PostMapping("/{id}/contacts")
+    ResponseEntity<PatientRecord.Contact> addContact(
+            @PathVariable UUID id, @RequestBody @Valid ContactRequest request) {
+        var contact = registry.addContact(
+                currentActor.require(),
+                id,
+                request.name(),
+                request.relationship(),
+                request.phone(),
+                Boolean.TRUE.equals(request.guardian()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(contact);
     }
 
     /** Accepts {@code "3"}, {@code W/"3"} and {@code 3}. */

@@ -587,27 +587,64 @@ class PatientQueries {
     }
 
     void insertRecordNumber(UUID patientId, UUID centreId, String mrn) {
-        jdbc.sql("insert into patient.record_number (patient_id, centre_id, mrn) values (:p, :c, :mrn)")
+        insertRecordNumber(patientId, centreId, mrn, null);
+    }
+
+    void insertRecordNumber(UUID patientId, UUID centreId, String mrn, @Nullable String recordedBy) {
+        jdbc.sql(
+                        """
+                        insert into patient.record_number (patient_id, centre_id, mrn, recorded_by)
+                        values (:p, :c, :mrn, :by)
+                        """)
                 .param("p", patientId)
                 .param("c", centreId)
                 .param("mrn", mrn)
+                .param("by", recordedBy)
                 .update();
+    }
+
+    /** Whether the centre already uses this MRN, or the patient already has an MRN at the centre. */
+    boolean recordNumberTaken(UUID patientId, UUID centreId, String mrn) {
+        return jdbc.sql(
+                                """
+                        select count(*) from patient.record_number
+                        where centre_id = :c and (mrn = :mrn or patient_id = :p)
+                        """)
+                        .param("c", centreId)
+                        .param("mrn", mrn)
+                        .param("p", patientId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void insertContact(
             UUID patientId, String kind, String name, @Nullable String relationship, @Nullable String phone) {
+        insertContact(patientId, kind, name, relationship, phone, null);
+    }
+
+    UUID insertContact(
+            UUID patientId,
+            String kind,
+            String name,
+            @Nullable String relationship,
+            @Nullable String phone,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
         jdbc.sql(
                         """
-                        insert into patient.contact (id, patient_id, kind, name, relationship, phone)
-                        values (:id, :p, :kind, :name, :relationship, :phone)
+                        insert into patient.contact (id, patient_id, kind, name, relationship, phone, recorded_by)
+                        values (:id, :p, :kind, :name, :relationship, :phone, :by)
                         """)
-                .param("id", UUID.randomUUID())
+                .param("id", id)
                 .param("p", patientId)
                 .param("kind", kind)
                 .param("name", name)
                 .param("relationship", relationship)
                 .param("phone", phone)
+                .param("by", recordedBy)
                 .update();
+        return id;
     }
 
     void insertFamilyLink(UUID patientId, UUID relativeId, String relationship) {

@@ -29,6 +29,7 @@ import org.hemonet.shared.NotFoundException;
 import org.hemonet.shared.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +52,8 @@ public class PatientRegistry {
     static final String PATIENT = "Patient";
     static final String INHIBITOR_TEST = "InhibitorTest";
     static final String ITI_EPISODE = "ItiEpisode";
+    static final String RECORD_NUMBER = "RecordNumber";
+    static final String CONTACT = "Contact";
 
     /** Every field a correction may name (which of them a role may set is decided per role). */
     static final Set<String> CORRECTABLE = Stream.concat(
@@ -392,6 +395,56 @@ public class PatientRegistry {
         auditLog.record(
                 AuditEvent.by(actor, AuditAction.CREATE, patientId, ITI_EPISODE, id.toString(), AuditOutcome.SUCCESS));
         return new PatientRecord.ItiEpisode(id, startedOn, text, productId, endedOn, outcome.name());
+    }
+
+    /**
+     * Records the patient's medical record number at one of their centres (registered or shared care; otherwise 400
+     * naming {@code centreId}). A centre's MRN names one patient, and a patient has one MRN per centre: 409.
+     */
+    public PatientRecord.RecordNumber addRecordNumber(Actor actor, UUID patientId, UUID centreId, String mrn) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.CREATE, RECORD_NUMBER);
+        if (!scope.registeredCentreId().equals(centreId)
+                && !scope.sharedCareCentreIds().contains(centreId)) {
+            throw new InvalidInputException("centreId", "The centre must be one of the patient's centres.");
+        }
+        String text = mrn.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("mrn", "Enter the medical record number.");
+        }
+        if (queries.recordNumberTaken(patientId, centreId, text)) {
+            throw new ConflictException(
+                    "This centre already uses this record number, or the patient already has one at this centre.");
+        }
+        try {
+            queries.insertRecordNumber(patientId, centreId, text, actor.username());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(
+                    "This centre already uses this record number, or the patient already has one at this centre.");
+        }
+        auditLog.record(AuditEvent.by(
+                actor, AuditAction.CREATE, patientId, RECORD_NUMBER, centreId.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.RecordNumber(centreId, text);
+    }
+
+    /** Records a contact of the patient; {@code guardian} marks a parent or guardian of a child. */
+    public PatientRecord.Contact addContact(
+            Actor actor,
+            UUID patientId,
+            String name,
+            @Nullable String relationship,
+            @Nullable String phone,
+            boolean guardian) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        visibleScope(actor, patientId, AuditAction.CREATE, CONTACT);
+        String text = name.strip();
+        String kind = guardian ? "GUARDIAN" : "OTHER";
+        String rel = relationship == null || relationship.isBlank() ? null : relationship.strip();
+        String tel = phone == null || phone.isBlank() ? null : phone.strip();
+        UUID id = queries.insertContact(patientId, kind, text, rel, tel, actor.username());
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, CONTACT, id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.Contact(id, kind, text, rel, tel);
     }
 
     // ---- loading without an actor (demo network, imports) -----------------------------------------------------------

@@ -139,4 +139,114 @@ class PatientDetailsApiTest extends IntegrationTest {
                                 + " \"outcome\": \"FAILURE\"}"),
                 "endedOn");
     }
+
+    // ---- record numbers and contacts
+    // ---------------------------------------------------------------------------------
+
+    private UUID centreOf(UUID patient) {
+        return UUID.fromString(json(client("clinician.north").get("/api/v1/patients/" + patient))
+                .get("centreId")
+                .asString());
+    }
+
+    private UUID registerAtNorth() {
+        UUID north = centreOf(tom);
+        var response = client("clinician.north")
+                .postJson(
+                        "/api/v1/patients",
+                        """
+                        {"centreId": "%s", "givenName": "Ada", "familyName": "Detailtest", "dateOfBirth": "2012-04-02",
+                         "sex": "MALE",
+                         "diagnosis": {"type": "HEMOPHILIA_A", "baselineFactorLevelIuPerDl": 0.5,
+                                       "measuredOn": "2025-03-01"},
+                         "weightKg": 41.5}
+                        """
+                                .formatted(north));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return UUID.fromString(json(response).get("id").asString());
+    }
+
+    @Test
+    void recordNumbersAreUniquePerCentre() {
+        UUID ada = registerAtNorth();
+        UUID north = centreOf(ada);
+        String mrn = "T" + Long.toString(System.nanoTime() % 1_000_000_000L);
+        ApiClient clinician = client("clinician.north");
+        String path = "/api/v1/patients/" + ada + "/record-numbers";
+        var created = clinician.postJson(path, "{\"centreId\": \"%s\", \"mrn\": \"%s\"}".formatted(north, mrn));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created).get("mrn").asString()).isEqualTo(mrn);
+        assertThat(auditRows(ada, "RecordNumber", "SUCCESS")).isEqualTo(1);
+        var record = json(clinician.get("/api/v1/patients/" + ada));
+        assertThat(record.get("recordNumbers").get(0).get("mrn").asString()).isEqualTo(mrn);
+
+        UUID other = registerAtNorth();
+        var taken = clinician.postJson(
+                "/api/v1/patients/" + other + "/record-numbers",
+                "{\"centreId\": \"%s\", \"mrn\": \"%s\"}".formatted(north, mrn));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+        var second = clinician.postJson(path, "{\"centreId\": \"%s\", \"mrn\": \"X%s\"}".formatted(north, mrn));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+    }
+
+    @Test
+    void refusesInvalidRecordNumbersNamingTheField() {
+        UUID ada = registerAtNorth();
+        String path = "/api/v1/patients/" + ada + "/record-numbers";
+        ApiClient clinician = client("clinician.north");
+        assertBadField(
+                clinician.postJson(path, "{\"centreId\": \"%s\", \"mrn\": \"1\"}".formatted(UUID.randomUUID())),
+                "centreId");
+        assertBadField(
+                clinician.postJson(
+                        path, "{\"centreId\": \"%s\", \"mrn\": \"%s\"}".formatted(centreOf(ada), "9".repeat(41))),
+                "mrn");
+        assertBadField(clinician.postJson(path, "{\"centreId\": \"%s\"}".formatted(centreOf(ada))), "mrn");
+    }
+
+    @Test
+    void recordNumberAccessMatrix() {
+        String body = "{\"centreId\": \"%s\", \"mrn\": \"M1\"}".formatted(centreOf(tom));
+        String path = "/api/v1/patients/" + tom + "/record-numbers";
+        long denied = auditRows(tom, "RecordNumber", "DENIED");
+        assertThat(client("clinician.east").postJson(path, body).statusCode()).isEqualTo(404);
+        assertThat(auditRows(tom, "RecordNumber", "DENIED")).isEqualTo(denied + 1);
+        assertThat(client("analyst").postJson(path, body).statusCode()).isEqualTo(403);
+        assertThat(client("patient.tom").postJson(path, body).statusCode()).isEqualTo(403);
+    }
+
+    private static final String CONTACT =
+            "{\"name\": \"Mary Bradley\", \"relationship\": \"mother\", \"phone\": \"0161 496 0000\","
+                    + " \"guardian\": true}";
+
+    @Test
+    void ownCentreAddsAContactAndItIsAudited() {
+        long before = auditRows(tom, "Contact", "SUCCESS");
+        var response = client("clinician.north").postJson("/api/v1/patients/" + tom + "/contacts", CONTACT);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode contact = json(response);
+        assertThat(contact.get("kind").asString()).isEqualTo("GUARDIAN");
+        assertThat(contact.get("phone").asString()).isEqualTo("0161 496 0000");
+        assertThat(auditRows(tom, "Contact", "SUCCESS")).isEqualTo(before + 1);
+        var record = json(client("clinician.north").get("/api/v1/patients/" + tom));
+        boolean listed = false;
+        for (JsonNode c : record.get("contacts")) {
+            listed |= c.get("id").asString().equals(contact.get("id").asString());
+        }
+        assertThat(listed).isTrue();
+    }
+
+    @Test
+    void contactAccessMatrixAndValidation() {
+        String path = "/api/v1/patients/" + tom + "/contacts";
+        long denied = auditRows(tom, "Contact", "DENIED");
+        assertThat(client("clinician.east").postJson(path, CONTACT).statusCode())
+                .isEqualTo(404);
+        assertThat(auditRows(tom, "Contact", "DENIED")).isEqualTo(denied + 1);
+        assertThat(client("analyst").postJson(path, CONTACT).statusCode()).isEqualTo(403);
+        assertThat(client("patient.tom").postJson(path, CONTACT).statusCode()).isEqualTo(403);
+        ApiClient north = client("clinician.north");
+        assertBadField(north.postJson(path, "{\"name\": \" \", \"guardian\": false}"), "name");
+        assertBadField(north.postJson(path, "{\"name\": \"A\", \"phone\": \"call me\"}"), "phone");
+    }
 }
