@@ -142,6 +142,12 @@ class PatientApi {
                     String phone,
             @Nullable Boolean guardian) {}
 
+    record FamilyLinkRequest(
+            @Nullable UUID relativeId,
+            @Nullable @Size(max = 200) String relativeName,
+            @NotBlank @Size(max = 60) String relationship,
+            @Nullable CarrierStatus carrierStatus) {}
+
     private final PatientRegistry registry;
     private final CurrentActor currentActor;
     private final ObjectMapper json;
@@ -313,6 +319,21 @@ class PatientApi {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(contact);
+    }
+
+    @PostMapping("/{id}/family-links")
+    ResponseEntity<PatientRecord.FamilyLink> addFamilyLink(
+            @PathVariable UUID id, @RequestBody @Valid FamilyLinkRequest request) {
+        var link = registry.addFamilyLink(
+                currentActor.require(),
+                id,
+                request.relativeId(),
+                request.relativeName(),
+                request.relationship(),
+                request.carrierStatus() == null ? CarrierStatus.UNKNOWN : request.carrierStatus());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(link);
     }
 
     /** Accepts {@code "3"}, {@code W/"3"} and {@code 3}. */

@@ -405,12 +405,16 @@ class PatientQueries {
     List<PatientRecord.FamilyLink> familyLinks(UUID patientId) {
         return jdbc.sql(
                         """
-                        select relative_id, relationship from patient.family_link
+                        select id, relative_id, relative_name, relationship, carrier_status from patient.family_link
                         where patient_id = :id and voided_at is null order by relationship
                         """)
                 .param("id", patientId)
                 .query((rs, n) -> new PatientRecord.FamilyLink(
-                        rs.getObject("relative_id", UUID.class), rs.getString("relationship")))
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("relative_id", UUID.class),
+                        rs.getString("relative_name"),
+                        rs.getString("relationship"),
+                        rs.getString("carrier_status")))
                 .list();
     }
 
@@ -648,15 +652,45 @@ class PatientQueries {
     }
 
     void insertFamilyLink(UUID patientId, UUID relativeId, String relationship) {
+        insertFamilyLink(patientId, relativeId, null, relationship, CarrierStatus.UNKNOWN, null);
+    }
+
+    UUID insertFamilyLink(
+            UUID patientId,
+            @Nullable UUID relativeId,
+            @Nullable String relativeName,
+            String relationship,
+            CarrierStatus carrierStatus,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
         jdbc.sql(
                         """
-                        insert into patient.family_link (patient_id, relative_id, relationship)
-                        values (:p, :r, :relationship)
+                        insert into patient.family_link
+                            (id, patient_id, relative_id, relative_name, relationship, carrier_status, recorded_by)
+                        values (:id, :p, :r, :name, :relationship, :carrier, :by)
                         """)
+                .param("id", id)
                 .param("p", patientId)
-                .param("r", relativeId)
+                .param("r", relativeId, java.sql.Types.OTHER)
+                .param("name", relativeName)
                 .param("relationship", relationship)
+                .param("carrier", carrierStatus.name())
+                .param("by", recordedBy)
                 .update();
+        return id;
+    }
+
+    boolean familyLinked(UUID patientId, UUID relativeId) {
+        return jdbc.sql(
+                                """
+                        select count(*) from patient.family_link
+                        where patient_id = :p and relative_id = :r and voided_at is null
+                        """)
+                        .param("p", patientId)
+                        .param("r", relativeId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     UUID insertConsent(UUID patientId, ConsentKind kind, boolean given, LocalDate recordedOn, String recordedBy) {

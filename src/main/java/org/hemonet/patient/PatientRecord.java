@@ -53,7 +53,13 @@ public record PatientRecord(
 
     public record Genotype(@Nullable String hgvs, @Nullable String mutationClass) {}
 
-    public record FamilyLink(UUID relativeId, String relationship) {}
+    /** A relative who is a registered patient ({@code relativeId}) or, as free text, one who is not. */
+    public record FamilyLink(
+            UUID id,
+            @Nullable UUID relativeId,
+            @Nullable String relativeName,
+            String relationship,
+            String carrierStatus) {}
 
     public record InhibitorTest(
             UUID id,

@@ -54,6 +54,7 @@ public class PatientRegistry {
     static final String ITI_EPISODE = "ItiEpisode";
     static final String RECORD_NUMBER = "RecordNumber";
     static final String CONTACT = "Contact";
+    static final String FAMILY_LINK = "FamilyLink";
 
     /** Every field a correction may name (which of them a role may set is decided per role). */
     static final Set<String> CORRECTABLE = Stream.concat(
@@ -445,6 +446,46 @@ public class PatientRegistry {
         auditLog.record(
                 AuditEvent.by(actor, AuditAction.CREATE, patientId, CONTACT, id.toString(), AuditOutcome.SUCCESS));
         return new PatientRecord.Contact(id, kind, text, rel, tel);
+    }
+
+    /**
+     * Links a relative: a registered patient the actor may also see ({@code relativeId}; one the actor may not see is
+     * refused exactly like an unknown id, 400 naming {@code relativeId}) or a free-text relative ({@code
+     * relativeName}).
+     */
+    public PatientRecord.FamilyLink addFamilyLink(
+            Actor actor,
+            UUID patientId,
+            @Nullable UUID relativeId,
+            @Nullable String relativeName,
+            String relationship,
+            CarrierStatus carrierStatus) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        visibleScope(actor, patientId, AuditAction.CREATE, FAMILY_LINK);
+        String name = relativeName == null || relativeName.isBlank() ? null : relativeName.strip();
+        if (relativeId == null && name == null) {
+            throw new InvalidInputException("relativeId", "Name the relative: a registered patient or a name.");
+        }
+        if (relativeId != null && name != null) {
+            throw new InvalidInputException("relativeName", "Give either a registered relative or a name, not both.");
+        }
+        if (relativeId != null) {
+            Optional<PatientScope> relative = scopeOf(relativeId);
+            if (relative.isEmpty() || !accessPolicy.mayRead(actor, relative.get())) {
+                throw new InvalidInputException("relativeId", "There is no such patient.");
+            }
+            if (relativeId.equals(patientId)) {
+                throw new InvalidInputException("relativeId", "A patient cannot be their own relative.");
+            }
+            if (queries.familyLinked(patientId, relativeId)) {
+                throw new ConflictException("This relative is already linked.");
+            }
+        }
+        String rel = relationship.strip();
+        UUID id = queries.insertFamilyLink(patientId, relativeId, name, rel, carrierStatus, actor.username());
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, FAMILY_LINK, id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.FamilyLink(id, relativeId, name, rel, carrierStatus.name());
     }
 
     // ---- loading without an actor (demo network, imports) -----------------------------------------------------------

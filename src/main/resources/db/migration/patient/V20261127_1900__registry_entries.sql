@@ -15,3 +15,17 @@ alter table patient.record_number
     add column recorded_at timestamptz not null default now(),
     add column recorded_by text;
 alter table patient.contact add column recorded_by text;
+
+-- a family link names a relative who is a registered patient or, as free text, one who is not; with carrier status
+alter table patient.family_link
+    drop constraint family_link_pkey,
+    add column id uuid not null default gen_random_uuid(),
+    add column relative_name text,
+    add column carrier_status text not null default 'UNKNOWN'
+        check (carrier_status in ('UNKNOWN', 'NOT_CARRIER', 'CARRIER', 'OBLIGATE_CARRIER', 'AFFECTED')),
+    add column recorded_by text,
+    alter column relative_id drop not null,
+    add constraint family_link_relative_check check (relative_id is not null or relative_name is not null);
+alter table patient.family_link add primary key (id);
+create unique index family_link_relative on patient.family_link (patient_id, relative_id)
+    where relative_id is not null and voided_at is null;

@@ -249,4 +249,67 @@ class PatientDetailsApiTest extends IntegrationTest {
         assertBadField(north.postJson(path, "{\"name\": \" \", \"guardian\": false}"), "name");
         assertBadField(north.postJson(path, "{\"name\": \"A\", \"phone\": \"call me\"}"), "phone");
     }
+
+    // ---- family links
+    // ------------------------------------------------------------------------------------------------
+
+    private UUID somePatientOfEast() {
+        JsonNode found = json(client("clinician.east").get("/api/v1/patients?size=1"));
+        return UUID.fromString(found.get("items").get(0).get("id").asString());
+    }
+
+    @Test
+    void linksARegisteredRelativeOrAFreeTextOne() {
+        UUID ada = registerAtNorth();
+        UUID brother = registerAtNorth();
+        ApiClient north = client("clinician.north");
+        String path = "/api/v1/patients/" + ada + "/family-links";
+        var linked = north.postJson(
+                path,
+                "{\"relativeId\": \"%s\", \"relationship\": \"brother\", \"carrierStatus\": \"AFFECTED\"}"
+                        .formatted(brother));
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+        assertThat(json(linked).get("carrierStatus").asString()).isEqualTo("AFFECTED");
+        var named = north.postJson(
+                path,
+                "{\"relativeName\": \"Jane Detailtest\", \"relationship\": \"mother\","
+                        + " \"carrierStatus\": \"OBLIGATE_CARRIER\"}");
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+        assertThat(auditRows(ada, "FamilyLink", "SUCCESS")).isEqualTo(2);
+        var record = json(north.get("/api/v1/patients/" + ada));
+        assertThat(record.get("familyLinks")).hasSize(2);
+        var again = north.postJson(path, "{\"relativeId\": \"%s\", \"relationship\": \"brother\"}".formatted(brother));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(north.getHtml("/patients/" + ada).body()).contains("mother: Jane Detailtest");
+    }
+
+    @Test
+    void aRelativeTheCallerMayNotSeeIsRefusedLikeAnUnknownId() {
+        String path = "/api/v1/patients/" + tom + "/family-links";
+        ApiClient north = client("clinician.north");
+        var hidden = north.postJson(
+                path, "{\"relativeId\": \"%s\", \"relationship\": \"cousin\"}".formatted(somePatientOfEast()));
+        var unknown = north.postJson(
+                path, "{\"relativeId\": \"%s\", \"relationship\": \"cousin\"}".formatted(UUID.randomUUID()));
+        assertBadField(hidden, "relativeId");
+        assertBadField(unknown, "relativeId");
+        assertThat(json(hidden).get("detail")).isEqualTo(json(unknown).get("detail"));
+        assertBadField(north.postJson(path, "{\"relationship\": \"cousin\"}"), "relativeId");
+        assertBadField(north.postJson(path, "{\"relativeName\": \"Kim\"}"), "relationship");
+        assertBadField(
+                north.postJson(
+                        path, "{\"relativeName\": \"Kim\", \"relationship\": \"x\", \"carrierStatus\": \"MAYBE\"}"),
+                "carrierStatus");
+    }
+
+    @Test
+    void familyLinkAccessMatrix() {
+        String path = "/api/v1/patients/" + tom + "/family-links";
+        String body = "{\"relativeName\": \"Kim\", \"relationship\": \"cousin\"}";
+        long denied = auditRows(tom, "FamilyLink", "DENIED");
+        assertThat(client("clinician.east").postJson(path, body).statusCode()).isEqualTo(404);
+        assertThat(auditRows(tom, "FamilyLink", "DENIED")).isEqualTo(denied + 1);
+        assertThat(client("analyst").postJson(path, body).statusCode()).isEqualTo(403);
+        assertThat(client("patient.tom").postJson(path, body).statusCode()).isEqualTo(403);
+    }
 }
