@@ -3,6 +3,7 @@ package org.hemonet.patient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -147,6 +148,15 @@ class PatientApi {
             @Nullable @Size(max = 200) String relativeName,
             @NotBlank @Size(max = 60) String relationship,
             @Nullable CarrierStatus carrierStatus) {}
+
+    record MeasurementRequest(
+            @NotNull @PastOrPresent LocalDate measuredOn,
+            @NotNull
+                    @DecimalMin(value = "0", inclusive = false)
+                    @DecimalMax(value = "400", inclusive = false)
+                    @Digits(integer = 3, fraction = 1)
+                    BigDecimal weightKg,
+            @Nullable @DecimalMin("30") @DecimalMax("250") @Digits(integer = 3, fraction = 1) BigDecimal heightCm) {}
 
     private final PatientRegistry registry;
     private final CurrentActor currentActor;
@@ -334,6 +344,16 @@ class PatientApi {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(link);
+    }
+
+    @PostMapping("/{id}/measurements")
+    ResponseEntity<PatientRecord.Weight> addMeasurement(
+            @PathVariable UUID id, @RequestBody @Valid MeasurementRequest request) {
+        var measurement = registry.addMeasurement(
+                currentActor.require(), id, request.measuredOn(), request.weightKg(), request.heightCm());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(measurement);
     }
 
     /** Accepts {@code "3"}, {@code W/"3"} and {@code 3}. */

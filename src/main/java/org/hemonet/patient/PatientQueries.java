@@ -221,6 +221,22 @@ class PatientQueries {
                 .update();
     }
 
+    UUID insertMeasurement(UUID patientId, LocalDate measuredOn, BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into patient.weight (id, patient_id, measured_on, weight_kg, height_cm)
+                        values (:id, :p, :on, :kg, :cm)
+                        """)
+                .param("id", id)
+                .param("p", patientId)
+                .param("on", measuredOn)
+                .param("kg", weightKg)
+                .param("cm", heightCm)
+                .update();
+        return id;
+    }
+
     /** The columns of the patient row itself, for the full record. */
     record Details(
             UUID id,

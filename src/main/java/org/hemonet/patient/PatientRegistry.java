@@ -55,6 +55,7 @@ public class PatientRegistry {
     static final String RECORD_NUMBER = "RecordNumber";
     static final String CONTACT = "Contact";
     static final String FAMILY_LINK = "FamilyLink";
+    static final String MEASUREMENT = "Measurement";
 
     /** Every field a correction may name (which of them a role may set is decided per role). */
     static final Set<String> CORRECTABLE = Stream.concat(
@@ -486,6 +487,25 @@ public class PatientRegistry {
         auditLog.record(
                 AuditEvent.by(actor, AuditAction.CREATE, patientId, FAMILY_LINK, id.toString(), AuditOutcome.SUCCESS));
         return new PatientRecord.FamilyLink(id, relativeId, name, rel, carrierStatus.name());
+    }
+
+    /** Records a weight, and optionally a height, measured on a day (not in the future, not before birth). */
+    public PatientRecord.Weight addMeasurement(
+            Actor actor, UUID patientId, LocalDate measuredOn, BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.CREATE, MEASUREMENT);
+        PatientQueries.Details patient =
+                queries.details(scope.patientId()).orElseThrow(() -> new NotFoundException(PATIENT));
+        if (measuredOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("measuredOn", "The measurement date cannot be in the future.");
+        }
+        if (measuredOn.isBefore(patient.dateOfBirth())) {
+            throw new InvalidInputException("measuredOn", "The measurement date is before the patient's birth.");
+        }
+        UUID id = queries.insertMeasurement(patientId, measuredOn, weightKg, heightCm);
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, MEASUREMENT, id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.Weight(measuredOn, weightKg, heightCm);
     }
 
     // ---- loading without an actor (demo network, imports) -----------------------------------------------------------

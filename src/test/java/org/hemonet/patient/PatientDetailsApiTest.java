@@ -312,4 +312,51 @@ class PatientDetailsApiTest extends IntegrationTest {
         assertThat(client("analyst").postJson(path, body).statusCode()).isEqualTo(403);
         assertThat(client("patient.tom").postJson(path, body).statusCode()).isEqualTo(403);
     }
+
+    // ---- measurements (weight and height)
+    // ----------------------------------------------------------------------------
+
+    @Test
+    void recordsWeightAndHeight() {
+        UUID ada = registerAtNorth();
+        ApiClient north = client("clinician.north");
+        String path = "/api/v1/patients/" + ada + "/measurements";
+        var response =
+                north.postJson(path, "{\"measuredOn\": \"2026-01-05\", \"weightKg\": 43.2, \"heightCm\": 151.5}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(auditRows(ada, "Measurement", "SUCCESS")).isEqualTo(1);
+        var weights = json(north.get("/api/v1/patients/" + ada)).get("weights");
+        double height = 0;
+        for (JsonNode w : weights) {
+            if (w.get("measuredOn").asString().equals("2026-01-05")) {
+                height = w.get("heightCm").asDouble();
+            }
+        }
+        assertThat(height).isEqualTo(151.5);
+        var weightOnly = north.postJson(path, "{\"measuredOn\": \"2026-01-06\", \"weightKg\": 43.4}");
+        assertThat(weightOnly.statusCode()).as(weightOnly.body()).isEqualTo(201);
+        assertBadField(
+                north.postJson(path, "{\"measuredOn\": \"2026-01-05\", \"weightKg\": 43, \"heightCm\": 20}"),
+                "heightCm");
+        assertBadField(
+                north.postJson(path, "{\"measuredOn\": \"2026-01-05\", \"weightKg\": 43, \"heightCm\": 251}"),
+                "heightCm");
+        assertBadField(north.postJson(path, "{\"measuredOn\": \"2026-01-05\", \"weightKg\": 0}"), "weightKg");
+        assertBadField(north.postJson(path, "{\"measuredOn\": \"2999-01-05\", \"weightKg\": 40}"), "measuredOn");
+        assertBadField(north.postJson(path, "{\"measuredOn\": \"2001-01-05\", \"weightKg\": 40}"), "measuredOn");
+    }
+
+    @Test
+    void measurementAccessMatrix() {
+        String path = "/api/v1/patients/" + tom + "/measurements";
+        String body = "{\"measuredOn\": \"2026-01-05\", \"weightKg\": 80, \"heightCm\": 180}";
+        long denied = auditRows(tom, "Measurement", "DENIED");
+        assertThat(client("clinician.east").postJson(path, body).statusCode()).isEqualTo(404);
+        assertThat(auditRows(tom, "Measurement", "DENIED")).isEqualTo(denied + 1);
+        assertThat(client("analyst").postJson(path, body).statusCode()).isEqualTo(403);
+        assertThat(client("patient.tom").postJson(path, body).statusCode()).isEqualTo(403);
+        long ok = auditRows(tom, "Measurement", "SUCCESS");
+        assertThat(client("clinician.north").postJson(path, body).statusCode()).isEqualTo(201);
+        assertThat(auditRows(tom, "Measurement", "SUCCESS")).isEqualTo(ok + 1);
+    }
 }
