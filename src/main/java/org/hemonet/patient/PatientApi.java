@@ -3,9 +3,11 @@ package org.hemonet.patient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -124,6 +126,37 @@ class PatientApi {
 
     record ConsentRequest(
             @NotNull ConsentKind kind, @NotNull Boolean given, @NotNull @PastOrPresent LocalDate recordedOn) {}
+
+    record ItiEpisodeRequest(
+            @NotNull @PastOrPresent LocalDate startedOn,
+            @NotBlank @Size(max = 200) String regimen,
+            @Nullable UUID productId,
+            @Nullable @PastOrPresent LocalDate endedOn,
+            @NotNull ItiOutcome outcome) {}
+
+    record RecordNumberRequest(@NotNull UUID centreId, @NotBlank @Size(max = 40) String mrn) {}
+
+    record ContactRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Nullable @Size(max = 100) String relationship,
+            @Nullable @Size(max = 40) @Pattern(regexp = "[0-9+() .-]*", message = "Digits, spaces and + ( ) - only.")
+                    String phone,
+            @Nullable Boolean guardian) {}
+
+    record FamilyLinkRequest(
+            @Nullable UUID relativeId,
+            @Nullable @Size(max = 200) String relativeName,
+            @NotBlank @Size(max = 60) String relationship,
+            @Nullable CarrierStatus carrierStatus) {}
+
+    record MeasurementRequest(
+            @NotNull @PastOrPresent LocalDate measuredOn,
+            @NotNull
+                    @DecimalMin(value = "0", inclusive = false)
+                    @DecimalMax(value = "400", inclusive = false)
+                    @Digits(integer = 3, fraction = 1)
+                    BigDecimal weightKg,
+            @Nullable @DecimalMin("30") @DecimalMax("250") @Digits(integer = 3, fraction = 1) BigDecimal heightCm) {}
 
     private final PatientRegistry registry;
     private final CurrentActor currentActor;
@@ -256,6 +289,71 @@ class PatientApi {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(consent);
+    }
+
+    @PostMapping("/{id}/iti-episodes")
+    ResponseEntity<PatientRecord.ItiEpisode> addItiEpisode(
+            @PathVariable UUID id, @RequestBody @Valid ItiEpisodeRequest request) {
+        var episode = registry.addItiEpisode(
+                currentActor.require(),
+                id,
+                request.startedOn(),
+                request.regimen(),
+                request.productId(),
+                request.endedOn(),
+                request.outcome());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(episode);
+    }
+
+    @PostMapping("/{id}/record-numbers")
+    ResponseEntity<PatientRecord.RecordNumber> addRecordNumber(
+            @PathVariable UUID id, @RequestBody @Valid RecordNumberRequest request) {
+        var number = registry.addRecordNumber(currentActor.require(), id, request.centreId(), request.mrn());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(number);
+    }
+
+    @PostMapping("/{id}/contacts")
+    ResponseEntity<PatientRecord.Contact> addContact(
+            @PathVariable UUID id, @RequestBody @Valid ContactRequest request) {
+        var contact = registry.addContact(
+                currentActor.require(),
+                id,
+                request.name(),
+                request.relationship(),
+                request.phone(),
+                Boolean.TRUE.equals(request.guardian()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(contact);
+    }
+
+    @PostMapping("/{id}/family-links")
+    ResponseEntity<PatientRecord.FamilyLink> addFamilyLink(
+            @PathVariable UUID id, @RequestBody @Valid FamilyLinkRequest request) {
+        var link = registry.addFamilyLink(
+                currentActor.require(),
+                id,
+                request.relativeId(),
+                request.relativeName(),
+                request.relationship(),
+                request.carrierStatus() == null ? CarrierStatus.UNKNOWN : request.carrierStatus());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(link);
+    }
+
+    @PostMapping("/{id}/measurements")
+    ResponseEntity<PatientRecord.Weight> addMeasurement(
+            @PathVariable UUID id, @RequestBody @Valid MeasurementRequest request) {
+        var measurement = registry.addMeasurement(
+                currentActor.require(), id, request.measuredOn(), request.weightKg(), request.heightCm());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(measurement);
     }
 
     /** Accepts {@code "3"}, {@code W/"3"} and {@code 3}. */

@@ -221,6 +221,22 @@ class PatientQueries {
                 .update();
     }
 
+    UUID insertMeasurement(UUID patientId, LocalDate measuredOn, BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into patient.weight (id, patient_id, measured_on, weight_kg, height_cm)
+                        values (:id, :p, :on, :kg, :cm)
+                        """)
+                .param("id", id)
+                .param("p", patientId)
+                .param("on", measuredOn)
+                .param("kg", weightKg)
+                .param("cm", heightCm)
+                .update();
+        return id;
+    }
+
     /** The columns of the patient row itself, for the full record. */
     record Details(
             UUID id,
@@ -322,7 +338,7 @@ class PatientQueries {
     List<PatientRecord.ItiEpisode> itiEpisodes(UUID patientId) {
         return jdbc.sql(
                         """
-                        select id, started_on, regimen, ended_on, outcome from patient.iti_episode
+                        select id, started_on, regimen, product_id, ended_on, outcome from patient.iti_episode
                         where patient_id = :id and voided_at is null order by started_on
                         """)
                 .param("id", patientId)
@@ -330,6 +346,7 @@ class PatientQueries {
                         rs.getObject("id", UUID.class),
                         rs.getObject("started_on", LocalDate.class),
                         rs.getString("regimen"),
+                        rs.getObject("product_id", UUID.class),
                         rs.getObject("ended_on", LocalDate.class),
                         rs.getString("outcome")))
                 .list();
@@ -404,12 +421,16 @@ class PatientQueries {
     List<PatientRecord.FamilyLink> familyLinks(UUID patientId) {
         return jdbc.sql(
                         """
-                        select relative_id, relationship from patient.family_link
+                        select id, relative_id, relative_name, relationship, carrier_status from patient.family_link
                         where patient_id = :id and voided_at is null order by relationship
                         """)
                 .param("id", patientId)
                 .query((rs, n) -> new PatientRecord.FamilyLink(
-                        rs.getObject("relative_id", UUID.class), rs.getString("relationship")))
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("relative_id", UUID.class),
+                        rs.getString("relative_name"),
+                        rs.getString("relationship"),
+                        rs.getString("carrier_status")))
                 .list();
     }
 
@@ -586,39 +607,106 @@ class PatientQueries {
     }
 
     void insertRecordNumber(UUID patientId, UUID centreId, String mrn) {
-        jdbc.sql("insert into patient.record_number (patient_id, centre_id, mrn) values (:p, :c, :mrn)")
+        insertRecordNumber(patientId, centreId, mrn, null);
+    }
+
+    void insertRecordNumber(UUID patientId, UUID centreId, String mrn, @Nullable String recordedBy) {
+        jdbc.sql(
+                        """
+                        insert into patient.record_number (patient_id, centre_id, mrn, recorded_by)
+                        values (:p, :c, :mrn, :by)
+                        """)
                 .param("p", patientId)
                 .param("c", centreId)
                 .param("mrn", mrn)
+                .param("by", recordedBy)
                 .update();
+    }
+
+    /** Whether the centre already uses this MRN, or the patient already has an MRN at the centre. */
+    boolean recordNumberTaken(UUID patientId, UUID centreId, String mrn) {
+        return jdbc.sql(
+                                """
+                        select count(*) from patient.record_number
+                        where centre_id = :c and (mrn = :mrn or patient_id = :p)
+                        """)
+                        .param("c", centreId)
+                        .param("mrn", mrn)
+                        .param("p", patientId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void insertContact(
             UUID patientId, String kind, String name, @Nullable String relationship, @Nullable String phone) {
+        insertContact(patientId, kind, name, relationship, phone, null);
+    }
+
+    UUID insertContact(
+            UUID patientId,
+            String kind,
+            String name,
+            @Nullable String relationship,
+            @Nullable String phone,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
         jdbc.sql(
                         """
-                        insert into patient.contact (id, patient_id, kind, name, relationship, phone)
-                        values (:id, :p, :kind, :name, :relationship, :phone)
+                        insert into patient.contact (id, patient_id, kind, name, relationship, phone, recorded_by)
+                        values (:id, :p, :kind, :name, :relationship, :phone, :by)
                         """)
-                .param("id", UUID.randomUUID())
+                .param("id", id)
                 .param("p", patientId)
                 .param("kind", kind)
                 .param("name", name)
                 .param("relationship", relationship)
                 .param("phone", phone)
+                .param("by", recordedBy)
                 .update();
+        return id;
     }
 
     void insertFamilyLink(UUID patientId, UUID relativeId, String relationship) {
+        insertFamilyLink(patientId, relativeId, null, relationship, CarrierStatus.UNKNOWN, null);
+    }
+
+    UUID insertFamilyLink(
+            UUID patientId,
+            @Nullable UUID relativeId,
+            @Nullable String relativeName,
+            String relationship,
+            CarrierStatus carrierStatus,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
         jdbc.sql(
                         """
-                        insert into patient.family_link (patient_id, relative_id, relationship)
-                        values (:p, :r, :relationship)
+                        insert into patient.family_link
+                            (id, patient_id, relative_id, relative_name, relationship, carrier_status, recorded_by)
+                        values (:id, :p, :r, :name, :relationship, :carrier, :by)
                         """)
+                .param("id", id)
                 .param("p", patientId)
-                .param("r", relativeId)
+                .param("r", relativeId, java.sql.Types.OTHER)
+                .param("name", relativeName)
                 .param("relationship", relationship)
+                .param("carrier", carrierStatus.name())
+                .param("by", recordedBy)
                 .update();
+        return id;
+    }
+
+    boolean familyLinked(UUID patientId, UUID relativeId) {
+        return jdbc.sql(
+                                """
+                        select count(*) from patient.family_link
+                        where patient_id = :p and relative_id = :r and voided_at is null
+                        """)
+                        .param("p", patientId)
+                        .param("r", relativeId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     UUID insertConsent(UUID patientId, ConsentKind kind, boolean given, LocalDate recordedOn, String recordedBy) {
@@ -647,24 +735,31 @@ class PatientQueries {
                 .update();
     }
 
-    void insertItiEpisode(
+    UUID insertItiEpisode(
             UUID patientId,
             LocalDate startedOn,
             String regimen,
+            @Nullable UUID productId,
             @Nullable LocalDate endedOn,
-            @Nullable String outcome) {
+            @Nullable String outcome,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
         jdbc.sql(
                         """
-                        insert into patient.iti_episode (id, patient_id, started_on, regimen, ended_on, outcome)
-                        values (:id, :p, :start, :regimen, :end, :outcome)
+                        insert into patient.iti_episode
+                            (id, patient_id, started_on, regimen, product_id, ended_on, outcome, recorded_by)
+                        values (:id, :p, :start, :regimen, :product, :end, :outcome, :by)
                         """)
-                .param("id", UUID.randomUUID())
+                .param("id", id)
                 .param("p", patientId)
                 .param("start", startedOn)
                 .param("regimen", regimen)
+                .param("product", productId, java.sql.Types.OTHER)
                 .param("end", endedOn)
                 .param("outcome", outcome)
+                .param("by", recordedBy)
                 .update();
+        return id;
     }
 
     void setStatus(

@@ -53,7 +53,13 @@ public record PatientRecord(
 
     public record Genotype(@Nullable String hgvs, @Nullable String mutationClass) {}
 
-    public record FamilyLink(UUID relativeId, String relationship) {}
+    /** A relative who is a registered patient ({@code relativeId}) or, as free text, one who is not. */
+    public record FamilyLink(
+            UUID id,
+            @Nullable UUID relativeId,
+            @Nullable String relativeName,
+            String relationship,
+            String carrierStatus) {}
 
     public record InhibitorTest(
             UUID id,
@@ -64,7 +70,12 @@ public record PatientRecord(
             boolean positive) {}
 
     public record ItiEpisode(
-            UUID id, LocalDate startedOn, String regimen, @Nullable LocalDate endedOn, @Nullable String outcome) {}
+            UUID id,
+            LocalDate startedOn,
+            String regimen,
+            @Nullable UUID productId,
+            @Nullable LocalDate endedOn,
+            @Nullable String outcome) {}
 
     /** Infection and vCJD-risk status (public-health purposes). */
     public record Infection(String hiv, String hepatitisB, String hepatitisC, boolean vcjdAtRisk) {}

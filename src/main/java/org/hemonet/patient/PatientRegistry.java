@@ -29,6 +29,7 @@ import org.hemonet.shared.NotFoundException;
 import org.hemonet.shared.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,6 +51,11 @@ public class PatientRegistry {
 
     static final String PATIENT = "Patient";
     static final String INHIBITOR_TEST = "InhibitorTest";
+    static final String ITI_EPISODE = "ItiEpisode";
+    static final String RECORD_NUMBER = "RecordNumber";
+    static final String CONTACT = "Contact";
+    static final String FAMILY_LINK = "FamilyLink";
+    static final String MEASUREMENT = "Measurement";
 
     /** Every field a correction may name (which of them a role may set is decided per role). */
     static final Set<String> CORRECTABLE = Stream.concat(
@@ -353,6 +359,155 @@ public class PatientRegistry {
         return new PatientRecord.Consent(id, kind, given, recordedOn, null);
     }
 
+    /**
+     * Records an immune tolerance induction episode: dates not in the future nor before birth, the end not before the
+     * start (400 naming the field). Centre staff only (patients 403); another centre's patient 404, audited.
+     */
+    public PatientRecord.ItiEpisode addItiEpisode(
+            Actor actor,
+            UUID patientId,
+            LocalDate startedOn,
+            String regimen,
+            @Nullable UUID productId,
+            @Nullable LocalDate endedOn,
+            ItiOutcome outcome) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.CREATE, ITI_EPISODE);
+        PatientQueries.Details patient =
+                queries.details(scope.patientId()).orElseThrow(() -> new NotFoundException(PATIENT));
+        LocalDate today = LocalDate.now(clock);
+        if (startedOn.isAfter(today)) {
+            throw new InvalidInputException("startedOn", "The start date cannot be in the future.");
+        }
+        if (startedOn.isBefore(patient.dateOfBirth())) {
+            throw new InvalidInputException("startedOn", "The start date is before the patient's birth.");
+        }
+        if (endedOn != null && endedOn.isAfter(today)) {
+            throw new InvalidInputException("endedOn", "The end date cannot be in the future.");
+        }
+        if (endedOn != null && endedOn.isBefore(startedOn)) {
+            throw new InvalidInputException("endedOn", "The end date cannot be before the start date.");
+        }
+        if (endedOn != null && outcome == ItiOutcome.ONGOING) {
+            throw new InvalidInputException("outcome", "An episode that has ended cannot be ongoing.");
+        }
+        String text = regimen.strip();
+        UUID id = queries.insertItiEpisode(
+                patientId, startedOn, text, productId, endedOn, outcome.name(), actor.username());
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, ITI_EPISODE, id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.ItiEpisode(id, startedOn, text, productId, endedOn, outcome.name());
+    }
+
+    /**
+     * Records the patient's medical record number at one of their centres (registered or shared care; otherwise 400
+     * naming {@code centreId}). A centre's MRN names one patient, and a patient has one MRN per centre: 409.
+     */
+    public PatientRecord.RecordNumber addRecordNumber(Actor actor, UUID patientId, UUID centreId, String mrn) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.CREATE, RECORD_NUMBER);
+        if (!scope.registeredCentreId().equals(centreId)
+                && !scope.sharedCareCentreIds().contains(centreId)) {
+            throw new InvalidInputException("centreId", "The centre must be one of the patient's centres.");
+        }
+        String text = mrn.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("mrn", "Enter the medical record number.");
+        }
+        if (queries.recordNumberTaken(patientId, centreId, text)) {
+            throw new ConflictException(
+                    "This centre already uses this record number, or the patient already has one at this centre.");
+        }
+        try {
+            queries.insertRecordNumber(patientId, centreId, text, actor.username());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(
+                    "This centre already uses this record number, or the patient already has one at this centre.");
+        }
+        auditLog.record(AuditEvent.by(
+                actor, AuditAction.CREATE, patientId, RECORD_NUMBER, centreId.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.RecordNumber(centreId, text);
+    }
+
+    /** Records a contact of the patient; {@code guardian} marks a parent or guardian of a child. */
+    public PatientRecord.Contact addContact(
+            Actor actor,
+            UUID patientId,
+            String name,
+            @Nullable String relationship,
+            @Nullable String phone,
+            boolean guardian) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        visibleScope(actor, patientId, AuditAction.CREATE, CONTACT);
+        String text = name.strip();
+        String kind = guardian ? "GUARDIAN" : "OTHER";
+        String rel = relationship == null || relationship.isBlank() ? null : relationship.strip();
+        String tel = phone == null || phone.isBlank() ? null : phone.strip();
+        UUID id = queries.insertContact(patientId, kind, text, rel, tel, actor.username());
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, CONTACT, id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.Contact(id, kind, text, rel, tel);
+    }
+
+    /**
+     * Links a relative: a registered patient the actor may also see ({@code relativeId}; one the actor may not see is
+     * refused exactly like an unknown id, 400 naming {@code relativeId}) or a free-text relative ({@code
+     * relativeName}).
+     */
+    public PatientRecord.FamilyLink addFamilyLink(
+            Actor actor,
+            UUID patientId,
+            @Nullable UUID relativeId,
+            @Nullable String relativeName,
+            String relationship,
+            CarrierStatus carrierStatus) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        visibleScope(actor, patientId, AuditAction.CREATE, FAMILY_LINK);
+        String name = relativeName == null || relativeName.isBlank() ? null : relativeName.strip();
+        if (relativeId == null && name == null) {
+            throw new InvalidInputException("relativeId", "Name the relative: a registered patient or a name.");
+        }
+        if (relativeId != null && name != null) {
+            throw new InvalidInputException("relativeName", "Give either a registered relative or a name, not both.");
+        }
+        if (relativeId != null) {
+            Optional<PatientScope> relative = scopeOf(relativeId);
+            if (relative.isEmpty() || !accessPolicy.mayRead(actor, relative.get())) {
+                throw new InvalidInputException("relativeId", "There is no such patient.");
+            }
+            if (relativeId.equals(patientId)) {
+                throw new InvalidInputException("relativeId", "A patient cannot be their own relative.");
+            }
+            if (queries.familyLinked(patientId, relativeId)) {
+                throw new ConflictException("This relative is already linked.");
+            }
+        }
+        String rel = relationship.strip();
+        UUID id = queries.insertFamilyLink(patientId, relativeId, name, rel, carrierStatus, actor.username());
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, FAMILY_LINK, id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.FamilyLink(id, relativeId, name, rel, carrierStatus.name());
+    }
+
+    /** Records a weight, and optionally a height, measured on a day (not in the future, not before birth). */
+    public PatientRecord.Weight addMeasurement(
+            Actor actor, UUID patientId, LocalDate measuredOn, BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+        requireCentreStaff(actor, AuditAction.CREATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.CREATE, MEASUREMENT);
+        PatientQueries.Details patient =
+                queries.details(scope.patientId()).orElseThrow(() -> new NotFoundException(PATIENT));
+        if (measuredOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("measuredOn", "The measurement date cannot be in the future.");
+        }
+        if (measuredOn.isBefore(patient.dateOfBirth())) {
+            throw new InvalidInputException("measuredOn", "The measurement date is before the patient's birth.");
+        }
+        UUID id = queries.insertMeasurement(patientId, measuredOn, weightKg, heightCm);
+        auditLog.record(
+                AuditEvent.by(actor, AuditAction.CREATE, patientId, MEASUREMENT, id.toString(), AuditOutcome.SUCCESS));
+        return new PatientRecord.Weight(measuredOn, weightKg, heightCm);
+    }
+
     // ---- loading without an actor (demo network, imports) -----------------------------------------------------------
 
     /** Registers a patient as part of a data load (demo network, import): no actor, no audit event. */
@@ -408,7 +563,13 @@ public class PatientRegistry {
         }
         if (details.itiStartedOn() != null) {
             queries.insertItiEpisode(
-                    id, details.itiStartedOn(), "Daily 100 IU/kg FVIII (Bonn-Malmö style)", null, "ONGOING");
+                    id,
+                    details.itiStartedOn(),
+                    "Daily 100 IU/kg FVIII (Bonn-Malmö style)",
+                    null,
+                    null,
+                    ItiOutcome.ONGOING.name(),
+                    "demo");
         }
     }
 

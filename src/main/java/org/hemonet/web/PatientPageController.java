@@ -19,6 +19,7 @@ import org.hemonet.centre.CentreProfile;
 import org.hemonet.identity.Role;
 import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.InhibitorStatus;
+import org.hemonet.patient.ItiOutcome;
 import org.hemonet.patient.NewInhibitorTest;
 import org.hemonet.patient.NewPatient;
 import org.hemonet.patient.PatientCorrection;
@@ -134,6 +135,36 @@ class PatientPageController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("bethesdaError", "record.error." + e.field());
             model.addAttribute("bethesdaField", e.field());
+            show(actor, patients.read(actor, id), model);
+            return "patient/record";
+        }
+    }
+
+    @PostMapping("/patients/{id}/iti-episodes")
+    String addItiEpisode(
+            @PathVariable UUID id,
+            @RequestParam(name = "startedOn", required = false) @Nullable LocalDate startedOn,
+            @RequestParam(name = "regimen", required = false) @Nullable String regimen,
+            @RequestParam(name = "endedOn", required = false) @Nullable LocalDate endedOn,
+            @RequestParam(name = "outcome", required = false) @Nullable ItiOutcome outcome,
+            Model model,
+            HttpServletResponse response) {
+        Actor actor = staff();
+        try {
+            if (startedOn == null) {
+                throw new InvalidInputException("startedOn", "required");
+            }
+            if (regimen == null || regimen.isBlank() || regimen.length() > 200) {
+                throw new InvalidInputException("regimen", "required");
+            }
+            if (outcome == null) {
+                throw new InvalidInputException("outcome", "required");
+            }
+            patients.addItiEpisode(actor, id, startedOn, regimen, null, endedOn, outcome);
+            return "redirect:/patients/" + id + "?saved=iti#inhibitors";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("itiError", "record.itiError." + e.field());
             show(actor, patients.read(actor, id), model);
             return "patient/record";
         }

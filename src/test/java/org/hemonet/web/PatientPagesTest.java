@@ -84,6 +84,23 @@ class PatientPagesTest extends IntegrationTest {
     }
 
     @Test
+    void itiFormRecordsAnEpisodeOrExplainsTheDates() {
+        ApiClient client = new ApiClient(port).signIn("clinician.north");
+        assertThat(client.getHtml("/patients/" + tom).body()).contains("Add an ITI episode");
+        var bad = client.postForm(
+                "/patients/" + tom + "/iti-episodes",
+                "startedOn=2025-06-01&endedOn=2025-01-01&regimen=Daily+FVIII&outcome=FAILURE");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("before the start date");
+        var good = client.postForm(
+                "/patients/" + tom + "/iti-episodes",
+                "startedOn=2025-06-01&endedOn=2025-12-01&regimen=Alternate-day+50+IU%2Fkg&outcome=SUCCESS");
+        assertThat(good.statusCode()).isEqualTo(302);
+        var page = client.getHtml("/patients/" + tom);
+        assertThat(page.body()).contains("Alternate-day 50 IU/kg").contains("success");
+    }
+
+    @Test
     void bethesdaFormRecordsAResultOrExplainsTheRange() {
         ApiClient client = new ApiClient(port).signIn("clinician.north");
         var bad = client.postForm(
