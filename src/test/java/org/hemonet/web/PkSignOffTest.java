@@ -29,6 +29,41 @@ class PkSignOffTest extends IntegrationTest {
                 .single();
     }
 
+    /** Tom's plans as they were before a test: other test classes rely on the demo plan, so each test voids its new plan (plans are never deleted) and puts the old one back. */
+    java.util.List<java.util.Map<String, Object>> snapshot;
+
+    @org.junit.jupiter.api.BeforeEach
+    void rememberPlans() {
+        snapshot = jdbc.sql(
+                        "select id, valid_to, voided_at, voided_by, void_reason, version from supply.treatment_plan where patient_id = :p")
+                .param("p", tom())
+                .query()
+                .listOfRows();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restorePlans() {
+        java.util.List<Object> ids = snapshot.stream().map(r -> r.get("id")).toList();
+        jdbc.sql(
+                        "update supply.treatment_plan set voided_at = now(), voided_by = prescriber_id, void_reason = 'test clean-up' where patient_id = :p and voided_at is null and id not in (:ids)")
+                .param("p", tom())
+                .param("ids", ids)
+                .update();
+        for (java.util.Map<String, Object> row : snapshot) {
+            jdbc.sql(
+                            """
+                            update supply.treatment_plan set valid_to = :to, voided_at = :at, voided_by = :by,
+                            void_reason = :reason, version = :version where id = :id""")
+                    .param("to", row.get("valid_to"))
+                    .param("at", row.get("voided_at"))
+                    .param("by", row.get("voided_by"))
+                    .param("reason", row.get("void_reason"))
+                    .param("version", row.get("version"))
+                    .param("id", row.get("id"))
+                    .update();
+        }
+    }
+
     long plans(UUID patient) {
         return jdbc.sql("select count(*) from supply.treatment_plan where patient_id = :p")
                 .param("p", patient)
