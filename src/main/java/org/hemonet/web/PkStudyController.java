@@ -24,7 +24,12 @@ import org.hemonet.pk.PkStudy;
 import org.hemonet.pk.RegimenComparison;
 import org.hemonet.pk.RegimenQuestion;
 import org.hemonet.pk.Schedule;
+import org.hemonet.shared.CurrentActor;
 import org.hemonet.shared.InvalidInputException;
+import org.hemonet.supply.Prescription;
+import org.hemonet.supply.Regimen;
+import org.hemonet.supply.TreatmentPlan;
+import org.hemonet.supply.TreatmentPlans;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,6 +37,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A PK study in the patient's record (issue 7, pk-models.md): the clinician enters a dose and timed levels, sees the
@@ -47,12 +54,101 @@ class PkStudyController {
     private final PkEstimator estimator;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final TreatmentPlans treatmentPlans;
+    private final CurrentActor currentActor;
 
-    PkStudyController(PatientPages patientPages, PkEstimator estimator, AuditLog auditLog, Clock clock) {
+    PkStudyController(
+            PatientPages patientPages,
+            PkEstimator estimator,
+            AuditLog auditLog,
+            Clock clock,
+            TreatmentPlans treatmentPlans,
+            CurrentActor currentActor) {
         this.patientPages = patientPages;
         this.estimator = estimator;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.treatmentPlans = treatmentPlans;
+        this.currentActor = currentActor;
+    }
+
+    /**
+     * Signs off a proposed regimen: a prophylaxis plan from today with the dose and schedule of the proposal. The study
+     * knows only the product category, so the plan keeps the product (and bleed product) of the active plan; without
+     * an active factor plan the clinician is told to prescribe on the treatment page. Only prescribers may sign off
+     * ({@link TreatmentPlans#prescribe} refuses others).
+     */
+    @PostMapping("/patients/{id}/pk/sign-off")
+    String signOff(
+            @PathVariable UUID id,
+            @RequestParam double periodHours,
+            @RequestParam String doseHours,
+            @RequestParam double doseIu,
+            @RequestParam(required = false) String label,
+            RedirectAttributes redirect) {
+        PatientSummary patient = patient(id);
+        LocalDate today = LocalDate.now(clock);
+        TreatmentPlan active = treatmentPlans.activePlan(patient.id(), today).orElse(null);
+        if (active == null || active.unit() != org.hemonet.product.DoseUnit.IU) {
+            redirect.addFlashAttribute("signOffProblem", "pk.signOff.noProduct");
+            return "redirect:/patients/" + id + "/pk";
+        }
+        SignOffSchedule schedule = SignOffSchedule.of(periodHours, doseHours);
+        if (schedule == null) {
+            redirect.addFlashAttribute("signOffProblem", "pk.signOff.schedule");
+            return "redirect:/patients/" + id + "/pk";
+        }
+        try {
+            treatmentPlans.prescribe(
+                    currentActor.require(),
+                    patient.id(),
+                    new Prescription(
+                            Regimen.PROPHYLAXIS,
+                            active.productId(),
+                            active.bleedProductId(),
+                            java.math.BigDecimal.valueOf(Math.round(doseIu)),
+                            null,
+                            null,
+                            schedule.kind(),
+                            schedule.interval(),
+                            schedule.weekdays(),
+                            null,
+                            null,
+                            today,
+                            null,
+                            "Signed off from a PK study" + (label == null ? "" : ": " + label)));
+            redirect.addFlashAttribute("signedOff", label == null ? "" : label);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("signOffError", e.getMessage());
+        }
+        return "redirect:/patients/" + id + "/pk";
+    }
+
+    /** A PK schedule (period and dose times in hours) as a treatment plan schedule, or null if it has no such form. */
+    record SignOffSchedule(
+            org.hemonet.supply.Schedule.Kind kind, int interval, java.util.Set<java.time.DayOfWeek> weekdays) {
+
+        static @org.jspecify.annotations.Nullable SignOffSchedule of(double periodHours, String doseHours) {
+            List<Double> hours;
+            try {
+                hours = java.util.Arrays.stream(doseHours.split(","))
+                        .map(String::trim)
+                        .map(Double::parseDouble)
+                        .toList();
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (hours.size() == 1 && periodHours % 24 == 0 && periodHours >= 24 && periodHours <= 14 * 24) {
+                return new SignOffSchedule(
+                        org.hemonet.supply.Schedule.Kind.EVERY_N_DAYS, (int) (periodHours / 24), java.util.Set.of());
+            }
+            if (periodHours == 168 && hours.stream().allMatch(h -> h % 24 == 0 && h >= 0 && h < 168)) {
+                java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+                hours.forEach(h -> days.add(java.time.DayOfWeek.MONDAY.plus((long) (h / 24))));
+                return new SignOffSchedule(org.hemonet.supply.Schedule.Kind.WEEKDAYS, 1, days);
+            }
+            return null;
+        }
     }
 
     @GetMapping("/patients/{id}/pk")

@@ -3,6 +3,17 @@
  * modules whose data the home pages show; no module depends on it.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "centre", "patient", "report", "audit", "pk"})
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "centre",
+            "patient",
+            "report",
+            "audit",
+            "pk",
+            "diary",
+            "supply",
+            "product"
+        })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.web;
