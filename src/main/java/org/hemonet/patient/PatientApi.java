@@ -276,9 +276,7 @@ class PatientApi {
                 currentActor.require(),
                 id,
                 new NewInhibitorTest(request.sampledOn(), request.residualActivityPercent(), request.dilution()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .cacheControl(CacheControl.noStore())
-                .body(result);
+        return created(result);
     }
 
     @PostMapping("/{id}/consents")
@@ -286,9 +284,7 @@ class PatientApi {
             @PathVariable UUID id, @RequestBody @Valid ConsentRequest request) {
         var consent = registry.recordConsent(
                 currentActor.require(), id, request.kind(), request.given(), request.recordedOn());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .cacheControl(CacheControl.noStore())
-                .body(consent);
+        return created(consent);
     }
 
     @PostMapping("/{id}/iti-episodes")
@@ -302,18 +298,14 @@ class PatientApi {
                 request.productId(),
                 request.endedOn(),
                 request.outcome());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .cacheControl(CacheControl.noStore())
-                .body(episode);
+        return created(episode);
     }
 
     @PostMapping("/{id}/record-numbers")
     ResponseEntity<PatientRecord.RecordNumber> addRecordNumber(
             @PathVariable UUID id, @RequestBody @Valid RecordNumberRequest request) {
         var number = registry.addRecordNumber(currentActor.require(), id, request.centreId(), request.mrn());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .cacheControl(CacheControl.noStore())
-                .body(number);
+        return created(number);
     }
 
     @PostMapping("/{id}/contacts")
@@ -326,9 +318,7 @@ class PatientApi {
                 request.relationship(),
                 request.phone(),
                 Boolean.TRUE.equals(request.guardian()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .cacheControl(CacheControl.noStore())
-                .body(contact);
+        return created(contact);
     }
 
     @PostMapping("/{id}/family-links")
@@ -341,9 +331,7 @@ class PatientApi {
                 request.relativeName(),
                 request.relationship(),
                 request.carrierStatus() == null ? CarrierStatus.UNKNOWN : request.carrierStatus());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .cacheControl(CacheControl.noStore())
-                .body(link);
+        return created(link);
     }
 
     @PostMapping("/{id}/measurements")
@@ -351,9 +339,14 @@ class PatientApi {
             @PathVariable UUID id, @RequestBody @Valid MeasurementRequest request) {
         var measurement = registry.addMeasurement(
                 currentActor.require(), id, request.measuredOn(), request.weightKg(), request.heightCm());
+        return created(measurement);
+    }
+
+    /** {@code 201} with patient data, never cached (security.md §16). */
+    private static <T> ResponseEntity<T> created(T body) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
-                .body(measurement);
+                .body(body);
     }
 
     /** Accepts {@code "3"}, {@code W/"3"} and {@code 3}. */
