@@ -110,6 +110,9 @@ class PkStudyController {
         form.setModel(defaultModel(patient));
         form.setWeightKg(patient.weightKg() == null ? null : patient.weightKg().doubleValue());
         form.setAgeYears((double) patient.ageOn(LocalDate.now(clock)));
+        if (patient.baselineLevelIuPerDl() != null) {
+            form.setBaselineIuPerDl(patient.baselineLevelIuPerDl().doubleValue());
+        }
         model.addAttribute("form", form);
         addLists(actor, patient, model);
         if (form.getWeightKg() != null) {
@@ -260,6 +263,11 @@ class PkStudyController {
             return back;
         }
         RegimenProposal chosen = proposals.get(regimen);
+        if (!(chosen.doseIu() > 0)) {
+            // the baseline alone keeps the level above the target trough (moderate/mild): nothing to prescribe
+            redirect.addFlashAttribute("signOffProblem", "pkstudy.signOff.noDose");
+            return back;
+        }
         SignOffSchedule schedule = SignOffSchedule.of(chosen.periodHours(), chosen.doseHours());
         if (schedule == null) {
             redirect.addFlashAttribute("signOffProblem", "pk.signOff.schedule");
