@@ -408,17 +408,24 @@ public class PkRecords {
         return value;
     }
 
-    /** 403 for roles that do not work with PK; 404 (as for an unknown id) with a committed DENIED event otherwise. */
+    /**
+     * 403 for roles without patient-level data; then 404 (as for an unknown id) with a committed DENIED event when the
+     * actor may not see this patient at all; then 403 for a role that sees the patient but not PK data (the patient
+     * themself, physios, social workers), so the answer about another centre's patient never depends on the role.
+     */
     private PatientScope require(Actor actor, UUID patientId, Set<Role> roles, AuditAction action, String resource) {
-        Role role = policy.usesPatientData(actor) ? Role.of(actor.role()) : null;
-        if (role == null || !roles.contains(role)) {
+        if (!policy.usesPatientData(actor)) {
             committed(actor, action, patientId, resource, null, AuditOutcome.DENIED);
-            throw new AccessDeniedException(resource + " is for the clinical team of the patient's centre");
+            throw new AccessDeniedException("aggregate role");
         }
         PatientScope scope = patients.scopeOf(patientId).orElse(null);
         if (scope == null || !policy.mayRead(actor, scope)) {
             committed(actor, action, patientId, resource, null, AuditOutcome.DENIED);
             throw new NotFoundException("Patient");
+        }
+        if (!roles.contains(Role.of(actor.role()))) {
+            committed(actor, action, patientId, resource, null, AuditOutcome.DENIED);
+            throw new AccessDeniedException(resource + " is for the clinical team of the patient's centre");
         }
         return scope;
     }
