@@ -25,6 +25,8 @@ document.addEventListener("DOMContentLoaded", function () {
     options: {
       animation: false,
       responsive: true,
+      // taller on a phone, so the curve is readable at 360 px
+      aspectRatio: window.innerWidth < 600 ? 1.2 : 2,
       scales: {
         x: { title: { display: true, text: canvas.dataset.labelHours } },
         y: { type: "logarithmic", min: 0.5, title: { display: true, text: "IU/dL" },

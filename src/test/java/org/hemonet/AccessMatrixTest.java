@@ -26,7 +26,11 @@ class AccessMatrixTest extends IntegrationTest {
     /** Patient-level API reads; {@code %s} is the patient id. */
     static final List<String> API = List.of(
             "/api/v1/patients/%s",
-            "/api/v1/patients/%s/treatment-plans", "/api/v1/patients/%s/stock", "/api/v1/patients/%s/deliveries");
+            "/api/v1/patients/%s/treatment-plans",
+            "/api/v1/patients/%s/stock",
+            "/api/v1/patients/%s/deliveries",
+            "/api/v1/patients/%s/pk-studies",
+            "/api/v1/patients/%s/factor-levels");
 
     /** Patient-level pages of staff. */
     static final List<String> PAGES =

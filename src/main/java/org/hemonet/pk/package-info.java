@@ -4,8 +4,10 @@
  * trough (issue 7; specification {@code pk-models.md}).
  *
  * <p>The API of the module is {@link org.hemonet.pk.PkEstimator} and the value types beside it; the engine lives in
- * {@code internal}. Units throughout: IU, dL, h, IU/dL.
+ * {@code internal}. Units throughout: IU, dL, h, IU/dL. The engine uses no database; {@link org.hemonet.pk.PkRecords}
+ * stores PK studies and factor-level lab results in the patient's record (schema {@code pk}).
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "patient", "audit", "diary"})
 package org.hemonet.pk;

@@ -15,6 +15,8 @@ import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
 import org.hemonet.pk.PkEstimator;
 import org.hemonet.pk.PkParameters;
+import org.hemonet.pk.PkRecords;
+import org.hemonet.pk.SavedStudy;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
 import org.hemonet.shared.InvalidInputException;
@@ -26,8 +28,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * "My factor level" (issue 7): the patient's estimated level now from their logged infusions and population PK for
- * their weight and age, with the expected curve for the next 72 h. A parent names the child ({@code ?patient=}); staff
+ * "My factor level" (issue 7): the patient's estimated level now from their logged infusions, with the expected curve
+ * for the next 72 h. The PK is the patient's own once a clinician has signed a regimen off from a saved PK study: the
+ * individual η of the latest signed-off, non-voided study applied to today's weight and age ({@code Pᵢ = TV · e^η},
+ * pk-models.md). A study that was only saved is not used: sign-off is the clinician's review of the fit. Until then
+ * population PK for the patient's weight and age. The explanation says which one is used. A parent names the child ({@code ?patient=}); staff
  * may open it for the patients they may see. Access goes through {@link PatientPages} (404 for anyone else).
  */
 @Controller
@@ -41,6 +46,7 @@ class MyLevelController {
     private final BleedDiary diary;
     private final PkEstimator estimator;
     private final AuditLog auditLog;
+    private final PkRecords pkRecords;
     private final Clock clock;
 
     MyLevelController(
@@ -50,6 +56,7 @@ class MyLevelController {
             BleedDiary diary,
             PkEstimator estimator,
             AuditLog auditLog,
+            PkRecords pkRecords,
             Clock clock) {
         this.patientPages = patientPages;
         this.patients = patients;
@@ -57,6 +64,7 @@ class MyLevelController {
         this.diary = diary;
         this.estimator = estimator;
         this.auditLog = auditLog;
+        this.pkRecords = pkRecords;
         this.clock = clock;
     }
 
@@ -79,8 +87,26 @@ class MyLevelController {
         List<Infusion> infusions = diary.infusions(actor, patient.id());
         try {
             double age = Math.max(patient.ageOn(LocalDate.now(clock)), 0);
-            PkParameters parameters = estimator.typicalParameters(
-                    pkModel, LevelNow.covariates(pkModel, patient.weightKg().doubleValue(), age));
+            double weight = patient.weightKg().doubleValue();
+            PkParameters parameters = estimator.typicalParameters(pkModel, LevelNow.covariates(pkModel, weight, age));
+            SavedStudy own = pkRecords.latestSignedOff(patient.id()).orElse(null);
+            if (own != null) {
+                try {
+                    Object product = own.study().covariates().get("product");
+                    parameters = estimator.individualParameters(
+                            own.model(),
+                            PkRecords.covariates(own.model(), weight, age, product == null ? null : product.toString()),
+                            own.estimate().eta());
+                    model.addAttribute(
+                            "ownStudy",
+                            PkStudyController.SHOWN
+                                    .format(own.enteredAt().atZone(AccessLogController.DISPLAY_ZONE))
+                                    .replaceFirst(",.*", ""));
+                } catch (InvalidInputException | IllegalArgumentException e) {
+                    // a study of a model since withdrawn or changed: fall back to population PK, said so by the text
+                    model.addAttribute("ownStudy", null);
+                }
+            }
             double baseline = patient.baselineLevelIuPerDl() == null
                     ? 0
                     : patient.baselineLevelIuPerDl().doubleValue();

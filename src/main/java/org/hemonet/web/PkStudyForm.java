@@ -7,12 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * A PK study as the clinician enters it: one dose and up to four timed levels, in local (UK) time. Mutable for form
- * binding.
+ * A PK study as the clinician enters it: logged diary infusions and stored lab results ticked by id, and/or one typed
+ * dose and up to four typed levels, in local (UK) time. Mutable for form binding.
  */
 public class PkStudyForm {
 
@@ -48,6 +49,12 @@ public class PkStudyForm {
     private double infusionMinutes;
 
     private List<Sample> samples = new ArrayList<>(List.of(new Sample(), new Sample(), new Sample(), new Sample()));
+
+    /** Logged diary infusions picked as doses. */
+    private List<UUID> infusionIds = new ArrayList<>();
+
+    /** Stored lab results picked as samples. */
+    private List<UUID> factorLevelIds = new ArrayList<>();
 
     @DecimalMin(value = "1", message = "must be at least 1 IU/kg")
     @DecimalMax(value = "200", message = "must be at most 200 IU/kg")
@@ -167,5 +174,21 @@ public class PkStudyForm {
 
     public void setTargetTroughIuPerDl(double targetTroughIuPerDl) {
         this.targetTroughIuPerDl = targetTroughIuPerDl;
+    }
+
+    public List<UUID> getInfusionIds() {
+        return infusionIds;
+    }
+
+    public void setInfusionIds(List<UUID> infusionIds) {
+        this.infusionIds = infusionIds;
+    }
+
+    public List<UUID> getFactorLevelIds() {
+        return factorLevelIds;
+    }
+
+    public void setFactorLevelIds(List<UUID> factorLevelIds) {
+        this.factorLevelIds = factorLevelIds;
     }
 }

@@ -57,4 +57,38 @@ class PkStudyAccessTest extends IntegrationTest {
             assertThat(response.getContentAsString()).as(user).doesNotContain("Bradley");
         }
     }
+
+    @Test
+    void thePatientAndOtherStaffRolesAreForbiddenThePkPage() throws Exception {
+        for (String user : new String[] {"patient.tom", "physio.north"}) {
+            var response = mvc.perform(get(tomsPkPage()).session(SignIn.as(mvc, user)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(user).isEqualTo(403);
+            assertThat(response.getContentAsString()).as(user).doesNotContain("data-curve");
+        }
+    }
+
+    @Test
+    void aSavedStudyOfAnotherCentresPatientIsNotFoundAndTheRefusalIsAudited() throws Exception {
+        String study = tomsPkPage() + "/studies/" + UUID.randomUUID();
+        long denied = jdbc.sql(
+                        "select count(*) from audit.event where outcome = 'DENIED' and resource_type = 'PkStudy'")
+                .query(Long.class)
+                .single();
+        var response = mvc.perform(get(study).session(SignIn.as(mvc, "clinician.south")))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from audit.event where outcome = 'DENIED' and resource_type = 'PkStudy'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(denied + 1);
+        assertThat(mvc.perform(get(study).session(SignIn.as(mvc, "clinician.north")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("an unknown study of a patient one may see")
+                .isEqualTo(404);
+    }
 }
