@@ -132,7 +132,8 @@
     var form = document.querySelector(".diary-form");
     if (form) {
       form.addEventListener("submit", function (event) {
-        if (navigator.onLine) { return; }
+        // corrections need the server (they name the version they correct); only new entries wait on the phone
+        if (navigator.onLine || form.getAttribute("data-edit") === "true") { return; }
         event.preventDefault();
         queue(entryOf(form));
         var note = document.getElementById("diary-offline");

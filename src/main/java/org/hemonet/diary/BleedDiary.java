@@ -195,6 +195,21 @@ public class BleedDiary {
      */
     public DiaryDetails details(Actor actor, UUID patientId) {
         requireAccess(actor, patientId, "Diary", AuditAction.READ);
+        return detailsOf(patientId);
+    }
+
+    /**
+     * What the diary page shows, under one audit event: the entries with their details, and the one-tap dose (null when
+     * the patient has no active prophylaxis plan).
+     */
+    public DiaryPage page(Actor actor, UUID patientId) {
+        DiaryEntries entries = diary(actor, patientId);
+        return new DiaryPage(entries, detailsOf(patientId), doseOf(patientId).orElse(null));
+    }
+
+    public record DiaryPage(DiaryEntries entries, DiaryDetails details, @Nullable ScheduledDose scheduledDose) {}
+
+    private DiaryDetails detailsOf(UUID patientId) {
         Map<UUID, List<Annotation>> annotations = new HashMap<>();
         queries.annotations(patientId).forEach(a -> annotations
                 .computeIfAbsent(a.entryId(), k -> new ArrayList<>())
@@ -318,6 +333,10 @@ public class BleedDiary {
     public Optional<ScheduledDose> scheduledDose(Actor actor, UUID patientId) {
         requireAccess(actor, patientId, "ScheduledDose", AuditAction.READ);
         auditLog.patientAccess(AuditAction.READ, patientId, "ScheduledDose", null, AuditOutcome.SUCCESS);
+        return doseOf(patientId);
+    }
+
+    private Optional<ScheduledDose> doseOf(UUID patientId) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(UK));
         Instant from = today.atStartOfDay(UK).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(UK).toInstant();
