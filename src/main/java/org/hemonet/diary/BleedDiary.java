@@ -56,6 +56,7 @@ public class BleedDiary {
     private final ProductCheck productCheck;
     private final RecallCheck recallCheck;
     private final ScheduledDoses scheduledDoses;
+    private final org.hemonet.identity.AccountAdministration accounts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -68,6 +69,7 @@ public class BleedDiary {
             ProductCheck productCheck,
             RecallCheck recallCheck,
             ScheduledDoses scheduledDoses,
+            org.hemonet.identity.AccountAdministration accounts,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -78,6 +80,7 @@ public class BleedDiary {
         this.productCheck = productCheck;
         this.recallCheck = recallCheck;
         this.scheduledDoses = scheduledDoses;
+        this.accounts = accounts;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -370,8 +373,10 @@ public class BleedDiary {
         if (!exists) {
             throw new NotFoundException(resource.toLowerCase(java.util.Locale.ROOT));
         }
-        Annotation annotation =
-                new Annotation(UUID.randomUUID(), patientId, type, entryId, text, actor.username(), clock.instant());
+        String name =
+                accounts.displayNames(List.of(actor.accountId())).getOrDefault(actor.accountId(), actor.username());
+        Annotation annotation = new Annotation(
+                UUID.randomUUID(), patientId, type, entryId, text, actor.username(), name, clock.instant());
         return inTransaction(() -> {
             queries.insertAnnotation(annotation, actor.role());
             auditLog.patientAccess(

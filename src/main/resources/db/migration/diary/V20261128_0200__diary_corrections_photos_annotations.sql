@@ -75,6 +75,7 @@ create table diary.annotation (
     entry_id uuid not null,
     text text not null check (length(text) between 1 and 2000),
     author text not null,
+    author_name text not null,
     author_role text not null,
     created_at timestamptz not null
 );

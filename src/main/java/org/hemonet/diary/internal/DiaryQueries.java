@@ -320,15 +320,16 @@ public class DiaryQueries {
     public void insertAnnotation(Annotation a, String authorRole) {
         jdbc.sql(
                         """
-                        insert into diary.annotation (id, patient_id, entry_type, entry_id, text, author, author_role,
-                            created_at)
-                        values (:id, :p, :type, :entry, :text, :author, :role, :at)""")
+                        insert into diary.annotation (id, patient_id, entry_type, entry_id, text, author, author_name,
+                            author_role, created_at)
+                        values (:id, :p, :type, :entry, :text, :author, :name, :role, :at)""")
                 .param("id", a.id())
                 .param("p", a.patientId())
                 .param("type", a.entryType().name())
                 .param("entry", a.entryId())
                 .param("text", a.text())
                 .param("author", a.author())
+                .param("name", a.authorName())
                 .param("role", authorRole)
                 .param("at", Timestamp.from(a.createdAt()))
                 .update();
@@ -345,6 +346,7 @@ public class DiaryQueries {
                         rs.getObject("entry_id", UUID.class),
                         rs.getString("text"),
                         rs.getString("author"),
+                        rs.getString("author_name"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
