@@ -367,4 +367,52 @@ class DiaryEntryApiTest extends IntegrationTest {
                 .contains("\"batchNumber\":\"" + batch + "\"", "\"productName\":\"", "\"dueToday\":");
         assertThat(audited(tom(), "ScheduledDose", "READ", "SUCCESS")).isEqualTo(reads + 1);
     }
+
+    @Test
+    void aParentLogsTheScheduledDoseForAChildWithOneTap() {
+        UUID leo = jdbc.sql("select id from patient.patient where given_name = 'Leo' and family_name = 'Okafor'")
+                .query(UUID.class)
+                .single();
+        ApiClient sara = new ApiClient(port).signIn("parent.sara");
+        HttpResponse<String> prefill = sara.get("/api/v1/patients/" + leo + "/diary/scheduled-dose");
+        // Leo has severe haemophilia A: the demo network always gives him a prophylaxis plan and a delivery
+        assertThat(prefill.statusCode()).as(prefill.body()).isEqualTo(200);
+        String productId = prefill.body().replaceAll(".*\"productId\":\"([0-9a-f-]+)\".*", "$1");
+        String batch = prefill.body().replaceAll(".*\"batchNumber\":\"([^\"]+)\".*", "$1");
+        boolean mg = prefill.body().contains("\"unit\":\"MG\"");
+        String dose = prefill.body().replaceAll(".*\"dose" + (mg ? "Mg" : "Iu") + "\":([0-9.]+).*", "$1");
+        long before = jdbc.sql("select count(*) from diary.infusion where patient_id = :p and reason = 'PROPHYLAXIS'")
+                .param("p", leo)
+                .query(Long.class)
+                .single();
+
+        HttpResponse<String> tapped = sara.postForm(
+                "/diary/scheduled-dose",
+                "patient=%s&productId=%s&batchNumber=%s&%s=%s"
+                        .formatted(leo, productId, batch, mg ? "doseMg" : "doseIu", dose));
+
+        assertThat(tapped.statusCode()).isEqualTo(302);
+        assertThat(tapped.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("saved=dose"));
+        var stored = jdbc.sql(
+                        """
+                        select batch_number, dose, unit, recorded_by from diary.infusion
+                        where patient_id = :p and reason = 'PROPHYLAXIS' order by recorded_at desc limit 1""")
+                .param("p", leo)
+                .query((rs, n) -> rs.getString("batch_number") + "|"
+                        + rs.getBigDecimal("dose").stripTrailingZeros().toPlainString() + "|" + rs.getString("unit")
+                        + "|" + rs.getString("recorded_by"))
+                .single();
+        assertThat(stored)
+                .isEqualTo(batch + "|"
+                        + new java.math.BigDecimal(dose).stripTrailingZeros().toPlainString() + "|" + (mg ? "MG" : "IU")
+                        + "|parent.sara");
+        assertThat(jdbc.sql("select count(*) from diary.infusion where patient_id = :p and reason = 'PROPHYLAXIS'")
+                        .param("p", leo)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before + 1);
+        assertThat(sara.get("/api/v1/patients/" + leo + "/diary/scheduled-dose").body())
+                .contains("\"loggedToday\":true");
+    }
 }
