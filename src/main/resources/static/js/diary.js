@@ -144,7 +144,18 @@
     flush();
   }
 
+  // a photo over 5 MB is refused here, before a long upload on a phone's connection (the server checks again)
+  function setUpPhoto() {
+    var photo = document.getElementById("photo");
+    if (!photo) { return; }
+    photo.addEventListener("change", function () {
+      var file = photo.files && photo.files[0];
+      photo.setCustomValidity(file && file.size > 5 * 1024 * 1024 ? photo.getAttribute("data-too-big") || "Too big" : "");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpPhoto();
     setUpBodyMap();
     setUpPain();
     setUpOffline();

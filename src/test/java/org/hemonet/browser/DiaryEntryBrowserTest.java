@@ -84,6 +84,8 @@ class DiaryEntryBrowserTest extends BrowserTest {
         page.locator(".body-map .site[data-site=RIGHT_ANKLE]").click();
         page.locator("#cause").selectOption("TRAUMATIC");
         page.locator("#photo").setInputFiles(new FilePayload("ankle.png", "image/png", photo()));
+        assertThat(page.locator(".body-map .site[data-site=RIGHT_ANKLE]")).hasAttribute("aria-pressed", "true");
+        screenshot(page, "diaryentry-bleed-with-photo-phone");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
                 .click();
         assertThat(page.locator("[role=status]")).containsText("Bleed saved");

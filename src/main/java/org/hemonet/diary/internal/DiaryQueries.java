@@ -351,7 +351,7 @@ public class DiaryQueries {
                 .list();
     }
 
-    /** Whether a prophylaxis infusion of the patient (not voided) was given in [from, to). */
+    /** Whether a prophylaxis infusion of the patient (not voided) was given from {@code from} up to {@code to}. */
     public boolean prophylaxisLoggedBetween(UUID patientId, Instant from, Instant to) {
         return jdbc.sql(
                         """
