@@ -132,7 +132,8 @@
     var form = document.querySelector(".diary-form");
     if (form) {
       form.addEventListener("submit", function (event) {
-        if (navigator.onLine) { return; }
+        // corrections need the server (they name the version they correct); only new entries wait on the phone
+        if (navigator.onLine || form.getAttribute("data-edit") === "true") { return; }
         event.preventDefault();
         queue(entryOf(form));
         var note = document.getElementById("diary-offline");
@@ -143,7 +144,18 @@
     flush();
   }
 
+  // a photo over 5 MB is refused here, before a long upload on a phone's connection (the server checks again)
+  function setUpPhoto() {
+    var photo = document.getElementById("photo");
+    if (!photo) { return; }
+    photo.addEventListener("change", function () {
+      var file = photo.files && photo.files[0];
+      photo.setCustomValidity(file && file.size > 5 * 1024 * 1024 ? photo.getAttribute("data-too-big") || "Too big" : "");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpPhoto();
     setUpBodyMap();
     setUpPain();
     setUpOffline();

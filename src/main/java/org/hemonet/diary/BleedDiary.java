@@ -21,8 +21,10 @@ import org.hemonet.identity.AccessPolicy;
 import org.hemonet.identity.PatientScope;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.shared.Actor;
+import org.hemonet.shared.ConflictException;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
+import org.hemonet.shared.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -53,6 +55,8 @@ public class BleedDiary {
     private final AuditLog auditLog;
     private final ProductCheck productCheck;
     private final RecallCheck recallCheck;
+    private final ScheduledDoses scheduledDoses;
+    private final org.hemonet.identity.AccountAdministration accounts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -64,6 +68,8 @@ public class BleedDiary {
             AuditLog auditLog,
             ProductCheck productCheck,
             RecallCheck recallCheck,
+            ScheduledDoses scheduledDoses,
+            org.hemonet.identity.AccountAdministration accounts,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -73,6 +79,8 @@ public class BleedDiary {
         this.auditLog = auditLog;
         this.productCheck = productCheck;
         this.recallCheck = recallCheck;
+        this.scheduledDoses = scheduledDoses;
+        this.accounts = accounts;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -159,8 +167,249 @@ public class BleedDiary {
             }
             auditLog.patientAccess(
                     AuditAction.VOID, patientId, "Infusion", infusionId.toString(), AuditOutcome.SUCCESS);
+            // supply returns its vials to home stock once the void is committed
+            events.publishEvent(new InfusionVoided(infusionId, patientId, reason));
             return queries.infusion(infusionId).orElseThrow();
         });
+    }
+
+    /** One bleed of the patient, voided or not. */
+    public Bleed bleed(Actor actor, UUID patientId, UUID bleedId) {
+        requireAccess(actor, patientId, "Bleed", AuditAction.READ);
+        Bleed bleed = queries.bleed(bleedId)
+                .filter(b -> b.patientId().equals(patientId))
+                .orElseThrow(() -> new NotFoundException("bleed"));
+        auditLog.patientAccess(AuditAction.READ, patientId, "Bleed", bleedId.toString(), AuditOutcome.SUCCESS);
+        return bleed;
+    }
+
+    public Infusion infusion(Actor actor, UUID patientId, UUID infusionId) {
+        requireAccess(actor, patientId, "Infusion", AuditAction.READ);
+        Infusion infusion = queries.infusion(infusionId)
+                .filter(i -> i.patientId().equals(patientId))
+                .orElseThrow(() -> new NotFoundException("infusion"));
+        auditLog.patientAccess(AuditAction.READ, patientId, "Infusion", infusionId.toString(), AuditOutcome.SUCCESS);
+        return infusion;
+    }
+
+    /**
+     * What goes with a patient's entries when they are shown: current versions, earlier versions, photos and
+     * annotations. For a caller that has just read (and audited) the entries themselves; access is checked again.
+     */
+    public DiaryDetails details(Actor actor, UUID patientId) {
+        requireAccess(actor, patientId, "Diary", AuditAction.READ);
+        return detailsOf(patientId);
+    }
+
+    /**
+     * What the diary page shows, under one audit event: the entries with their details, and the one-tap dose (null when
+     * the patient has no active prophylaxis plan).
+     */
+    public DiaryPage page(Actor actor, UUID patientId) {
+        DiaryEntries entries = diary(actor, patientId);
+        return new DiaryPage(entries, detailsOf(patientId), doseOf(patientId).orElse(null));
+    }
+
+    public record DiaryPage(DiaryEntries entries, DiaryDetails details, @Nullable ScheduledDose scheduledDose) {}
+
+    private DiaryDetails detailsOf(UUID patientId) {
+        Map<UUID, List<Annotation>> annotations = new HashMap<>();
+        queries.annotations(patientId).forEach(a -> annotations
+                .computeIfAbsent(a.entryId(), k -> new ArrayList<>())
+                .add(a));
+        Map<UUID, List<Revision<Bleed>>> bleedRevisions = new HashMap<>();
+        queries.bleedRevisions(patientId).forEach(r -> bleedRevisions
+                .computeIfAbsent(r.previous().id(), k -> new ArrayList<>())
+                .add(r));
+        Map<UUID, List<Revision<Infusion>>> infusionRevisions = new HashMap<>();
+        queries.infusionRevisions(patientId).forEach(r -> infusionRevisions
+                .computeIfAbsent(r.previous().id(), k -> new ArrayList<>())
+                .add(r));
+        return new DiaryDetails(
+                queries.versions(patientId),
+                queries.bleedsWithPhotos(patientId),
+                annotations,
+                bleedRevisions,
+                infusionRevisions);
+    }
+
+    /** Versions, photos, annotations and history of a patient's entries, by entry id. */
+    public record DiaryDetails(
+            Map<UUID, Integer> versions,
+            Set<UUID> bleedsWithPhotos,
+            Map<UUID, List<Annotation>> annotations,
+            Map<UUID, List<Revision<Bleed>>> bleedRevisions,
+            Map<UUID, List<Revision<Infusion>>> infusionRevisions) {
+
+        public int versionOf(UUID entryId) {
+            return versions.getOrDefault(entryId, 0);
+        }
+
+        public boolean hasPhoto(UUID bleedId) {
+            return bleedsWithPhotos.contains(bleedId);
+        }
+
+        public List<Annotation> annotationsOf(UUID entryId) {
+            return annotations.getOrDefault(entryId, List.of());
+        }
+
+        public List<Revision<Bleed>> revisionsOfBleed(UUID bleedId) {
+            return bleedRevisions.getOrDefault(bleedId, List.of());
+        }
+
+        public List<Revision<Infusion>> revisionsOfInfusion(UUID infusionId) {
+            return infusionRevisions.getOrDefault(infusionId, List.of());
+        }
+    }
+
+    /**
+     * Corrects a bleed (security.md §18–§19): the version it replaces is kept with who, when and why; the entry keeps
+     * its id, so outcomes read the new values. A stale version → 412, a voided entry → 409.
+     */
+    public Bleed correctBleed(Actor actor, UUID patientId, UUID bleedId, BleedCorrection correction) {
+        requireAccess(actor, patientId, "Bleed", AuditAction.UPDATE);
+        int version = require(correction.version(), "version");
+        String reason = correctionReason(correction.reason());
+        return inTransaction(() -> {
+            DiaryQueries.EntryState state =
+                    queries.lockBleed(bleedId, patientId).orElseThrow(() -> new NotFoundException("bleed"));
+            checkState(state, version);
+            Bleed current = queries.bleed(bleedId).orElseThrow();
+            Bleed corrected = bleedOf(actor, patientId, bleedId, correction.over(current), "");
+            queries.correctBleed(corrected, version, clock.instant(), actor.username(), reason);
+            auditLog.patientAccess(AuditAction.UPDATE, patientId, "Bleed", bleedId.toString(), AuditOutcome.SUCCESS);
+            return queries.bleed(bleedId).orElseThrow();
+        });
+    }
+
+    /**
+     * Corrects an infusion like {@link #correctBleed}; the supply module recounts its vials from the new dose and batch
+     * ({@link InfusionCorrected}).
+     */
+    public Infusion correctInfusion(Actor actor, UUID patientId, UUID infusionId, InfusionCorrection correction) {
+        requireAccess(actor, patientId, "Infusion", AuditAction.UPDATE);
+        int version = require(correction.version(), "version");
+        String reason = correctionReason(correction.reason());
+        return inTransaction(() -> {
+            DiaryQueries.EntryState state =
+                    queries.lockInfusion(infusionId, patientId).orElseThrow(() -> new NotFoundException("infusion"));
+            checkState(state, version);
+            Infusion current = queries.infusion(infusionId).orElseThrow();
+            Infusion corrected = infusionOf(actor, patientId, infusionId, correction.over(current), "", Set.of());
+            queries.correctInfusion(corrected, version, clock.instant(), actor.username(), reason);
+            auditLog.patientAccess(
+                    AuditAction.UPDATE, patientId, "Infusion", infusionId.toString(), AuditOutcome.SUCCESS);
+            boolean iu = corrected.unit() == DoseUnit.IU;
+            events.publishEvent(new InfusionCorrected(
+                    infusionId,
+                    patientId,
+                    corrected.productId(),
+                    corrected.administeredAt(),
+                    corrected.batchNumber(),
+                    iu ? corrected.dose() : null,
+                    iu ? null : corrected.dose()));
+            return queries.infusion(infusionId).orElseThrow();
+        });
+    }
+
+    private static void checkState(DiaryQueries.EntryState state, int version) {
+        if (state.voided()) {
+            throw new ConflictException("A voided entry cannot be corrected.");
+        }
+        if (state.version() != version) {
+            throw new StaleVersionException();
+        }
+    }
+
+    private static String correctionReason(@Nullable String value) {
+        String reason = value == null ? "" : value.strip();
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "Say why the entry is corrected (up to 500 characters).");
+        }
+        return reason;
+    }
+
+    /**
+     * The prophylaxis dose to log with one tap today (UK date): from the active treatment plan and the batch last
+     * delivered (issue 6). Empty when the patient has no active prophylaxis plan.
+     */
+    public Optional<ScheduledDose> scheduledDose(Actor actor, UUID patientId) {
+        requireAccess(actor, patientId, "ScheduledDose", AuditAction.READ);
+        auditLog.patientAccess(AuditAction.READ, patientId, "ScheduledDose", null, AuditOutcome.SUCCESS);
+        return doseOf(patientId);
+    }
+
+    private Optional<ScheduledDose> doseOf(UUID patientId) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(UK));
+        Instant from = today.atStartOfDay(UK).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(UK).toInstant();
+        return scheduledDoses
+                .doseToLog(patientId, today)
+                .map(dose -> dose.withLoggedToday(queries.prophylaxisLoggedBetween(patientId, from, to)));
+    }
+
+    /** Diary dates are UK dates (the network's patients are in the UK). */
+    static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
+
+    /** Adds a clinician's note to a bleed or infusion. Staff of the patient's centres only; patients get 403. */
+    public Annotation annotate(
+            Actor actor, UUID patientId, Annotation.EntryType type, UUID entryId, AnnotationRequest request) {
+        String resource = type == Annotation.EntryType.BLEED ? "Bleed" : "Infusion";
+        requireAccess(actor, patientId, resource, AuditAction.CREATE);
+        if (actor.hasRole("PATIENT")) {
+            throw new AccessDeniedException("annotations are written by the care team");
+        }
+        String text = text(request.text(), 2000, "text");
+        if (text == null) {
+            throw new InvalidInputException("text", "Write the note.");
+        }
+        boolean exists = type == Annotation.EntryType.BLEED
+                ? queries.bleed(entryId)
+                        .filter(b -> b.patientId().equals(patientId))
+                        .isPresent()
+                : queries.infusion(entryId)
+                        .filter(i -> i.patientId().equals(patientId))
+                        .isPresent();
+        if (!exists) {
+            throw new NotFoundException(resource.toLowerCase(java.util.Locale.ROOT));
+        }
+        String name =
+                accounts.displayNames(List.of(actor.accountId())).getOrDefault(actor.accountId(), actor.username());
+        Annotation annotation = new Annotation(
+                UUID.randomUUID(), patientId, type, entryId, text, actor.username(), name, clock.instant());
+        return inTransaction(() -> {
+            queries.insertAnnotation(annotation, actor.role());
+            auditLog.patientAccess(
+                    AuditAction.CREATE, patientId, "Annotation", annotation.id().toString(), AuditOutcome.SUCCESS);
+            return annotation;
+        });
+    }
+
+    /** Attaches a photo (JPEG or PNG by its first bytes, at most 5 MB) to a bleed; a later photo supersedes it. */
+    public BleedPhoto attachPhoto(Actor actor, UUID patientId, UUID bleedId, byte[] bytes) {
+        requireAccess(actor, patientId, "BleedPhoto", AuditAction.CREATE);
+        String contentType = BleedPhoto.contentTypeOf(bytes, "photo");
+        if (queries.bleed(bleedId).filter(b -> b.patientId().equals(patientId)).isEmpty()) {
+            throw new NotFoundException("bleed");
+        }
+        BleedPhoto photo =
+                new BleedPhoto(UUID.randomUUID(), bleedId, contentType, bytes, clock.instant(), actor.username());
+        return inTransaction(() -> {
+            queries.insertPhoto(
+                    photo.id(), bleedId, patientId, contentType, bytes, photo.uploadedAt(), actor.username());
+            auditLog.patientAccess(
+                    AuditAction.CREATE, patientId, "BleedPhoto", photo.id().toString(), AuditOutcome.SUCCESS);
+            return photo;
+        });
+    }
+
+    /** The latest photo of a bleed, for someone who may see the patient; audited. */
+    public BleedPhoto photo(Actor actor, UUID patientId, UUID bleedId) {
+        requireAccess(actor, patientId, "BleedPhoto", AuditAction.READ);
+        BleedPhoto photo = queries.latestPhoto(bleedId, patientId).orElseThrow(() -> new NotFoundException("photo"));
+        auditLog.patientAccess(
+                AuditAction.READ, patientId, "BleedPhoto", photo.id().toString(), AuditOutcome.SUCCESS);
+        return photo;
     }
 
     /**

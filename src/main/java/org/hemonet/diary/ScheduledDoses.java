@@ -1,7 +1,9 @@
 package org.hemonet.diary;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -17,4 +19,13 @@ public interface ScheduledDoses {
 
     /** The periods in which a prophylaxis regimen was active, in time order; {@code to} null while still active. */
     List<RegimenPeriod> prophylaxisPeriods(UUID patientId);
+
+    /**
+     * The prophylaxis dose to log with one tap on {@code date} (UK): the active plan's product and dose and the batch
+     * of that product last delivered to the patient; {@code loggedToday} is left false (the diary knows). Empty when
+     * the patient has no active prophylaxis plan.
+     */
+    default Optional<ScheduledDose> doseToLog(UUID patientId, LocalDate date) {
+        return Optional.empty();
+    }
 }

@@ -3,16 +3,20 @@ package org.hemonet.supply;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hemonet.diary.DoseUnit;
+import org.hemonet.diary.InfusionCorrected;
 import org.hemonet.diary.InfusionRecorded;
+import org.hemonet.diary.InfusionVoided;
 import org.hemonet.diary.ProductCheck;
 import org.hemonet.diary.ProductProblem;
 import org.hemonet.diary.RecallCheck;
 import org.hemonet.diary.RegimenPeriod;
+import org.hemonet.diary.ScheduledDose;
 import org.hemonet.diary.ScheduledDoses;
 import org.hemonet.product.Batch;
 import org.hemonet.product.Product;
@@ -107,8 +111,36 @@ class DiaryConnection {
 
     @Bean
     @Primary
-    ScheduledDoses treatmentPlanSchedule(TreatmentPlans plans) {
+    ScheduledDoses treatmentPlanSchedule(TreatmentPlans plans, HomeStock homeStock, ProductCatalogue catalogue) {
         return new ScheduledDoses() {
+            /** The active prophylaxis plan's product and dose, and the batch of it delivered last (issue 6). */
+            @Override
+            public Optional<ScheduledDose> doseToLog(UUID patientId, LocalDate date) {
+                return plans.activePlan(patientId, date)
+                        .filter(plan -> plan.regimen() == Regimen.PROPHYLAXIS && plan.schedule() != null)
+                        .map(plan -> {
+                            boolean mg = plan.unit() == org.hemonet.product.DoseUnit.MG;
+                            String name = catalogue
+                                    .find(plan.productId())
+                                    .map(Product::brandName)
+                                    .orElse("");
+                            Instant from = date.atStartOfDay(PLAN_ZONE).toInstant();
+                            Instant to =
+                                    date.plusDays(1).atStartOfDay(PLAN_ZONE).toInstant();
+                            return new ScheduledDose(
+                                    plan.productId(),
+                                    name,
+                                    mg ? null : plan.dose(),
+                                    mg ? plan.dose() : null,
+                                    mg ? DoseUnit.MG : DoseUnit.IU,
+                                    homeStock
+                                            .lastDeliveredBatch(patientId, plan.productId())
+                                            .orElse(null),
+                                    !plans.scheduledDoses(patientId, from, to).isEmpty(),
+                                    false);
+                        });
+            }
+
             @Override
             public List<Instant> dosesBetween(UUID patientId, Instant from, Instant to) {
                 return plans.scheduledDoses(patientId, from, to).stream()
@@ -123,7 +155,10 @@ class DiaryConnection {
         };
     }
 
-    /** Counts each logged infusion out of home stock once it is committed, whole vials of the batch's size. */
+    /**
+     * Keeps home stock in step with the diary once each change is committed: a logged infusion takes whole vials of its
+     * batch's size, a voided one gives them back, a corrected one takes what its corrected dose and batch need instead.
+     */
     @Component
     static class InfusionsFromStock {
 
@@ -147,15 +182,12 @@ class DiaryConnection {
             }
             try {
                 Batch batch = catalogue.requireBatch(infusion.productId(), infusion.batchNumber(), "batchNumber");
-                int vials = dose.divide(BigDecimal.valueOf(batch.unitsPerVial()), 0, RoundingMode.CEILING)
-                        .max(BigDecimal.ONE)
-                        .intValueExact();
                 homeStock.infused(
                         infusion.infusionId(),
                         infusion.patientId(),
                         infusion.productId(),
                         infusion.batchNumber(),
-                        vials,
+                        vials(dose, batch),
                         batch.unitsPerVial(),
                         infusion.administeredAt());
             } catch (RuntimeException e) {
@@ -164,6 +196,58 @@ class DiaryConnection {
                         "An infusion could not be counted out of home stock: {}",
                         e.getClass().getSimpleName());
             }
+        }
+
+        @TransactionalEventListener
+        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        public void on(InfusionVoided infusion) {
+            try {
+                homeStock.infusionVoided(infusion.infusionId(), infusion.reason());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "A voided infusion's vials could not be returned to home stock: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        @TransactionalEventListener
+        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        public void on(InfusionCorrected infusion) {
+            @Nullable BigDecimal dose = infusion.doseIu() != null ? infusion.doseIu() : infusion.doseMg();
+            String batchNumber = infusion.batchNumber();
+            try {
+                if (dose == null || batchNumber == null || batchNumber.isBlank()) {
+                    homeStock.infusionCorrected(
+                            infusion.infusionId(),
+                            infusion.patientId(),
+                            infusion.productId(),
+                            null,
+                            0,
+                            1,
+                            infusion.administeredAt());
+                    return;
+                }
+                Batch batch = catalogue.requireBatch(infusion.productId(), batchNumber, "batchNumber");
+                homeStock.infusionCorrected(
+                        infusion.infusionId(),
+                        infusion.patientId(),
+                        infusion.productId(),
+                        batchNumber,
+                        vials(dose, batch),
+                        batch.unitsPerVial(),
+                        infusion.administeredAt());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "A corrected infusion could not be recounted in home stock: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        /** Whole vials of the batch's size: a dose of 2,000 IU from 1,000 IU vials takes 2, 2,100 IU takes 3. */
+        static int vials(BigDecimal dose, Batch batch) {
+            return dose.divide(BigDecimal.valueOf(batch.unitsPerVial()), 0, RoundingMode.CEILING)
+                    .max(BigDecimal.ONE)
+                    .intValueExact();
         }
     }
 }

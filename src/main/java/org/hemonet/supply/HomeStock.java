@@ -194,6 +194,36 @@ public class HomeStock {
         queries.voidUse(infusionId, reason);
     }
 
+    /**
+     * The diary corrected an infusion: it now took {@code vials} of {@code batchNumber} (or no counted vials when
+     * {@code batchNumber} is null). Replaces what the infusion had counted, so the stock is as if it had been logged
+     * right the first time.
+     */
+    @Transactional
+    public void infusionCorrected(
+            UUID infusionId,
+            UUID patientId,
+            UUID productId,
+            @Nullable String batchNumber,
+            int vials,
+            int iuPerVial,
+            Instant at) {
+        if (batchNumber == null || batchNumber.isBlank()) {
+            queries.voidUse(infusionId, "corrected: no batch named");
+            return;
+        }
+        if (vials <= 0) {
+            throw new InvalidInputException("vials", "An infusion uses at least one vial.");
+        }
+        catalogue.requireBatch(productId, batchNumber, "batchNumber");
+        queries.upsertInfused(infusionId, patientId, productId, batchNumber, vials, iuPerVial, at);
+    }
+
+    /** The batch of the product last delivered to the patient (for the diary's one-tap dose), if any. */
+    public java.util.Optional<String> lastDeliveredBatch(UUID patientId, UUID productId) {
+        return queries.lastDeliveredBatch(patientId, productId);
+    }
+
     /** The patient or their team reports vials wasted or expired. */
     @Transactional
     public void wasted(Actor actor, UUID patientId, UUID productId, String batchNumber, int vials, boolean expired) {

@@ -160,6 +160,55 @@ class HomeStockQueries {
                 == 1;
     }
 
+    /**
+     * Sets the vials an infusion took from home stock to its corrected batch and dose: the one row keyed by the infusion
+     * id is updated (or inserted, or brought back when a correction had taken the batch away), so the stock counts the
+     * corrected infusion exactly once.
+     */
+    void upsertInfused(
+            UUID sourceId,
+            UUID patientId,
+            UUID productId,
+            String batchNumber,
+            int vials,
+            int unitsPerVial,
+            Instant at) {
+        jdbc.sql(
+                        """
+                        insert into supply.stock_use (id, patient_id, product_id, batch_number, kind, vials,
+                            units_per_vial, occurred_at, source_id)
+                        values (:id, :p, :product, :batch, 'INFUSED', :vials, :units, :at, :source)
+                        on conflict (source_id) where source_id is not null do update set
+                            product_id = excluded.product_id, batch_number = excluded.batch_number,
+                            vials = excluded.vials, units_per_vial = excluded.units_per_vial,
+                            occurred_at = excluded.occurred_at, voided_at = null, void_reason = null
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("p", patientId)
+                .param("product", productId)
+                .param("batch", batchNumber)
+                .param("vials", vials)
+                .param("units", unitsPerVial)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("source", sourceId)
+                .update();
+    }
+
+    /** The batch of a product in the patient's latest completed delivery, if any. */
+    java.util.Optional<String> lastDeliveredBatch(UUID patientId, UUID productId) {
+        return jdbc.sql(
+                        """
+                        select i.batch_number from supply.delivery d join supply.delivery_item i on i.delivery_id = d.id
+                        where d.patient_id = :p and d.status = 'DELIVERED' and i.product_id = :product
+                        order by d.delivered_at desc nulls last, d.scheduled_for desc, i.vials desc, i.batch_number
+                        limit 1
+                        """)
+                .param("p", patientId)
+                .param("product", productId)
+                .query(String.class)
+                .optional();
+    }
+
     int voidUse(UUID sourceId, String reason) {
         return jdbc.sql(
                         """

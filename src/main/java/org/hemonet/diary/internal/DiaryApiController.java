@@ -39,9 +39,15 @@ class DiaryApiController {
         return created("/api/v1/patients/" + patientId + "/bleeds/" + bleed.id(), bleed);
     }
 
+    /** With each bleed its version, photo, annotations and earlier versions (issue 6). */
     @GetMapping("/bleeds")
-    ResponseEntity<List<Bleed>> bleeds(@PathVariable UUID patientId) {
-        return ok(diary.bleeds(currentActor.require(), patientId));
+    ResponseEntity<List<DiaryEntryApiController.BleedEntry>> bleeds(@PathVariable UUID patientId) {
+        var actor = currentActor.require();
+        List<Bleed> bleeds = diary.bleeds(actor, patientId);
+        BleedDiary.DiaryDetails details = diary.details(actor, patientId);
+        return ok(bleeds.stream()
+                .map(b -> DiaryEntryApiController.BleedEntry.of(b, details))
+                .toList());
     }
 
     @PostMapping("/bleeds/{bleedId}/void")
@@ -63,8 +69,13 @@ class DiaryApiController {
     }
 
     @GetMapping("/infusions")
-    ResponseEntity<List<Infusion>> infusions(@PathVariable UUID patientId) {
-        return ok(diary.infusions(currentActor.require(), patientId));
+    ResponseEntity<List<DiaryEntryApiController.InfusionEntry>> infusions(@PathVariable UUID patientId) {
+        var actor = currentActor.require();
+        List<Infusion> infusions = diary.infusions(actor, patientId);
+        BleedDiary.DiaryDetails details = diary.details(actor, patientId);
+        return ok(infusions.stream()
+                .map(i -> DiaryEntryApiController.InfusionEntry.of(i, details))
+                .toList());
     }
 
     @PostMapping("/infusions/{infusionId}/void")

@@ -8,10 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.hemonet.diary.Annotation;
+import org.hemonet.diary.AnnotationRequest;
+import org.hemonet.diary.Bleed;
 import org.hemonet.diary.BleedCause;
+import org.hemonet.diary.BleedCorrection;
 import org.hemonet.diary.BleedDiary;
 import org.hemonet.diary.BleedRequest;
 import org.hemonet.diary.BleedSite;
+import org.hemonet.diary.Infusion;
+import org.hemonet.diary.InfusionCorrection;
 import org.hemonet.diary.InfusionReason;
 import org.hemonet.diary.InfusionRequest;
 import org.hemonet.patient.PatientRegistry;
@@ -20,13 +26,16 @@ import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
+import org.hemonet.shared.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The phone pages of the diary (issue 6): the diary list, "log a bleed" with a body map and "log an infusion". A parent
@@ -70,7 +79,9 @@ class DiaryPageController {
             @Nullable Boolean jointImmobilising,
             @Nullable Integer daysLostSchool,
             @Nullable Integer daysLostWork,
-            @Nullable String note) {}
+            @Nullable String note,
+            @Nullable Integer version,
+            @Nullable String reason) {}
 
     record InfusionForm(
             @Nullable UUID patient,
@@ -78,9 +89,12 @@ class DiaryPageController {
             @Nullable UUID productId,
             @Nullable String batchNumber,
             @Nullable BigDecimal doseIu,
+            @Nullable BigDecimal doseMg,
             @Nullable InfusionReason reason,
             @Nullable UUID bleedId,
-            @Nullable String givenBy) {}
+            @Nullable String givenBy,
+            @Nullable Integer version,
+            @Nullable String correctionReason) {}
 
     @GetMapping("/diary")
     String list(@RequestParam(name = "patient", required = false) @Nullable UUID patientId, Model model) {
@@ -89,9 +103,12 @@ class DiaryPageController {
         if (patient == null) {
             return "diary/choose";
         }
-        BleedDiary.DiaryEntries entries = diary.diary(actor, patient.id());
-        model.addAttribute("bleeds", entries.bleeds());
-        model.addAttribute("infusions", entries.infusions());
+        BleedDiary.DiaryPage page = diary.page(actor, patient.id());
+        model.addAttribute("bleeds", page.entries().bleeds());
+        model.addAttribute("infusions", page.entries().infusions());
+        model.addAttribute("details", page.details());
+        model.addAttribute("dose", page.scheduledDose());
+        model.addAttribute("staff", !actor.hasRole("PATIENT"));
         model.addAttribute("zone", ZONE);
         return "diary/list";
     }
@@ -105,16 +122,22 @@ class DiaryPageController {
         }
         model.addAttribute("now", now());
         model.addAttribute("error", null);
+        model.addAttribute("entry", null);
         addChoices(model);
         return "diary/bleed";
     }
 
     @PostMapping("/diary/bleed")
-    String logBleed(@ModelAttribute BleedForm form, Model model) {
+    String logBleed(
+            @ModelAttribute BleedForm form,
+            @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
+            Model model)
+            throws java.io.IOException {
         Actor actor = currentActor.require();
         UUID patientId = required(form.patient());
         try {
-            diary.recordBleed(
+            byte[] bytes = photoOf(photo);
+            var bleed = diary.recordBleed(
                     actor,
                     patientId,
                     new BleedRequest(
@@ -126,18 +149,132 @@ class DiaryPageController {
                             form.daysLostSchool(),
                             form.daysLostWork(),
                             form.note()));
+            if (bytes != null) {
+                diary.attachPhoto(actor, patientId, bleed.id(), bytes);
+            }
         } catch (InvalidInputException e) {
             choose(actor, patientId, model);
             model.addAttribute("now", form.startedAt() == null ? now() : form.startedAt());
             model.addAttribute("error", e.field());
+            model.addAttribute("entry", null);
             addChoices(model);
             return "diary/bleed";
         }
         return "redirect:/diary?patient=" + patientId + "&saved=bleed";
     }
 
+    /** The photo's bytes, checked (JPEG/PNG, ≤ 5 MB) before anything is stored; null when none was chosen. */
+    private static byte @Nullable [] photoOf(@Nullable MultipartFile photo) throws java.io.IOException {
+        if (photo == null || photo.isEmpty()) {
+            return null;
+        }
+        if (photo.getSize() > org.hemonet.diary.BleedPhoto.MAX_BYTES) {
+            throw new InvalidInputException("photo", "A photo can be at most 5 MB.");
+        }
+        byte[] bytes = photo.getBytes();
+        org.hemonet.diary.BleedPhoto.contentTypeOf(bytes, "photo");
+        return bytes;
+    }
+
+    /** The bleed form filled with a stored bleed, to correct it (with a reason; the old version is kept). */
+    @GetMapping("/diary/bleed/{bleedId}/edit")
+    String editBleed(@PathVariable UUID bleedId, @RequestParam(name = "patient") UUID patientId, Model model) {
+        Actor actor = currentActor.require();
+        choose(actor, patientId, model);
+        Bleed bleed = diary.bleed(actor, patientId, bleedId);
+        model.addAttribute("entry", bleed);
+        model.addAttribute("version", diary.details(actor, patientId).versionOf(bleedId));
+        model.addAttribute("now", local(bleed.startedAt()));
+        model.addAttribute("error", null);
+        addChoices(model);
+        return "diary/bleed";
+    }
+
+    @PostMapping("/diary/bleed/{bleedId}/edit")
+    String correctBleed(
+            @PathVariable UUID bleedId,
+            @ModelAttribute BleedForm form,
+            @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
+            Model model)
+            throws java.io.IOException {
+        Actor actor = currentActor.require();
+        UUID patientId = required(form.patient());
+        try {
+            byte[] bytes = photoOf(photo);
+            diary.correctBleed(
+                    actor,
+                    patientId,
+                    bleedId,
+                    new BleedCorrection(
+                            form.version(),
+                            form.reason(),
+                            instant(form.startedAt()),
+                            form.site(),
+                            form.cause(),
+                            form.pain(),
+                            Boolean.TRUE.equals(form.jointImmobilising()),
+                            form.daysLostSchool(),
+                            form.daysLostWork(),
+                            form.note() == null ? "" : form.note()));
+            if (bytes != null) {
+                diary.attachPhoto(actor, patientId, bleedId, bytes);
+            }
+        } catch (InvalidInputException | StaleVersionException e) {
+            choose(actor, patientId, model);
+            Bleed bleed = diary.bleed(actor, patientId, bleedId);
+            model.addAttribute("entry", bleed);
+            model.addAttribute("version", diary.details(actor, patientId).versionOf(bleedId));
+            model.addAttribute("now", form.startedAt() == null ? local(bleed.startedAt()) : form.startedAt());
+            model.addAttribute("error", e instanceof InvalidInputException i ? i.field() : "version");
+            addChoices(model);
+            return "diary/bleed";
+        }
+        return "redirect:/diary?patient=" + patientId + "&saved=corrected";
+    }
+
+    /** One tap: the scheduled prophylaxis dose as shown on the diary page, given now. One request. */
+    @PostMapping("/diary/scheduled-dose")
+    String logScheduledDose(@ModelAttribute InfusionForm form) {
+        Actor actor = currentActor.require();
+        UUID patientId = required(form.patient());
+        var infusion = diary.recordInfusion(
+                actor,
+                patientId,
+                new InfusionRequest(
+                        clock.instant(),
+                        productOf(form.productId()),
+                        form.batchNumber(),
+                        form.doseMg() == null ? form.doseIu() : null,
+                        form.doseMg(),
+                        InfusionReason.PROPHYLAXIS,
+                        null,
+                        form.givenBy(),
+                        null));
+        boolean recalled = !diary.warningsFor(infusion).isEmpty();
+        return "redirect:/diary?patient=" + patientId + "&saved=dose" + (recalled ? "&recalled" : "");
+    }
+
+    /** A clinician's note on an entry, from the diary page (staff of the patient's centres). */
+    @PostMapping("/diary/annotate")
+    String annotate(
+            @RequestParam("patient") UUID patientId,
+            @RequestParam("entryType") Annotation.EntryType type,
+            @RequestParam("entryId") UUID entryId,
+            @RequestParam(name = "text", required = false) @Nullable String text) {
+        Actor actor = currentActor.require();
+        try {
+            diary.annotate(actor, patientId, type, entryId, new AnnotationRequest(text));
+        } catch (InvalidInputException e) {
+            return "redirect:/diary?patient=" + patientId + "&noteError";
+        }
+        return "redirect:/diary?patient=" + patientId + "&saved=note#entry-" + entryId;
+    }
+
     @GetMapping("/diary/infusion")
-    String infusionForm(@RequestParam(name = "patient", required = false) @Nullable UUID patientId, Model model) {
+    String infusionForm(
+            @RequestParam(name = "patient", required = false) @Nullable UUID patientId,
+            @RequestParam(name = "scheduled", defaultValue = "false") boolean scheduled,
+            Model model) {
         Actor actor = currentActor.require();
         PatientSummary patient = choose(actor, patientId, model);
         if (patient == null) {
@@ -145,6 +282,10 @@ class DiaryPageController {
         }
         model.addAttribute("now", now());
         model.addAttribute("error", null);
+        model.addAttribute("entry", null);
+        // "Change before saving" of the one-tap dose: the form filled from the plan and the last delivery
+        model.addAttribute(
+                "prefill", scheduled ? diary.scheduledDose(actor, patient.id()).orElse(null) : null);
         addChoices(model);
         model.addAttribute(
                 "openBleeds",
@@ -168,8 +309,8 @@ class DiaryPageController {
                             instant(form.administeredAt()),
                             productOf(form.productId()),
                             form.batchNumber(),
-                            form.doseIu(),
-                            null,
+                            form.doseMg() == null ? form.doseIu() : null,
+                            form.doseMg(),
                             form.reason(),
                             form.reason() == InfusionReason.BLEED ? form.bleedId() : null,
                             form.givenBy(),
@@ -179,11 +320,68 @@ class DiaryPageController {
             choose(actor, patientId, model);
             model.addAttribute("now", form.administeredAt() == null ? now() : form.administeredAt());
             model.addAttribute("error", e.field());
+            model.addAttribute("entry", null);
+            model.addAttribute("prefill", null);
             addChoices(model);
             model.addAttribute("openBleeds", List.of());
             return "diary/infusion";
         }
         return "redirect:/diary?patient=" + patientId + "&saved=infusion" + (recalled ? "&recalled" : "");
+    }
+
+    @GetMapping("/diary/infusion/{infusionId}/edit")
+    String editInfusion(@PathVariable UUID infusionId, @RequestParam(name = "patient") UUID patientId, Model model) {
+        Actor actor = currentActor.require();
+        choose(actor, patientId, model);
+        fillInfusionEdit(actor, patientId, infusionId, null, null, model);
+        return "diary/infusion";
+    }
+
+    private void fillInfusionEdit(
+            Actor actor, UUID patientId, UUID infusionId, @Nullable String time, @Nullable String error, Model model) {
+        Infusion infusion = diary.infusion(actor, patientId, infusionId);
+        model.addAttribute("entry", infusion);
+        model.addAttribute("version", diary.details(actor, patientId).versionOf(infusionId));
+        model.addAttribute("now", time == null ? local(infusion.administeredAt()) : time);
+        model.addAttribute("error", error);
+        model.addAttribute("prefill", null);
+        addChoices(model);
+        model.addAttribute(
+                "openBleeds",
+                diary.bleeds(actor, patientId).stream()
+                        .filter(b -> !b.isVoided())
+                        .limit(5)
+                        .toList());
+    }
+
+    @PostMapping("/diary/infusion/{infusionId}/edit")
+    String correctInfusion(@PathVariable UUID infusionId, @ModelAttribute InfusionForm form, Model model) {
+        Actor actor = currentActor.require();
+        UUID patientId = required(form.patient());
+        try {
+            diary.correctInfusion(
+                    actor,
+                    patientId,
+                    infusionId,
+                    new InfusionCorrection(
+                            form.version(),
+                            form.correctionReason(),
+                            instant(form.administeredAt()),
+                            productOf(form.productId()),
+                            form.batchNumber() == null ? "" : form.batchNumber(),
+                            form.doseMg() == null ? form.doseIu() : null,
+                            form.doseMg(),
+                            form.reason(),
+                            form.reason() == InfusionReason.BLEED ? form.bleedId() : null,
+                            form.givenBy() == null ? "" : form.givenBy(),
+                            null));
+        } catch (InvalidInputException | StaleVersionException e) {
+            choose(actor, patientId, model);
+            String field = e instanceof InvalidInputException i ? i.field() : "version";
+            fillInfusionEdit(actor, patientId, infusionId, form.administeredAt(), field, model);
+            return "diary/infusion";
+        }
+        return "redirect:/diary?patient=" + patientId + "&saved=corrected";
     }
 
     /**
@@ -252,6 +450,10 @@ class DiaryPageController {
         model.addAttribute("causes", BleedCause.values());
         model.addAttribute("sites", BleedSite.values());
         model.addAttribute("reasons", InfusionReason.values());
+    }
+
+    private static String local(java.time.Instant at) {
+        return INPUT.format(LocalDateTime.ofInstant(at, ZONE).truncatedTo(ChronoUnit.MINUTES));
     }
 
     private String now() {

@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hemonet.diary.Annotation;
 import org.hemonet.diary.Bleed;
 import org.hemonet.diary.BleedCause;
+import org.hemonet.diary.BleedPhoto;
 import org.hemonet.diary.BleedSite;
 import org.hemonet.diary.DoseUnit;
 import org.hemonet.diary.Infusion;
 import org.hemonet.diary.InfusionReason;
+import org.hemonet.diary.Revision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -133,6 +136,232 @@ public class DiaryQueries {
                         .param("p", patientId)
                         .update()
                 == 1;
+    }
+
+    /** The current version of an entry and whether it is voided, locking the row; empty when it is not the patient's. */
+    public Optional<EntryState> lockBleed(UUID id, UUID patientId) {
+        return jdbc.sql(
+                        "select version, voided_at is not null as voided from diary.bleed where id = :id and patient_id = :p"
+                                + " for update")
+                .param("id", id)
+                .param("p", patientId)
+                .query((rs, n) -> new EntryState(rs.getInt("version"), rs.getBoolean("voided")))
+                .optional();
+    }
+
+    public Optional<EntryState> lockInfusion(UUID id, UUID patientId) {
+        return jdbc.sql("select version, voided_at is not null as voided from diary.infusion where id = :id"
+                        + " and patient_id = :p for update")
+                .param("id", id)
+                .param("p", patientId)
+                .query((rs, n) -> new EntryState(rs.getInt("version"), rs.getBoolean("voided")))
+                .optional();
+    }
+
+    public record EntryState(int version, boolean voided) {}
+
+    /**
+     * Keeps the current version of a bleed in its history and replaces its values with {@code b}'s, raising the
+     * version. The caller holds the row lock ({@link #lockBleed}).
+     */
+    public void correctBleed(Bleed b, int version, Instant at, String by, String reason) {
+        jdbc.sql(
+                        """
+                        insert into diary.bleed_version (id, version, patient_id, started_at, site, cause, pain,
+                            joint_immobilising, days_lost_school, days_lost_work, note, recorded_at, recorded_by,
+                            voided_at, voided_by, void_reason, corrected_at, corrected_by, correction_reason)
+                        select id, version, patient_id, started_at, site, cause, pain, joint_immobilising,
+                            days_lost_school, days_lost_work, note, recorded_at, recorded_by, voided_at, voided_by,
+                            void_reason, :at, :by, :reason
+                        from diary.bleed where id = :id and version = :version""")
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .param("reason", reason)
+                .param("id", b.id())
+                .param("version", version)
+                .update();
+        jdbc.sql(
+                        """
+                        update diary.bleed set started_at = :startedAt, site = :site, cause = :cause, pain = :pain,
+                            joint_immobilising = :immobilising, days_lost_school = :school, days_lost_work = :work,
+                            note = :note, version = version + 1
+                        where id = :id and version = :version""")
+                .param("startedAt", Timestamp.from(b.startedAt()))
+                .param("site", b.site().name())
+                .param("cause", b.cause().name())
+                .param("pain", b.pain())
+                .param("immobilising", b.jointImmobilising())
+                .param("school", b.daysLostSchool())
+                .param("work", b.daysLostWork())
+                .param("note", b.note())
+                .param("id", b.id())
+                .param("version", version)
+                .update();
+    }
+
+    public void correctInfusion(Infusion i, int version, Instant at, String by, String reason) {
+        jdbc.sql(
+                        """
+                        insert into diary.infusion_version (id, version, patient_id, administered_at, product_id,
+                            batch_number, dose, unit, reason, bleed_id, given_by, note, recorded_at, recorded_by,
+                            voided_at, voided_by, void_reason, corrected_at, corrected_by, correction_reason)
+                        select id, version, patient_id, administered_at, product_id, batch_number, dose, unit, reason,
+                            bleed_id, given_by, note, recorded_at, recorded_by, voided_at, voided_by, void_reason,
+                            :at, :by, :reason
+                        from diary.infusion where id = :id and version = :version""")
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .param("reason", reason)
+                .param("id", i.id())
+                .param("version", version)
+                .update();
+        jdbc.sql(
+                        """
+                        update diary.infusion set administered_at = :at, product_id = :product, batch_number = :batch,
+                            dose = :dose, unit = :unit, reason = :reason, bleed_id = :bleed, given_by = :givenBy,
+                            note = :note, version = version + 1
+                        where id = :id and version = :version""")
+                .param("at", Timestamp.from(i.administeredAt()))
+                .param("product", i.productId())
+                .param("batch", i.batchNumber())
+                .param("dose", i.dose())
+                .param("unit", i.unit().name())
+                .param("reason", i.reason().name())
+                .param("bleed", i.bleedId())
+                .param("givenBy", i.givenBy())
+                .param("note", i.note())
+                .param("id", i.id())
+                .param("version", version)
+                .update();
+    }
+
+    /** The current version numbers of a patient's entries (bleeds and infusions), by entry id. */
+    public java.util.Map<UUID, Integer> versions(UUID patientId) {
+        java.util.Map<UUID, Integer> versions = new java.util.HashMap<>();
+        jdbc.sql(
+                        """
+                        select id, version from diary.bleed where patient_id = :p
+                        union all select id, version from diary.infusion where patient_id = :p""")
+                .param("p", patientId)
+                .query(rs -> {
+                    versions.put(rs.getObject("id", UUID.class), rs.getInt("version"));
+                });
+        return versions;
+    }
+
+    /** Earlier versions of a patient's corrected bleeds, oldest first. */
+    public List<Revision<Bleed>> bleedRevisions(UUID patientId) {
+        return jdbc.sql("select * from diary.bleed_version where patient_id = :p order by id, version")
+                .param("p", patientId)
+                .query((rs, n) -> new Revision<>(
+                        rs.getInt("version"),
+                        bleed(rs, n),
+                        rs.getTimestamp("corrected_at").toInstant(),
+                        rs.getString("corrected_by"),
+                        rs.getString("correction_reason")))
+                .list();
+    }
+
+    public List<Revision<Infusion>> infusionRevisions(UUID patientId) {
+        return jdbc.sql("select * from diary.infusion_version where patient_id = :p order by id, version")
+                .param("p", patientId)
+                .query((rs, n) -> new Revision<>(
+                        rs.getInt("version"),
+                        infusion(rs, n),
+                        rs.getTimestamp("corrected_at").toInstant(),
+                        rs.getString("corrected_by"),
+                        rs.getString("correction_reason")))
+                .list();
+    }
+
+    public void insertPhoto(
+            UUID id, UUID bleedId, UUID patientId, String contentType, byte[] bytes, Instant at, String by) {
+        jdbc.sql(
+                        """
+                        insert into diary.bleed_photo (id, bleed_id, patient_id, content_type, bytes, uploaded_at,
+                            uploaded_by)
+                        values (:id, :bleed, :p, :type, :bytes, :at, :by)""")
+                .param("id", id)
+                .param("bleed", bleedId)
+                .param("p", patientId)
+                .param("type", contentType)
+                .param("bytes", bytes)
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .update();
+    }
+
+    /** The latest photo of a bleed of the patient. */
+    public Optional<BleedPhoto> latestPhoto(UUID bleedId, UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select id, bleed_id, content_type, bytes, uploaded_at, uploaded_by from diary.bleed_photo
+                        where bleed_id = :bleed and patient_id = :p order by uploaded_at desc, id limit 1""")
+                .param("bleed", bleedId)
+                .param("p", patientId)
+                .query((rs, n) -> new BleedPhoto(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("bleed_id", UUID.class),
+                        rs.getString("content_type"),
+                        rs.getBytes("bytes"),
+                        rs.getTimestamp("uploaded_at").toInstant(),
+                        rs.getString("uploaded_by")))
+                .optional();
+    }
+
+    /** The bleeds of a patient that have a photo. */
+    public java.util.Set<UUID> bleedsWithPhotos(UUID patientId) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct bleed_id from diary.bleed_photo where patient_id = :p")
+                .param("p", patientId)
+                .query(UUID.class)
+                .list());
+    }
+
+    public void insertAnnotation(Annotation a, String authorRole) {
+        jdbc.sql(
+                        """
+                        insert into diary.annotation (id, patient_id, entry_type, entry_id, text, author, author_name,
+                            author_role, created_at)
+                        values (:id, :p, :type, :entry, :text, :author, :name, :role, :at)""")
+                .param("id", a.id())
+                .param("p", a.patientId())
+                .param("type", a.entryType().name())
+                .param("entry", a.entryId())
+                .param("text", a.text())
+                .param("author", a.author())
+                .param("name", a.authorName())
+                .param("role", authorRole)
+                .param("at", Timestamp.from(a.createdAt()))
+                .update();
+    }
+
+    /** A patient's annotations, oldest first. */
+    public List<Annotation> annotations(UUID patientId) {
+        return jdbc.sql("select * from diary.annotation where patient_id = :p order by created_at, id")
+                .param("p", patientId)
+                .query((rs, n) -> new Annotation(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("patient_id", UUID.class),
+                        Annotation.EntryType.valueOf(rs.getString("entry_type")),
+                        rs.getObject("entry_id", UUID.class),
+                        rs.getString("text"),
+                        rs.getString("author"),
+                        rs.getString("author_name"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** Whether a prophylaxis infusion of the patient (not voided) was given from {@code from} up to {@code to}. */
+    public boolean prophylaxisLoggedBetween(UUID patientId, Instant from, Instant to) {
+        return jdbc.sql(
+                        """
+                        select exists (select 1 from diary.infusion where patient_id = :p and reason = 'PROPHYLAXIS'
+                            and voided_at is null and administered_at >= :from and administered_at < :to)""")
+                .param("p", patientId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(Boolean.class)
+                .single();
     }
 
     static Bleed bleed(ResultSet rs, int row) throws SQLException {
