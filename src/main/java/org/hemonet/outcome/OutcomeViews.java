@@ -139,7 +139,7 @@ class OutcomeViews {
     /** One entry of the review's chronological list (the timeline's text alternative), newest first. */
     record Entry(Instant at, @Nullable Bleed bleed, @Nullable Infusion infusion, boolean target) {
 
-        boolean isBleed() {
+        public boolean isBleed() {
             return bleed != null;
         }
     }
