@@ -60,32 +60,47 @@ class AttentionList {
                         actor, new PatientSearch(null, null, null, null, null, 0, Integer.MAX_VALUE))
                 .items();
         auditLog.record(AuditEvent.by(actor, AuditAction.SEARCH, null, "AttentionList", null, AuditOutcome.SUCCESS));
-        Set<UUID> ids = all.stream().map(PatientSummary::id).collect(Collectors.toSet());
-        Instant now = clock.instant();
-        Instant since = now.minus(Duration.ofDays(AttentionRules.ADHERENCE_DAYS + 1));
-        Map<UUID, BleedDiary.DiaryEntries> entries = diary.entriesOf(ids, since);
-        Map<UUID, BleedDiary.EntrySpan> spans = diary.entrySpans(ids);
-        Map<UUID, List<Instant>> doses = schedule.dosesBetween(ids, since, now);
+        Map<UUID, List<AttentionRules.Reason>> reasons =
+                reasonsFor(all.stream().map(PatientSummary::id).collect(Collectors.toSet()), clock.instant());
         List<Row> rows = new ArrayList<>();
         for (PatientSummary p : all) {
-            BleedDiary.DiaryEntries e = entries.get(p.id());
-            BleedDiary.EntrySpan span = spans.get(p.id());
-            List<AttentionRules.Reason> reasons = AttentionRules.reasons(
-                    new AttentionRules.PatientDiary(
-                            e.bleeds(),
-                            e.infusions(),
-                            doses.getOrDefault(p.id(), List.of()),
-                            span == null ? null : span.first(),
-                            span == null ? null : span.last()),
-                    PatientOutcomes.ZONE,
-                    now);
-            if (!reasons.isEmpty()) {
-                rows.add(new Row(p, reasons));
+            List<AttentionRules.Reason> r = reasons.getOrDefault(p.id(), List.of());
+            if (!r.isEmpty()) {
+                rows.add(new Row(p, r));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> -r.reasons().size())
                 .thenComparing(r -> r.patient().familyName())
                 .thenComparing(r -> r.patient().givenName()));
         return new Result(all.size(), rows);
+    }
+
+    /**
+     * The reasons of each patient that has any: the diaries, entry spans and scheduled doses of all of them read at
+     * once (four queries whatever their number), then {@link AttentionRules} in memory.
+     */
+    Map<UUID, List<AttentionRules.Reason>> reasonsFor(Set<UUID> ids, Instant now) {
+        Instant since = now.minus(Duration.ofDays(AttentionRules.ADHERENCE_DAYS + 1));
+        Map<UUID, BleedDiary.DiaryEntries> entries = diary.entriesOf(ids, since);
+        Map<UUID, BleedDiary.EntrySpan> spans = diary.entrySpans(ids);
+        Map<UUID, List<Instant>> doses = schedule.dosesBetween(ids, since, now);
+        Map<UUID, List<AttentionRules.Reason>> result = new java.util.HashMap<>();
+        for (UUID id : ids) {
+            BleedDiary.DiaryEntries e = entries.get(id);
+            BleedDiary.EntrySpan span = spans.get(id);
+            List<AttentionRules.Reason> reasons = AttentionRules.reasons(
+                    new AttentionRules.PatientDiary(
+                            e.bleeds(),
+                            e.infusions(),
+                            doses.getOrDefault(id, List.of()),
+                            span == null ? null : span.first(),
+                            span == null ? null : span.last()),
+                    PatientOutcomes.ZONE,
+                    now);
+            if (!reasons.isEmpty()) {
+                result.put(id, reasons);
+            }
+        }
+        return result;
     }
 }

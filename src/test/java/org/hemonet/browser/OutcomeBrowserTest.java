@@ -72,7 +72,7 @@ class OutcomeBrowserTest extends BrowserTest {
         assertThat(page.locator("h1")).hasText("Diary review: Sam Okafor");
         Locator newest = page.locator("#review-entries tbody tr").first();
         assertThat(newest).containsText("Bleed: Left ankle");
-        assertThat(newest).containsText("immobilising");
+        assertThat(newest).containsText("joint-immobilising");
         assertThat(newest).containsText("Fell off his bike");
         assertThat(page.locator("#timeline .bleed.immobilising")).hasCount(1);
         assertThat(page.locator("#hjhs-link")).hasAttribute("href", "/patients/" + sam + "/joint-scores");
