@@ -222,7 +222,7 @@ final class OutcomeCharts {
     /** Width of the timeline in SVG units; the first {@link #LEFT} hold the row labels. */
     static final int WIDTH = 720;
 
-    static final int LEFT = 78;
+    static final int LEFT = 104;
 
     record Tick(LocalDate date, double x) {}
 
