@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.hemonet.diary.Bleed;
 import org.hemonet.diary.Infusion;
@@ -52,16 +51,7 @@ final class AttentionRules {
     }
 
     /** One reason, with what the list shows about it (message arguments). */
-    record Reason(Kind kind, List<Object> args) {
-
-        String messageKey() {
-            return "review.attention.reason." + kind.name();
-        }
-
-        Object[] argArray() {
-            return args.toArray();
-        }
-    }
+    record Reason(Kind kind, List<Object> args) {}
 
     /**
      * What the rules need of one patient.
@@ -146,17 +136,8 @@ final class AttentionRules {
             LocalDate from,
             LocalDate to,
             List<Instant> doses) {
-        Map<LocalDate, BigDecimal> noWeights = new TreeMap<>();
+        // no weights (factor use is not a rule) and no regimens (breakthrough bleeds are not a rule)
         return OutcomeEngine.compute(new OutcomeEngine.Input(
-                zone,
-                from,
-                to,
-                today,
-                diaryStart,
-                d.bleeds(),
-                d.infusions(),
-                doses,
-                List.of(),
-                new TreeMap<>(noWeights)));
+                zone, from, to, today, diaryStart, d.bleeds(), d.infusions(), doses, List.of(), new TreeMap<>()));
     }
 }
