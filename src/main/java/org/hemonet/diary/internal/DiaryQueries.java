@@ -125,7 +125,8 @@ public class DiaryQueries {
 
     /**
      * The infusions, not voided, of several patients that treat a bleed (any time) or were given at or after
-     * {@code since}, in time order: a centre's read model needs the episodes and only the recent prophylaxis.
+     * {@code since}, in time order: a centre's read model needs the episodes and only the recent prophylaxis. Two
+     * index range reads (by patient and time; by bleed), never a patient's whole infusion history.
      */
     public List<Infusion> infusionsOf(Collection<UUID> patientIds, Instant since) {
         if (patientIds.isEmpty()) {
@@ -133,8 +134,12 @@ public class DiaryQueries {
         }
         return jdbc.sql(
                         """
-                        select * from diary.infusion where patient_id in (:ids) and voided_at is null
-                          and ((reason = 'BLEED' and bleed_id is not null) or administered_at >= :since)
+                        select * from diary.infusion
+                        where patient_id in (:ids) and administered_at >= :since and voided_at is null
+                        union
+                        select i.* from diary.bleed b
+                          join diary.infusion i on i.bleed_id = b.id and i.patient_id = b.patient_id
+                        where b.patient_id in (:ids) and i.reason = 'BLEED' and i.voided_at is null
                         order by patient_id, administered_at, id""")
                 .param("ids", List.copyOf(patientIds))
                 .param("since", Timestamp.from(since))
