@@ -29,6 +29,12 @@ class AttentionTimingReport extends IntegrationTest {
     @Autowired
     AttentionList attention;
 
+    @Autowired
+    org.hemonet.diary.BleedDiary diary;
+
+    @Autowired
+    org.hemonet.diary.ScheduledDoses schedule;
+
     @Test
     void attentionReadModelOfSixHundredPatients() {
         UUID centre = jdbc.sql("select id from centre.centre where code = 'EAST'")
@@ -104,6 +110,24 @@ class AttentionTimingReport extends IntegrationTest {
                 nanos[runs / 2] / 1e6,
                 nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6,
                 nanos[runs - 1] / 1e6);
+        // the parts, once each, to see where the time goes
+        Instant now = Instant.now();
+        Instant since = now.minus(java.time.Duration.ofDays(91));
+        long t0 = System.nanoTime();
+        var entries = diary.entriesOf(ids, since);
+        long t1 = System.nanoTime();
+        diary.entrySpans(ids);
+        long t2 = System.nanoTime();
+        schedule.dosesBetween(ids, since, now);
+        long t3 = System.nanoTime();
+        System.out.printf(
+                "ATTENTION-PARTS entries %.1f ms (%d infusions), spans %.1f ms, doses %.1f ms; load %s%n",
+                (t1 - t0) / 1e6,
+                entries.values().stream().mapToInt(e -> e.infusions().size()).sum(),
+                (t2 - t1) / 1e6,
+                (t3 - t2) / 1e6,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         assertThat(nanos[runs - 1]).isPositive();
     }
 }
