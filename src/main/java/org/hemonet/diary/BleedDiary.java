@@ -143,6 +143,36 @@ public class BleedDiary {
         return new DiaryEntries(queries.bleeds(patientId), queries.infusions(patientId));
     }
 
+    /**
+     * The diaries of several patients for a read model over a centre (issue 6, "patients needing attention"): every
+     * bleed, the infusions that treat a bleed and every infusion from {@code infusionsSince}; voided entries left out.
+     * Three queries whatever the number of patients. No access check and no audit: the caller has done both for the
+     * list it serves.
+     */
+    public Map<UUID, DiaryEntries> entriesOf(java.util.Collection<UUID> patientIds, Instant infusionsSince) {
+        Map<UUID, DiaryEntries> result = new HashMap<>();
+        for (UUID id : patientIds) {
+            result.put(id, new DiaryEntries(new ArrayList<>(), new ArrayList<>()));
+        }
+        for (Bleed b : queries.bleedsOf(patientIds)) {
+            result.get(b.patientId()).bleeds().add(b);
+        }
+        for (Infusion i : queries.infusionsOf(patientIds, infusionsSince)) {
+            result.get(i.patientId()).infusions().add(i);
+        }
+        return result;
+    }
+
+    /** When a patient's diary starts and when it was last written to: first and last entry time, voided ones aside. */
+    public record EntrySpan(Instant first, Instant last) {}
+
+    /** The entry span of each of the patients that has a diary at all (no access check, no audit: see above). */
+    public Map<UUID, EntrySpan> entrySpans(java.util.Collection<UUID> patientIds) {
+        Map<UUID, EntrySpan> spans = new HashMap<>();
+        queries.entrySpans(patientIds).forEach((id, span) -> spans.put(id, new EntrySpan(span[0], span[1])));
+        return spans;
+    }
+
     /** Everything logged for one patient, in time order, voided entries included. */
     public record DiaryEntries(List<Bleed> bleeds, List<Infusion> infusions) {}
 

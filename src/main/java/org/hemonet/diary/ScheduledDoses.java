@@ -17,6 +17,19 @@ public interface ScheduledDoses {
     /** The scheduled prophylaxis doses from {@code from} (inclusive) to {@code to} (exclusive), in time order. */
     List<Instant> dosesBetween(UUID patientId, Instant from, Instant to);
 
+    /**
+     * The scheduled prophylaxis doses of several patients from {@code from} (inclusive) to {@code to} (exclusive), for
+     * read models over a centre. Implementations should read all plans at once; this default asks per patient.
+     */
+    default java.util.Map<UUID, List<Instant>> dosesBetween(
+            java.util.Collection<UUID> patientIds, Instant from, Instant to) {
+        java.util.Map<UUID, List<Instant>> doses = new java.util.HashMap<>();
+        for (UUID id : patientIds) {
+            doses.put(id, dosesBetween(id, from, to));
+        }
+        return doses;
+    }
+
     /** The periods in which a prophylaxis regimen was active, in time order; {@code to} null while still active. */
     List<RegimenPeriod> prophylaxisPeriods(UUID patientId);
 

@@ -149,6 +149,12 @@ class DiaryConnection {
             }
 
             @Override
+            public java.util.Map<UUID, List<Instant>> dosesBetween(
+                    java.util.Collection<UUID> patientIds, Instant from, Instant to) {
+                return plans.scheduledDoses(patientIds, from, to);
+            }
+
+            @Override
             public List<RegimenPeriod> prophylaxisPeriods(UUID patientId) {
                 return plans.prophylaxisPeriods(patientId, PLAN_ZONE);
             }

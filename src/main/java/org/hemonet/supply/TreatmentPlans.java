@@ -124,6 +124,27 @@ public class TreatmentPlans {
     }
 
     /**
+     * The prophylactic dose times of several patients from {@code from} (inclusive) to {@code to} (exclusive), in time
+     * order per patient, from one read of their plans. No access check (see {@link #activePlan}).
+     */
+    public java.util.Map<UUID, List<Instant>> scheduledDoses(
+            java.util.Collection<UUID> patientIds, Instant from, Instant to) {
+        java.util.Map<UUID, List<Instant>> doses = new java.util.HashMap<>();
+        for (UUID id : patientIds) {
+            doses.put(id, new ArrayList<>());
+        }
+        for (TreatmentPlan plan : queries.ofPatients(patientIds)) {
+            Schedule schedule = plan.schedule();
+            if (plan.regimen() != Regimen.PROPHYLAXIS || schedule == null) {
+                continue;
+            }
+            doses.get(plan.patientId()).addAll(schedule.occurrences(plan.validFrom(), plan.validTo(), from, to));
+        }
+        doses.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+        return doses;
+    }
+
+    /**
      * When prophylaxis plans were in force, as instants from the start of their first local day to the end of their
      * last (open-ended while a plan has no end date). No access check (see {@link #activePlan}).
      */

@@ -20,6 +20,7 @@ final class Navigation {
             case CLINICIAN, NURSE ->
                 List.of(
                         new Item("/", "nav.patients"),
+                        new Item("/attention", "nav.attention"),
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
@@ -27,6 +28,7 @@ final class Navigation {
             case PHYSIO, SOCIAL_WORKER, LAB ->
                 List.of(
                         new Item("/", "nav.patients"),
+                        new Item("/attention", "nav.attention"),
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"));

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hemonet.diary.Annotation;
@@ -107,6 +110,77 @@ public class DiaryQueries {
                 .param("p", patientId)
                 .query(DiaryQueries::infusion)
                 .list();
+    }
+
+    /** The bleeds, not voided, of several patients in time order: for read models over a centre (issue 6). */
+    public List<Bleed> bleedsOf(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        select * from diary.bleed where patient_id in (:ids) and voided_at is null
+                        order by patient_id, started_at, id""")
+                .param("ids", List.copyOf(patientIds))
+                .query(DiaryQueries::bleed)
+                .list();
+    }
+
+    /**
+     * The infusions, not voided, of several patients that treat a bleed (any time) or were given at or after
+     * {@code since}, in time order: a centre's read model needs the episodes and only the recent prophylaxis. Two
+     * index range reads (by patient and time; by bleed), never a patient's whole infusion history.
+     */
+    public List<Infusion> infusionsOf(Collection<UUID> patientIds, Instant since) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        select * from diary.infusion
+                        where patient_id in (:ids) and administered_at >= :since and voided_at is null
+                        union
+                        select i.* from diary.bleed b
+                          join diary.infusion i on i.bleed_id = b.id and i.patient_id = b.patient_id
+                        where b.patient_id in (:ids) and i.reason = 'BLEED' and i.voided_at is null
+                        order by patient_id, administered_at, id""")
+                .param("ids", List.copyOf(patientIds))
+                .param("since", Timestamp.from(since))
+                .query(DiaryQueries::infusion)
+                .list();
+    }
+
+    /**
+     * The first and last entry time (bleed start or infusion time, not voided) of each patient with a diary; each
+     * minimum and maximum is one index probe of the (patient, time) indexes.
+     */
+    public Map<UUID, Instant[]> entrySpans(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Instant[]> spans = new HashMap<>();
+        jdbc.sql(
+                        """
+                        select p.id,
+                          least((select min(started_at) from diary.bleed b where b.patient_id = p.id and b.voided_at is null),
+                                (select min(administered_at) from diary.infusion i
+                                  where i.patient_id = p.id and i.voided_at is null)) as first_at,
+                          greatest((select max(started_at) from diary.bleed b where b.patient_id = p.id and b.voided_at is null),
+                                   (select max(administered_at) from diary.infusion i
+                                     where i.patient_id = p.id and i.voided_at is null)) as last_at
+                        from (select distinct unnest(array[:ids]::uuid[]) as id) p""")
+                .param("ids", List.copyOf(patientIds))
+                .query((rs, row) -> {
+                    Timestamp first = rs.getTimestamp("first_at");
+                    if (first != null) {
+                        spans.put(rs.getObject("id", UUID.class), new Instant[] {
+                            first.toInstant(), rs.getTimestamp("last_at").toInstant()
+                        });
+                    }
+                    return row;
+                })
+                .list();
+        return spans;
     }
 
     /** Voids a bleed that is not voided yet; false when there was none to void. */
