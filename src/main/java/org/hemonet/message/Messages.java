@@ -281,7 +281,7 @@ public class Messages {
                 : "You have " + what + " in Hemonet.";
         return whose + "\n\nPlease sign in to read it:\n" + baseUrl + "/messages\n\n"
                 + "For your privacy this e-mail does not say what the message is about."
-                + " If you cannot sign in, call your haemophilia centre.\n\nHemonet\n";
+                + " If you cannot sign in, call your care team.\n\nHemonet\n";
     }
 
     private static String validAddress(String address) {

@@ -260,8 +260,8 @@ public class BatchRecalls {
                     "A batch of " + product + " that you received or used has been recalled: " + plural + batches
                             + ".\nReason: " + header.reason()
                             + "\n\nWhat to do now:\n1. Check your home stock for vials of " + plural + batches
-                            + ".\n2. Do not use them. Keep them apart from your other vials until your centre"
-                            + " collects or replaces them.\n3. If you have used this batch and feel unwell, or have"
+                            + ".\n2. Do not use them. Set them aside, apart from your other vials, until your"
+                            + " centre collects or replaces them.\n3. If you have used this batch and feel unwell, or have"
                             + " a reaction, call your centre's 24-hour number.\n\nWhen you have checked, press the"
                             + " button below so your centre knows.",
                     null));

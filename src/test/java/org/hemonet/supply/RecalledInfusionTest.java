@@ -211,7 +211,10 @@ class RecalledInfusionTest extends IntegrationTest {
         assertThat(analyst.getHtml("/recalls").statusCode()).isEqualTo(200);
         // issue 5: a network analyst issues recalls too
         assertThat(analyst.getHtml("/recalls").body()).contains("Raise recall");
-        assertThat(new ApiClient(port).signIn("physio.north").getHtml("/recalls").statusCode())
+        assertThat(new ApiClient(port)
+                        .signIn("physio.north")
+                        .getHtml("/recalls")
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(new ApiClient(port).signIn("patient.tom").getHtml("/recalls").statusCode())
                 .isEqualTo(403);
