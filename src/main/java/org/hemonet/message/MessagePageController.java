@@ -44,6 +44,8 @@ class MessagePageController {
     String message(@PathVariable UUID id, Model model) {
         Actor actor = currentActor.require();
         model.addAttribute("message", messages.open(actor, id));
+        // the navigation's unread count was taken before this message was marked read
+        model.addAttribute("unreadMessages", messages.unreadCount(actor));
         model.addAttribute("patient", "PATIENT".equals(actor.role()));
         model.addAttribute("zone", ZONE);
         return "message/message";

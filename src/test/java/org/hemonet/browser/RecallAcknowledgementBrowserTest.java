@@ -110,8 +110,20 @@ class RecallAcknowledgementBrowserTest extends BrowserTest {
         screenshot(analyst, "recall-analyst-acknowledged-desktop");
 
         // North's clinician sees who acknowledged, by name, and acknowledges for the centre
+        // the centre's team inbox holds the recall message, which opens the recall page
         Page clinician = signIn("clinician.north", PHONE_WIDTH);
-        clinician.navigate(recallUrl);
+        assertThat(clinician.locator(".nav a[href='/messages'] .unread-count")).isVisible();
+        clinician.locator(".nav a[href='/messages']").click();
+        assertThat(clinician.locator("h1")).hasText("Team inbox");
+        clinician
+                .locator(".message-list a", new Page.LocatorOptions().setHasText(batch))
+                .click();
+        assertThat(clinician.locator(".message-body")).containsText("reaches patients of your centre");
+        screenshot(clinician, "recall-team-message-phone");
+        clinician
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the recall"))
+                .click();
+        assertThat(clinician.locator("h1")).containsText(batch);
         var own = clinician.locator(".recall-centre", new Page.LocatorOptions().setHasText("North"));
         assertThat(own.locator("table.recall-patients")).containsText("Rhys Ambrose");
         assertThat(own.locator("table.recall-patients")).containsText("by Rhys Ambrose");
