@@ -85,6 +85,8 @@ class RecallAcknowledgementBrowserTest extends BrowserTest {
         // the patient signs in on a phone: the unread safety message is in the navigation and the inbox
         Page phone = signIn(patient.username(), PHONE_WIDTH);
         assertThat(phone.locator(".nav .unread-count")).hasText("1");
+        assertThat(phone.locator(".unread-messages")).containsText("unread message");
+        screenshot(phone, "recall-home-phone");
         phone.locator(".nav a[href='/messages']").click();
         assertThat(phone.locator(".message-list")).containsText("Action needed");
         screenshot(phone, "recall-inbox-phone");
