@@ -40,14 +40,22 @@ class RecallAcknowledgementBrowserTest extends BrowserTest {
         UUID octavia = jdbc.sql("select id from product.product where brand_name = 'Octavia'")
                 .query(UUID.class)
                 .single();
-        UUID north = jdbc.sql(
-                        "select centre_id from patient.patient where given_name = 'Tom' and family_name = 'Bradley'")
+        // East: no other test counts its patients
+        UUID east = jdbc.sql(
+                        """
+                        select ac.centre_id from identity.account_centre ac
+                        join identity.account a on a.id = ac.account_id where a.username = 'clinician.east'
+                        """)
                 .query(UUID.class)
+                .single();
+        String eastName = jdbc.sql("select name from centre.centre where id = :id")
+                .param("id", east)
+                .query(String.class)
                 .single();
         String batch = "RAB-" + UUID.randomUUID().toString().substring(0, 8);
         catalogue.receiveBatch(octavia, batch, LocalDate.now().plusYears(2), 500, 1000, LocalDate.now(), null);
-        PatientAccounts.Created patient = new PatientAccounts(patients, accounts).create(north, "Rhys", "Ambrose");
-        ApiClient nurse = new ApiClient(port).signIn("nurse.north");
+        PatientAccounts.Created patient = new PatientAccounts(patients, accounts).create(east, "Rhys", "Ambrose");
+        ApiClient nurse = new ApiClient(port).signIn("clinician.east");
         var booked = nurse.postJson(
                 "/api/v1/deliveries",
                 """
@@ -62,7 +70,7 @@ class RecallAcknowledgementBrowserTest extends BrowserTest {
                                 .statusCode())
                 .isEqualTo(200);
 
-        // the analyst raises the recall on a desktop and sees the reached patient as a pseudonym at North
+        // the analyst raises the recall on a desktop and sees the reached patient as a pseudonym at East
         Page analyst = signIn("analyst", DESKTOP_WIDTH);
         analyst.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Recalls"))
                 .click();
@@ -74,10 +82,10 @@ class RecallAcknowledgementBrowserTest extends BrowserTest {
                 .click();
         assertThat(analyst.locator("h1")).containsText(batch);
         String recallUrl = analyst.url().replaceFirst("\\?.*$", "");
-        var northCard = analyst.locator(".recall-centre", new Page.LocatorOptions().setHasText("North"));
-        assertThat(northCard.locator("table.recall-patients")).containsText("P-");
-        assertThat(northCard.locator("table.recall-patients")).containsText("received, vials at home");
-        assertThat(northCard.locator("table.recall-patients")).containsText("Not yet");
+        var centreCard = analyst.locator(".recall-centre", new Page.LocatorOptions().setHasText(eastName));
+        assertThat(centreCard.locator("table.recall-patients")).containsText("P-");
+        assertThat(centreCard.locator("table.recall-patients")).containsText("received, vials at home");
+        assertThat(centreCard.locator("table.recall-patients")).containsText("Not yet");
         assertThat(analyst.locator("main")).not().containsText("Ambrose");
         assertThat(analyst.locator(".outstanding")).containsText("not acknowledged");
         screenshot(analyst, "recall-analyst-desktop");
@@ -106,14 +114,14 @@ class RecallAcknowledgementBrowserTest extends BrowserTest {
         // the analyst's recall page shows the acknowledgement, without a name (one browser context at a time)
         analyst = signIn("analyst", DESKTOP_WIDTH);
         analyst.navigate(recallUrl);
-        northCard = analyst.locator(".recall-centre", new Page.LocatorOptions().setHasText("North"));
-        assertThat(northCard.locator("table.recall-patients")).containsText("by the patient or parent");
+        centreCard = analyst.locator(".recall-centre", new Page.LocatorOptions().setHasText(eastName));
+        assertThat(centreCard.locator("table.recall-patients")).containsText("by the patient or parent");
         assertThat(analyst.locator("main")).not().containsText("Ambrose");
         screenshot(analyst, "recall-analyst-acknowledged-desktop");
 
-        // North's clinician sees who acknowledged, by name, and acknowledges for the centre
+        // East's clinician sees who acknowledged, by name, and acknowledges for the centre
         // the centre's team inbox holds the recall message, which opens the recall page
-        Page clinician = signIn("clinician.north", PHONE_WIDTH);
+        Page clinician = signIn("clinician.east", PHONE_WIDTH);
         assertThat(clinician.locator(".nav a[href='/messages'] .unread-count")).isVisible();
         clinician.locator(".nav a[href='/messages']").click();
         assertThat(clinician.locator("h1")).hasText("Team inbox");
@@ -126,7 +134,7 @@ class RecallAcknowledgementBrowserTest extends BrowserTest {
                 .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the recall"))
                 .click();
         assertThat(clinician.locator("h1")).containsText(batch);
-        var own = clinician.locator(".recall-centre", new Page.LocatorOptions().setHasText("North"));
+        var own = clinician.locator(".recall-centre", new Page.LocatorOptions().setHasText(eastName));
         assertThat(own.locator("table.recall-patients")).containsText("Rhys Ambrose");
         assertThat(own.locator("table.recall-patients")).containsText("by Rhys Ambrose");
         own.getByRole(AriaRole.BUTTON).click();

@@ -72,9 +72,9 @@ class RecallNotificationTest extends IntegrationTest {
         UUID octavia = fixtures.product("Octavia");
         String batch = "RNT-" + UUID.randomUUID().toString().substring(0, 8);
         catalogue.receiveBatch(octavia, batch, LocalDate.now().plusYears(2), 500, 1000, LocalDate.now(), null);
-        UUID northCentre = centreOf(fixtures.tom());
+        UUID eastCentre = eastCentre();
         UUID southCentre = centreOf(fixtures.leo());
-        PatientAccounts.Created sam = patientAccounts.create(northCentre, "Samir", "Quayle");
+        PatientAccounts.Created sam = patientAccounts.create(eastCentre, "Samir", "Quayle");
         deliver(sam.patientId(), octavia, batch, 4);
         // Leo's only link is a voided infusion; his mother Sara holds his record and gave an address for e-mails
         UUID leo = fixtures.leo();
@@ -93,7 +93,7 @@ class RecallNotificationTest extends IntegrationTest {
         assertThat(messageCount(Recipient.Kind.PATIENT, sam.patientId(), recallId))
                 .isEqualTo(1);
         assertThat(messageCount(Recipient.Kind.PATIENT, leo, recallId)).isEqualTo(1);
-        assertThat(messageCount(Recipient.Kind.CENTRE, northCentre, recallId)).isEqualTo(1);
+        assertThat(messageCount(Recipient.Kind.CENTRE, eastCentre, recallId)).isEqualTo(1);
         assertThat(messageCount(Recipient.Kind.CENTRE, southCentre, recallId)).isEqualTo(1);
 
         // the in-app message says what to do; the e-mail only that a safety message waits
@@ -123,6 +123,7 @@ class RecallNotificationTest extends IntegrationTest {
                             "recall",
                             "North",
                             "South",
+                            "East",
                             "haemophilia");
             assertThat(mail.get("status")).isEqualTo("PENDING");
         }
@@ -134,7 +135,7 @@ class RecallNotificationTest extends IntegrationTest {
                         new NewMessage(Recipient.patient(leo), MessageKind.RECALL, recallId, "again", "again", null)))
                 .isEmpty();
         assertThat(messageCount(Recipient.Kind.PATIENT, leo, recallId)).isEqualTo(1);
-        assertThat(messageCount(Recipient.Kind.CENTRE, northCentre, recallId)).isEqualTo(1);
+        assertThat(messageCount(Recipient.Kind.CENTRE, eastCentre, recallId)).isEqualTo(1);
         assertThat(outbox(recallId)).hasSize(mails.size());
     }
 
@@ -143,16 +144,16 @@ class RecallNotificationTest extends IntegrationTest {
         UUID octavia = fixtures.product("Octavia");
         String batch = "RNL-" + UUID.randomUUID().toString().substring(0, 8);
         catalogue.receiveBatch(octavia, batch, LocalDate.now().plusYears(2), 500, 1000, LocalDate.now(), null);
-        UUID northCentre = centreOf(fixtures.tom());
-        PatientAccounts.Created first = patientAccounts.create(northCentre, "Owen", "Firth");
+        UUID eastCentre = eastCentre();
+        PatientAccounts.Created first = patientAccounts.create(eastCentre, "Owen", "Firth");
         deliver(first.patientId(), octavia, batch, 2);
         String recallId = issue(octavia, batch);
         awaitMessages(recallId, 2);
 
         // after the recall, the batch reaches another patient: the next read finds and notifies them
-        PatientAccounts.Created later = patientAccounts.create(northCentre, "Lara", "Vickers");
+        PatientAccounts.Created later = patientAccounts.create(eastCentre, "Lara", "Vickers");
         deliver(later.patientId(), octavia, batch, 3);
-        ApiClient clinician = new ApiClient(port).signIn("clinician.north");
+        ApiClient clinician = new ApiClient(port).signIn("clinician.east");
         String view = clinician.get("/api/v1/recalls/" + recallId).body();
         assertThat(view)
                 .contains(
@@ -161,9 +162,9 @@ class RecallNotificationTest extends IntegrationTest {
         clinician.get("/api/v1/recalls/" + recallId);
         assertThat(messageCount(Recipient.Kind.PATIENT, later.patientId(), recallId))
                 .isEqualTo(1);
-        assertThat(messageCount(Recipient.Kind.CENTRE, northCentre, recallId)).isEqualTo(1);
+        assertThat(messageCount(Recipient.Kind.CENTRE, eastCentre, recallId)).isEqualTo(1);
         // each read that showed the patient is audited
-        assertThat(fixtures.auditEvents(later.patientId(), "clinician.north", "Recall", "READ", "SUCCESS"))
+        assertThat(fixtures.auditEvents(later.patientId(), "clinician.east", "Recall", "READ", "SUCCESS"))
                 .isEqualTo(2);
     }
 
@@ -172,8 +173,8 @@ class RecallNotificationTest extends IntegrationTest {
         UUID octavia = fixtures.product("Octavia");
         String batch = "RNA-" + UUID.randomUUID().toString().substring(0, 8);
         catalogue.receiveBatch(octavia, batch, LocalDate.now().plusYears(2), 500, 1000, LocalDate.now(), null);
-        UUID northCentre = centreOf(fixtures.tom());
-        PatientAccounts.Created ada = patientAccounts.create(northCentre, "Ada", "Penrose");
+        UUID eastCentre = eastCentre();
+        PatientAccounts.Created ada = patientAccounts.create(eastCentre, "Ada", "Penrose");
         deliver(ada.patientId(), octavia, batch, 5);
         String recallId = issue(octavia, batch);
         awaitMessages(recallId, 2);
@@ -192,7 +193,7 @@ class RecallNotificationTest extends IntegrationTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(ack.body()).contains("\"acknowledgedByName\":\"Ada Penrose\"");
 
-        ApiClient clinician = new ApiClient(port).signIn("clinician.north");
+        ApiClient clinician = new ApiClient(port).signIn("clinician.east");
         String staffView = clinician.get("/api/v1/recalls/" + recallId).body();
         assertThat(staffView)
                 .contains(
@@ -202,18 +203,18 @@ class RecallNotificationTest extends IntegrationTest {
                         "\"centresOutstanding\":1",
                         "\"centreAcknowledgedAt\":null");
 
-        // clinicians of another centre cannot acknowledge for North; North's can, once
+        // clinicians of another centre cannot acknowledge for East; East's can, once
         assertThat(new ApiClient(port)
                         .signIn("clinician.south")
                         .postJson(
                                 "/api/v1/recalls/" + recallId + "/acknowledgements",
-                                "{\"centreId\":\"%s\"}".formatted(northCentre))
+                                "{\"centreId\":\"%s\"}".formatted(eastCentre))
                         .statusCode())
                 .isEqualTo(404);
         assertThat(clinician
                         .postJson(
                                 "/api/v1/recalls/" + recallId + "/acknowledgements",
-                                "{\"centreId\":\"%s\"}".formatted(northCentre))
+                                "{\"centreId\":\"%s\"}".formatted(eastCentre))
                         .statusCode())
                 .isEqualTo(204);
         assertThat(clinician.get("/api/v1/recalls/" + recallId).body())
@@ -223,7 +224,7 @@ class RecallNotificationTest extends IntegrationTest {
                         select acknowledged_at is not null from message.message
                         where recipient_kind = 'CENTRE' and recipient_id = :c and reference = :r
                         """)
-                        .param("c", northCentre)
+                        .param("c", eastCentre)
                         .param("r", recallId)
                         .query(Boolean.class)
                         .single())
@@ -275,8 +276,8 @@ class RecallNotificationTest extends IntegrationTest {
     }
 
     private void deliver(UUID patientId, UUID productId, String batch, int vials) {
-        ApiClient nurse = new ApiClient(port).signIn("nurse.north");
-        var booked = nurse.postJson(
+        ApiClient clinician = new ApiClient(port).signIn("clinician.east");
+        var booked = clinician.postJson(
                 "/api/v1/deliveries",
                 """
                 {"patientId":"%s","scheduledFor":"%s","window":"STANDARD",
@@ -284,9 +285,23 @@ class RecallNotificationTest extends IntegrationTest {
                 """
                         .formatted(patientId, LocalDate.now(), productId, batch, vials));
         assertThat(booked.statusCode()).isEqualTo(201);
-        assertThat(nurse.postJson("/api/v1/deliveries/" + id(booked.body()) + "/delivered", "{}")
+        assertThat(clinician
+                        .postJson("/api/v1/deliveries/" + id(booked.body()) + "/delivered", "{}")
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    /**
+     * The East centre, whose patient count no other test asserts: the patients these tests register live there.
+     */
+    private UUID eastCentre() {
+        return jdbc.sql(
+                        """
+                        select ac.centre_id from identity.account_centre ac
+                        join identity.account a on a.id = ac.account_id where a.username = 'clinician.east'
+                        """)
+                .query(UUID.class)
+                .single();
     }
 
     private UUID centreOf(UUID patientId) {
