@@ -72,6 +72,14 @@ public class AccountAdministration {
         return names;
     }
 
+    /** Enabled accounts that hold a patient's record (the patient, a parent or guardian). */
+    public List<Account> holdersOf(UUID patientId) {
+        return accounts.holdersOf(patientId).stream()
+                .map(this::find)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
     public java.util.Optional<Account> find(UUID accountId) {
         return accounts.findById(accountId)
                 .map(a -> new Account(

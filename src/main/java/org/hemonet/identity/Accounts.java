@@ -111,6 +111,19 @@ class Accounts {
                 .list());
     }
 
+    /** Enabled accounts holding a patient's record (the patient, a parent or guardian), for notifying them. */
+    List<UUID> holdersOf(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select a.id from identity.account a
+                        join identity.account_patient p on p.account_id = a.id
+                        where p.patient_id = :patient and a.enabled order by a.username
+                        """)
+                .param("patient", patientId)
+                .query(UUID.class)
+                .list();
+    }
+
     List<Account> all() {
         return jdbc.sql(
                         """

@@ -32,7 +32,8 @@ class RecallApiController {
             @Nullable String reason,
             @Nullable RecallLevel level) {}
 
-    record AcknowledgementRequest(@Nullable UUID patientId) {}
+    /** Either a patient (the patient, a parent, or their centre on their behalf) or a centre acknowledges. */
+    record AcknowledgementRequest(@Nullable UUID patientId, @Nullable UUID centreId) {}
 
     @PostMapping("/api/v1/recalls")
     ResponseEntity<Recall> issue(@RequestBody RecallRequest request) {
@@ -52,8 +53,15 @@ class RecallApiController {
 
     @PostMapping("/api/v1/recalls/{id}/acknowledgements")
     ResponseEntity<Void> acknowledge(@PathVariable UUID id, @RequestBody AcknowledgementRequest request) {
+        if (request.patientId() != null && request.centreId() != null) {
+            throw new InvalidInputException("centreId", "Acknowledge for a patient or for a centre, not both.");
+        }
+        if (request.centreId() != null) {
+            recalls.acknowledgeCentre(currentActor.require(), id, request.centreId());
+            return ResponseEntity.noContent().build();
+        }
         if (request.patientId() == null) {
-            throw new InvalidInputException("patientId", "A patient is required.");
+            throw new InvalidInputException("patientId", "A patient (or a centre) is required.");
         }
         recalls.acknowledge(currentActor.require(), id, request.patientId());
         return ResponseEntity.noContent().build();

@@ -26,8 +26,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The staff pages of batch recalls (issue 5): every recall, a recall with the affected patients of the reader's
- * centres (other centres as counts) and the alerts of infusions logged from a recalled batch, and a form for
- * clinicians and nurses to raise a recall. Network analysts see counts only, as in the API.
+ * centres (other centres as counts) and the alerts of infusions logged from a recalled batch, a form for clinicians,
+ * nurses and network analysts to raise a recall, and the centre's acknowledgement. Network analysts see every reached
+ * patient as a pseudonym (see {@link BatchRecalls}), as in the API.
  */
 @Controller
 class RecallPageController {
@@ -87,15 +88,27 @@ class RecallPageController {
         model.addAttribute("product", catalogue.find(recall.productId()).orElse(null));
         model.addAttribute("alerts", alerts);
         model.addAttribute("staff", Role.of(actor.role()).isCentreStaff());
+        model.addAttribute("analyst", Role.of(actor.role()) == Role.NETWORK_ANALYST);
         model.addAttribute("zone", DiaryConnection.PLAN_ZONE);
         return "supply/recall";
+    }
+
+    /** A clinician or nurse acknowledges the recall for their centre. */
+    @PostMapping("/recalls/{id}/centres/{centreId}/acknowledgement")
+    String acknowledgeCentre(@PathVariable UUID id, @PathVariable UUID centreId) {
+        try {
+            recalls.acknowledgeCentre(currentActor.require(), id, centreId);
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/recalls/" + id + "?acknowledged";
     }
 
     private String show(RecallForm form, @Nullable String errorField, Model model) {
         Actor actor = currentActor.require();
         model.addAttribute("recalls", recalls.recalls(actor));
         Role role = Role.of(actor.role());
-        model.addAttribute("mayIssue", role == Role.CLINICIAN || role == Role.NURSE);
+        model.addAttribute("mayIssue", role == Role.CLINICIAN || role == Role.NURSE || role == Role.NETWORK_ANALYST);
         List<Product> products = catalogue.products().stream()
                 .sorted(Comparator.comparing(Product::brandName))
                 .toList();

@@ -58,14 +58,24 @@ class RecallQueries {
             String issuedBy,
             Instant issuedAt) {}
 
+    /** A patient the recall reached, with the acknowledgement; the link counts are live ({@link #affected}). */
     record Row(
             UUID patientId,
             UUID centreId,
-            int received,
-            int infused,
-            int voided,
-            int atHome,
-            @Nullable Instant acknowledgedAt) {}
+            String pseudonym,
+            Instant reachedAt,
+            @Nullable Instant notifiedAt,
+            @Nullable Instant acknowledgedAt,
+            @Nullable String acknowledgedByName,
+            @Nullable String acknowledgedByRole) {}
+
+    /** A centre the recall reached, with its team's acknowledgement. */
+    record CentreRow(
+            UUID centreId,
+            Instant reachedAt,
+            @Nullable Instant notifiedAt,
+            @Nullable Instant acknowledgedAt,
+            @Nullable String acknowledgedByName) {}
 
     private final JdbcClient jdbc;
 
@@ -108,21 +118,117 @@ class RecallQueries {
                 .update();
     }
 
-    void insertPatient(UUID recallId, UUID centreId, Affected a) {
+    /** Records that the recall reached the patient; false when it had already (nothing changes then). */
+    boolean reach(UUID recallId, UUID patientId, UUID centreId, Affected a, String pseudonym, Instant at) {
+        return jdbc.sql(
+                                """
+                        insert into supply.recall_patient (recall_id, patient_id, centre_id, vials_received,
+                            vials_infused, voided_infusions, vials_at_home, pseudonym, reached_at)
+                        values (:recall, :patient, :centre, :received, :infused, :voided, :home, :pseudonym, :at)
+                        on conflict (recall_id, patient_id) do nothing
+                        """)
+                        .param("recall", recallId)
+                        .param("patient", patientId)
+                        .param("centre", centreId)
+                        .param("received", a.received())
+                        .param("infused", a.infused())
+                        .param("voided", a.voided())
+                        .param("home", a.atHome())
+                        .param("pseudonym", pseudonym)
+                        .param("at", utc(at))
+                        .update()
+                == 1;
+    }
+
+    /** Records that the recall reached the centre (its first patient there); idempotent. */
+    void reachCentre(UUID recallId, UUID centreId, Instant at) {
         jdbc.sql(
                         """
-                        insert into supply.recall_patient (recall_id, patient_id, centre_id, vials_received,
-                            vials_infused, voided_infusions, vials_at_home)
-                        values (:recall, :patient, :centre, :received, :infused, :voided, :home)
+                        insert into supply.recall_centre (recall_id, centre_id, reached_at) values (:recall, :centre, :at)
+                        on conflict (recall_id, centre_id) do nothing
                         """)
                 .param("recall", recallId)
-                .param("patient", a.patientId())
                 .param("centre", centreId)
-                .param("received", a.received())
-                .param("infused", a.infused())
-                .param("voided", a.voided())
-                .param("home", a.atHome())
+                .param("at", utc(at))
                 .update();
+    }
+
+    List<CentreRow> centres(UUID recallId) {
+        return jdbc.sql(
+                        """
+                        select centre_id, reached_at, notified_at, acknowledged_at, acknowledged_by_name
+                        from supply.recall_centre where recall_id = :id order by reached_at, centre_id
+                        """)
+                .param("id", recallId)
+                .query((rs, n) -> new CentreRow(
+                        rs.getObject("centre_id", UUID.class),
+                        instant(rs, "reached_at"),
+                        instantOrNull(rs, "notified_at"),
+                        instantOrNull(rs, "acknowledged_at"),
+                        rs.getString("acknowledged_by_name")))
+                .list();
+    }
+
+    void markPatientNotified(UUID recallId, UUID patientId, Instant at) {
+        jdbc.sql(
+                        """
+                        update supply.recall_patient set notified_at = :at
+                        where recall_id = :recall and patient_id = :patient and notified_at is null
+                        """)
+                .param("at", utc(at))
+                .param("recall", recallId)
+                .param("patient", patientId)
+                .update();
+    }
+
+    void markCentreNotified(UUID recallId, UUID centreId, Instant at) {
+        jdbc.sql(
+                        """
+                        update supply.recall_centre set notified_at = :at
+                        where recall_id = :recall and centre_id = :centre and notified_at is null
+                        """)
+                .param("at", utc(at))
+                .param("recall", recallId)
+                .param("centre", centreId)
+                .update();
+    }
+
+    /** Records the centre's acknowledgement; false when it was acknowledged already or the recall does not reach it. */
+    boolean acknowledgeCentre(UUID recallId, UUID centreId, UUID by, String name, Instant at) {
+        return jdbc.sql(
+                                """
+                        update supply.recall_centre set acknowledged_at = :at, acknowledged_by = :by,
+                            acknowledged_by_name = :name
+                        where recall_id = :recall and centre_id = :centre and acknowledged_at is null
+                        """)
+                        .param("at", utc(at))
+                        .param("by", by)
+                        .param("name", name)
+                        .param("recall", recallId)
+                        .param("centre", centreId)
+                        .update()
+                == 1;
+    }
+
+    /** Recalls issued since {@code since}, oldest first: the ones kept live by the periodic refresh. */
+    List<UUID> issuedSince(Instant since) {
+        return jdbc.sql("select id from supply.recall where issued_at >= :since order by issued_at")
+                .param("since", utc(since))
+                .query(UUID.class)
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     Optional<Header> find(UUID id) {
@@ -139,33 +245,34 @@ class RecallQueries {
     List<Row> patients(UUID recallId) {
         return jdbc.sql(
                         """
-                        select patient_id, centre_id, vials_received, vials_infused, voided_infusions, vials_at_home,
-                               acknowledged_at
-                        from supply.recall_patient where recall_id = :id order by centre_id, patient_id
+                        select patient_id, centre_id, pseudonym, reached_at, notified_at, acknowledged_at,
+                               acknowledged_by_name, acknowledged_by_role
+                        from supply.recall_patient where recall_id = :id order by centre_id, reached_at, pseudonym
                         """)
                 .param("id", recallId)
-                .query((rs, n) -> {
-                    OffsetDateTime ack = rs.getObject("acknowledged_at", OffsetDateTime.class);
-                    return new Row(
-                            rs.getObject("patient_id", UUID.class),
-                            rs.getObject("centre_id", UUID.class),
-                            rs.getInt("vials_received"),
-                            rs.getInt("vials_infused"),
-                            rs.getInt("voided_infusions"),
-                            rs.getInt("vials_at_home"),
-                            ack == null ? null : ack.toInstant());
-                })
+                .query((rs, n) -> new Row(
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getObject("centre_id", UUID.class),
+                        rs.getString("pseudonym"),
+                        instant(rs, "reached_at"),
+                        instantOrNull(rs, "notified_at"),
+                        instantOrNull(rs, "acknowledged_at"),
+                        rs.getString("acknowledged_by_name"),
+                        rs.getString("acknowledged_by_role")))
                 .list();
     }
 
-    boolean acknowledge(UUID recallId, UUID patientId, UUID by, Instant at) {
+    boolean acknowledge(UUID recallId, UUID patientId, UUID by, String name, String role, Instant at) {
         return jdbc.sql(
                                 """
-                        update supply.recall_patient set acknowledged_at = :at, acknowledged_by = :by
+                        update supply.recall_patient set acknowledged_at = :at, acknowledged_by = :by,
+                            acknowledged_by_name = :name, acknowledged_by_role = :role
                         where recall_id = :recall and patient_id = :patient and acknowledged_at is null
                         """)
-                        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                        .param("at", utc(at))
                         .param("by", by)
+                        .param("name", name)
+                        .param("role", role)
                         .param("recall", recallId)
                         .param("patient", patientId)
                         .update()

@@ -4,6 +4,6 @@
  * {@link org.hemonet.supply.TreatmentPlans} and {@link org.hemonet.supply.HomeStock} are the module's API.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "patient", "product", "audit", "centre", "diary"})
+        allowedDependencies = {"shared", "identity", "patient", "product", "audit", "centre", "diary", "message"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.supply;

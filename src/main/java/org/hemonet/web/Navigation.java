@@ -16,7 +16,8 @@ final class Navigation {
                 List.of(
                         new Item("/", "nav.myRecord"),
                         new Item("/diary", "nav.diary"),
-                        new Item("/treatment", "nav.treatment"));
+                        new Item("/treatment", "nav.treatment"),
+                        new Item("/messages", "message.nav"));
             case CLINICIAN, NURSE ->
                 List.of(
                         new Item("/", "nav.patients"),
@@ -24,14 +25,16 @@ final class Navigation {
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
-                        new Item("/recalls", "nav.recalls"));
+                        new Item("/recalls", "nav.recalls"),
+                        new Item("/messages", "message.nav.team"));
             case PHYSIO, SOCIAL_WORKER, LAB ->
                 List.of(
                         new Item("/", "nav.patients"),
                         new Item("/attention", "nav.attention"),
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
-                        new Item("/products", "nav.products"));
+                        new Item("/products", "nav.products"),
+                        new Item("/messages", "message.nav.team"));
             case NETWORK_ANALYST ->
                 List.of(
                         new Item("/", "nav.network"),

@@ -3,6 +3,8 @@ package org.hemonet.web;
 import java.util.List;
 import java.util.Optional;
 import org.hemonet.identity.SignedInUser;
+import org.hemonet.message.Messages;
+import org.hemonet.shared.CurrentActor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,9 +14,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellAdvice {
 
     private final SignedInUser signedInUser;
+    private final Messages messages;
+    private final CurrentActor currentActor;
 
-    ShellAdvice(SignedInUser signedInUser) {
+    ShellAdvice(SignedInUser signedInUser, Messages messages, CurrentActor currentActor) {
         this.signedInUser = signedInUser;
+        this.messages = messages;
+        this.currentActor = currentActor;
+    }
+
+    /** Unread messages of the signed-in patient or centre team, shown next to "Messages" in the navigation. */
+    @ModelAttribute("unreadMessages")
+    int unreadMessages() {
+        return currentActor.get().map(messages::unreadCount).orElse(0);
     }
 
     @ModelAttribute("currentUser")

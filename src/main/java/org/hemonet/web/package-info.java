@@ -13,7 +13,8 @@
             "pk",
             "diary",
             "supply",
-            "product"
+            "product",
+            "message"
         })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.web;

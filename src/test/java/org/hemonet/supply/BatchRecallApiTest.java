@@ -94,7 +94,7 @@ class BatchRecallApiTest extends IntegrationTest {
         assertThat(southView.body())
                 .contains(leo.toString(), "Leo Okafor", "\"voidedInfusions\":1", "\"vialsInfused\":0")
                 .doesNotContain(north.toString());
-        assertThat(fixtures.auditEvents(leo, "analyst", "Recall", "SEARCH", "SUCCESS"))
+        assertThat(fixtures.auditEvents(leo, "analyst", "Recall", recallId, "SEARCH", "SUCCESS"))
                 .isEqualTo(1);
         assertThat(recalls.isRecalled(octavia, batch)).isTrue();
 

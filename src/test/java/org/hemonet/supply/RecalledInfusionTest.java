@@ -194,7 +194,7 @@ class RecalledInfusionTest extends IntegrationTest {
     }
 
     @Test
-    void recallFormRejectsABadBatchAndIsOnlyForCliniciansAndNurses() {
+    void recallFormRejectsABadBatchAndIsForCliniciansNursesAndNetworkAnalysts() {
         ApiClient clinician = new ApiClient(port).signIn("clinician.north");
         HttpResponse<String> bad = clinician.postForm(
                 "/recalls",
@@ -209,7 +209,13 @@ class RecalledInfusionTest extends IntegrationTest {
 
         ApiClient analyst = new ApiClient(port).signIn("analyst");
         assertThat(analyst.getHtml("/recalls").statusCode()).isEqualTo(200);
-        assertThat(analyst.getHtml("/recalls").body()).doesNotContain("Raise recall");
+        // issue 5: a network analyst issues recalls too
+        assertThat(analyst.getHtml("/recalls").body()).contains("Raise recall");
+        assertThat(new ApiClient(port)
+                        .signIn("physio.north")
+                        .getHtml("/recalls")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(new ApiClient(port).signIn("patient.tom").getHtml("/recalls").statusCode())
                 .isEqualTo(403);
     }

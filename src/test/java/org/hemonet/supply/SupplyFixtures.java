@@ -64,4 +64,22 @@ final class SupplyFixtures {
                 .query(Long.class)
                 .single();
     }
+
+    /** As {@link #auditEvents}, for one resource (e.g. one recall): other tests' events on the patient do not count. */
+    long auditEvents(
+            UUID patientId, String username, String resource, String resourceId, String action, String outcome) {
+        return jdbc.sql(
+                        """
+                        select count(*) from audit.event where patient_id = :p and username = :u
+                          and resource_type = :r and resource_id = :id and action = :a and outcome = :o
+                        """)
+                .param("p", patientId)
+                .param("u", username)
+                .param("r", resource)
+                .param("id", resourceId)
+                .param("a", action)
+                .param("o", outcome)
+                .query(Long.class)
+                .single();
+    }
 }

@@ -1,0 +1,75 @@
+package org.hemonet.message;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.CurrentActor;
+import org.hemonet.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The inbox pages: a patient's (or parent's) messages, phone-first, and a centre team's inbox for its staff. A safety
+ * message is acknowledged from its page. Roles without an inbox see an empty one.
+ */
+@Controller
+class MessagePageController {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    private final Messages messages;
+    private final CurrentActor currentActor;
+
+    MessagePageController(Messages messages, CurrentActor currentActor) {
+        this.messages = messages;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/messages")
+    String inbox(Model model) {
+        Actor actor = currentActor.require();
+        model.addAttribute("messages", messages.inbox(actor));
+        model.addAttribute("patient", "PATIENT".equals(actor.role()));
+        model.addAttribute("mailAddress", messages.mailAddress(actor).orElse(""));
+        model.addAttribute("zone", ZONE);
+        return "message/inbox";
+    }
+
+    @GetMapping("/messages/{id}")
+    String message(@PathVariable UUID id, Model model) {
+        Actor actor = currentActor.require();
+        model.addAttribute("message", messages.open(actor, id));
+        // the navigation's unread count was taken before this message was marked read
+        model.addAttribute("unreadMessages", messages.unreadCount(actor));
+        model.addAttribute("patient", "PATIENT".equals(actor.role()));
+        model.addAttribute("zone", ZONE);
+        return "message/message";
+    }
+
+    @PostMapping("/messages/{id}/acknowledgement")
+    String acknowledge(@PathVariable UUID id) {
+        messages.acknowledge(currentActor.require(), id);
+        return "redirect:/messages/" + id + "?acknowledged";
+    }
+
+    @PostMapping("/messages/mail-address")
+    String mailAddress(@RequestParam(required = false) @Nullable String address, Model model) {
+        Actor actor = currentActor.require();
+        try {
+            messages.setMailAddress(actor, address == null ? "" : address);
+        } catch (InvalidInputException e) {
+            model.addAttribute("addressError", true);
+            model.addAttribute("messages", messages.inbox(actor));
+            model.addAttribute("patient", "PATIENT".equals(actor.role()));
+            model.addAttribute("mailAddress", address == null ? "" : address);
+            model.addAttribute("zone", ZONE);
+            return "message/inbox";
+        }
+        return "redirect:/messages?addressSaved";
+    }
+}
