@@ -23,7 +23,8 @@ final class Navigation {
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
-                        new Item("/recalls", "nav.recalls"));
+                        new Item("/recalls", "nav.recalls"),
+                        new Item("/deliveries", "plans.nav.deliveries"));
             case PHYSIO, SOCIAL_WORKER, LAB ->
                 List.of(
                         new Item("/", "nav.patients"),
@@ -42,6 +43,7 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));
+            case DELIVERY_PROVIDER -> List.of(new Item("/provider/deliveries", "plans.nav.providerDeliveries"));
         };
     }
 }
