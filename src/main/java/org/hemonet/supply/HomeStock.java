@@ -203,7 +203,7 @@ public class HomeStock {
         return found.stream().map(this::forProvider).toList();
     }
 
-    private ProviderDelivery forProvider(Delivery d) {
+    ProviderDelivery forProvider(Delivery d) {
         return new ProviderDelivery(
                 d.id(),
                 d.reference(),
