@@ -95,7 +95,7 @@ public class SurgeryPlans {
     @Transactional
     public SurgeryPlan voidPlan(
             Actor actor, UUID patientId, UUID planId, @Nullable String reason, @Nullable Integer version) {
-        access.prescribe(actor, patientId, AuditAction.UPDATE, RESOURCE);
+        access.prescribe(actor, patientId, AuditAction.VOID, RESOURCE);
         SurgeryPlan plan = queries.find(patientId, planId).orElseThrow(() -> new NotFoundException(RESOURCE));
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidInputException("reason", "Say why (at most 500 characters).");
@@ -107,7 +107,7 @@ public class SurgeryPlans {
             throw new StaleVersionException();
         }
         audit.record(
-                AuditEvent.by(actor, AuditAction.UPDATE, patientId, RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
+                AuditEvent.by(actor, AuditAction.VOID, patientId, RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
         return queries.find(patientId, planId).orElseThrow();
     }
 

@@ -149,14 +149,14 @@ public class TreatmentPlans {
     @Transactional
     public TreatmentPlan voidPlan(
             Actor actor, UUID patientId, UUID planId, @Nullable String reason, @Nullable Integer version) {
-        access.prescribe(actor, patientId, AuditAction.UPDATE, RESOURCE);
+        access.prescribe(actor, patientId, AuditAction.VOID, RESOURCE);
         TreatmentPlan plan = queries.find(patientId, planId).orElseThrow(() -> new NotFoundException(RESOURCE));
         String why;
         try {
             why = requireReason(reason);
         } catch (InvalidInputException e) {
             access.recordCommitted(
-                    actor, AuditAction.UPDATE, patientId, RESOURCE, planId.toString(), AuditOutcome.FAILED);
+                    actor, AuditAction.VOID, patientId, RESOURCE, planId.toString(), AuditOutcome.FAILED);
             throw e;
         }
         if (plan.voidedAt() != null) {
@@ -168,7 +168,7 @@ public class TreatmentPlans {
         }
         queries.reopenSupersededBy(planId);
         audit.record(
-                AuditEvent.by(actor, AuditAction.UPDATE, patientId, RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
+                AuditEvent.by(actor, AuditAction.VOID, patientId, RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
         return queries.find(patientId, planId).orElseThrow();
     }
 
