@@ -67,13 +67,34 @@ class EmicizumabLoadingTest extends IntegrationTest {
         return JSON.readTree(created.body());
     }
 
+    /**
+     * A North patient (not Tom) never on emicizumab, so that a new emicizumab plan starts with loading; {@code n}
+     * picks one of them by id from the ninth on (other supply tests use the first North patients).
+     */
+    private UUID notOnEmicizumab(int n) {
+        return jdbc.sql(
+                        """
+                        select p.id from patient.patient p
+                        where p.centre_id = (select centre_id from patient.patient where given_name = 'Tom'
+                                             and family_name = 'Bradley')
+                          and not (p.given_name = 'Tom' and p.family_name = 'Bradley')
+                          and not exists (select 1 from supply.treatment_plan t
+                                          join product.product pr on pr.id = t.product_id
+                                          where t.patient_id = p.id and pr.product_class = 'EMICIZUMAB')
+                        order by p.id offset :n limit 1
+                        """)
+                .param("n", 8 + n)
+                .query(UUID.class)
+                .single();
+    }
+
     private static List<Instant> instants(String... values) {
         return java.util.Arrays.stream(values).map(Instant::parse).toList();
     }
 
     @Test
     void twentyKilogramsLoads60MgWeeklyThen120MgEveryFourWeeks() {
-        UUID patient = fixtures.otherNorthPatient(10);
+        UUID patient = notOnEmicizumab(0);
         JsonNode plan = prescribe(patient, "20", "6", 4, "2027-03-15");
 
         assertThat(plan.get("dose").asInt()).isEqualTo(120);
@@ -102,7 +123,7 @@ class EmicizumabLoadingTest extends IntegrationTest {
 
     @Test
     void seventyKilogramsLoads210MgWeeklyThen105MgWeeklyAndAChangeOfMaintenanceDoesNotLoadAgain() {
-        UUID patient = fixtures.otherNorthPatient(11);
+        UUID patient = notOnEmicizumab(1);
         JsonNode plan = prescribe(patient, "70", "1.5", 1, "2027-03-15");
 
         assertThat(plan.get("dose").asInt()).isEqualTo(105);

@@ -146,6 +146,7 @@ class PlanHistoryApiTest extends IntegrationTest {
     void aVoidedPlanNeedsAReasonStaysInTheHistoryAndNoLongerSchedulesDoses() {
         UUID patient = fixtures.otherNorthPatient(19);
         ApiClient nurse = new ApiClient(port).signIn("nurse.north");
+        String first = prescribe(nurse, patient, LocalDate.now());
         LocalDate from = LocalDate.now().plusDays(1);
         String id = prescribe(nurse, patient, from);
         String path = plansOf(patient) + "/" + id + "/void";
@@ -155,8 +156,11 @@ class PlanHistoryApiTest extends IntegrationTest {
         assertThat(noReason.body()).contains("\"field\":\"reason\"");
         var voided = nurse.postJson(path, "{\"reason\":\"Entered for the wrong patient\"}");
         assertThat(voided.statusCode()).isEqualTo(200);
-        assertThat(plans.activePlan(patient, from))
-                .hasValueSatisfying(p -> assertThat(p.id().toString()).isNotEqualTo(id));
+        // the plan it had ended runs again, open-ended as before
+        assertThat(plans.activePlan(patient, from)).hasValueSatisfying(p -> {
+            assertThat(p.id().toString()).isEqualTo(first);
+            assertThat(p.validTo()).isNull();
+        });
         var again = nurse.postJson(path, "{\"reason\":\"again\"}");
         assertThat(again.statusCode()).isEqualTo(409);
 
