@@ -128,7 +128,9 @@ class DeliveryBrowserTest extends BrowserTest {
         assertThat(body)
                 .doesNotContain("haemophilia", "hemophilia", "severe", "moderate", "inhibitor", "diagnosis", "batch");
         screenshot(courier, "plans-provider-phone");
-        mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delivered"))
+        mine.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Delivered").setExact(true))
                 .click();
         assertThat(courier.locator(".notice").first()).containsText("Saved. Thank you.");
         assertThat(courier.locator(".provider-delivery").filter(new Locator.FilterOptions().setHasText(name)))
