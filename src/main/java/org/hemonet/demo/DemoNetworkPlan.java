@@ -284,6 +284,13 @@ public final class DemoNetworkPlan {
                 randomPatient(centreIds[c], region);
             }
         }
+        // Last, so that adding it moves no other demo id: the home-delivery courier serving North and South.
+        staff(
+                "courier",
+                "Swift Home Deliveries",
+                Role.DELIVERY_PROVIDER,
+                Set.of(north, south),
+                "home-delivery courier for North and South (sees no clinical data)");
     }
 
     private RegionPlan region(String code, String name, long population) {

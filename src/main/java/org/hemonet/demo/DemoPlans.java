@@ -118,7 +118,9 @@ final class DemoPlans {
                 "Europe/London",
                 from,
                 null,
-                null);
+                null,
+                // demo patients were established on their regimen before the plan started: no emicizumab loading
+                false);
     }
 
     private static Prescription onDemand(UUID product, String perKg, LocalDate from, boolean weighed) {

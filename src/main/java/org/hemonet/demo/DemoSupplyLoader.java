@@ -147,6 +147,22 @@ class DemoSupplyLoader {
         homeStock.delivered(prescriber, past.id(), null);
         homeStock.book(
                 prescriber,
-                new NewDelivery(plan.patientId(), today.plusDays(5 + random.nextInt(5)), DeliveryWindow.EARLY, item));
+                new NewDelivery(
+                        plan.patientId(),
+                        today.plusDays(5 + random.nextInt(5)),
+                        DeliveryWindow.EARLY,
+                        item,
+                        demoAddress(plan.patientId())));
+    }
+
+    private static final String[] STREETS = {
+        "Mill Lane", "Church Road", "Station Road", "Victoria Street", "Park Avenue", "The Green", "Orchard Close"
+    };
+    private static final String[] TOWNS = {"Bolton BL1 4XX", "Leigh WN7 2XX", "Bury BL9 0XX", "Chorley PR7 1XX"};
+
+    /** An invented address (fictitious postcodes), from the patient id so that no random draw moves. */
+    private static String demoAddress(java.util.UUID patientId) {
+        int h = Math.abs(patientId.hashCode() % 1000);
+        return (1 + h % 97) + " " + STREETS[h % STREETS.length] + "\n" + TOWNS[h % TOWNS.length];
     }
 }

@@ -42,7 +42,7 @@ public class AccountAdministration {
                 .ifPresent(problem -> {
                     throw new org.hemonet.shared.InvalidInputException("password", problem);
                 });
-        if (account.role().isCentreStaff() && account.centreIds().isEmpty()) {
+        if (account.role().needsCentres() && account.centreIds().isEmpty()) {
             throw new org.hemonet.shared.InvalidInputException("centreIds", "Centre staff need at least one centre.");
         }
         return createWithHash(UUID.randomUUID(), account, passwordEncoder.encode(account.rawPassword()));
@@ -57,10 +57,10 @@ public class AccountAdministration {
     /** Re-assigns an account's role and centres; this applies from the account's next request. */
     @Transactional
     public void reassign(UUID accountId, Role role, java.util.Set<UUID> centreIds) {
-        if (role.isCentreStaff() && centreIds.isEmpty()) {
+        if (role.needsCentres() && centreIds.isEmpty()) {
             throw new org.hemonet.shared.InvalidInputException("centreIds", "Centre staff need at least one centre.");
         }
-        accounts.reassign(accountId, role, role.isCentreStaff() ? centreIds : java.util.Set.of());
+        accounts.reassign(accountId, role, role.needsCentres() ? centreIds : java.util.Set.of());
     }
 
     /** Display names of accounts, for showing who did something (unknown ids are left out). */

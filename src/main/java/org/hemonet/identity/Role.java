@@ -10,7 +10,12 @@ public enum Role {
     LAB,
     NETWORK_ANALYST,
     COMMISSIONER,
-    ADMIN;
+    ADMIN,
+    /**
+     * A home-delivery courier serving some centres: sees only what a delivery needs (name, address, date, window,
+     * items, reference) of its centres' deliveries, never clinical data (issue 5). Staff: needs a second factor.
+     */
+    DELIVERY_PROVIDER;
 
     /** Members of a centre's team: they see patients registered at, or in shared care with, their centres. */
     public boolean isCentreStaff() {
@@ -28,6 +33,11 @@ public enum Role {
     /** Every role but patients is staff and needs a second factor (security.md §9). */
     public boolean isStaff() {
         return this != PATIENT;
+    }
+
+    /** Roles whose accounts are tied to centres: centre staff, and delivery providers to the centres they serve. */
+    public boolean needsCentres() {
+        return isCentreStaff() || this == DELIVERY_PROVIDER;
     }
 
     public static Role of(String name) {

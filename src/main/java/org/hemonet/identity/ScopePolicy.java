@@ -76,6 +76,9 @@ final class ScopePolicy {
 
     /** Whether an actor of {@code role} holding {@code scopes} may send {@code method} to {@code path}. */
     static boolean permits(String role, Collection<String> scopes, String method, String path) {
+        if (role.equals(Role.DELIVERY_PROVIDER.name()) && !CourierPaths.allows(method, path)) {
+            return false;
+        }
         Matcher fhir = FHIR_TYPE.matcher(path);
         String resourceType = fhir.matches() ? fhir.group(1) : null;
         return scopes.stream()

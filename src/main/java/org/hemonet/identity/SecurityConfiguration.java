@@ -74,6 +74,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    private static final org.springframework.security.authorization.AuthorizationManager<RequestAuthorizationContext>
+            SIGNED_IN = org.springframework.security.authorization.AuthenticatedAuthorizationManager.authenticated();
+
+    /** Any signed-in account; a delivery provider only on its own paths ({@link CourierPaths}). */
+    private static AuthorizationResult signedInAndCourierConfined(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+        AuthorizationResult signedIn = SIGNED_IN.authorize(authentication, context);
+        if (signedIn == null || !signedIn.isGranted()) {
+            return signedIn == null ? new AuthorizationDecision(false) : signedIn;
+        }
+        boolean courier = authentication.get().getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Role.DELIVERY_PROVIDER.name()).equals(a.getAuthority()));
+        if (!courier) {
+            return signedIn;
+        }
+        HttpServletRequest request = context.getRequest();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return new AuthorizationDecision(CourierPaths.allows(request.getMethod(), path));
+    }
+
     private static final String SCOPE_DENIED = "The token's scopes or the account's role do not allow this request.";
 
     private static AuthorizationResult scopesAllow(
@@ -122,7 +142,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()
-                        .authenticated())
+                        .access(SecurityConfiguration::signedInAndCourierConfined))
                 .authenticationProvider(passwords)
                 .requestCache(cache -> cache.requestCache(pagesOnlyRequestCache()))
                 .formLogin(form ->

@@ -18,7 +18,9 @@ public record Delivery(
         Instant createdAt,
         @Nullable Instant deliveredAt,
         @Nullable String failureReason,
-        int version) {
+        int version,
+        @Nullable String recipientName,
+        @Nullable String address) {
 
     public Delivery {
         items = List.copyOf(items);
@@ -26,6 +28,11 @@ public record Delivery(
 
     /** Vials of one batch; {@code iuPerVial} is the vial's nominal content in the product's unit (IU or mg). */
     public record Item(UUID productId, String batchNumber, int vials, int iuPerVial) {}
+
+    /** The reference a courier quotes: {@code HD-} and the first eight characters of the id, upper case. */
+    public String reference() {
+        return "HD-" + id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
 
     public boolean isOpen() {
         return status == DeliveryStatus.ORDERED || status == DeliveryStatus.SCHEDULED;

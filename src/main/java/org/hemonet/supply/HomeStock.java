@@ -37,12 +37,14 @@ public class HomeStock {
 
     static final String DELIVERY = "Delivery";
     static final String STOCK = "HomeStock";
+    static final String PROVIDER_DELIVERY = "ProviderDelivery";
     private static final int MAX_ITEMS = 20;
 
     private final HomeStockQueries queries;
     private final PatientAccess access;
     private final ProductCatalogue catalogue;
     private final TreatmentPlans plans;
+    private final org.hemonet.patient.PatientRegistry patients;
     private final AuditLog audit;
     private final Clock clock;
     private final int alertDays;
@@ -53,6 +55,7 @@ public class HomeStock {
             PatientAccess access,
             ProductCatalogue catalogue,
             TreatmentPlans plans,
+            org.hemonet.patient.PatientRegistry patients,
             AuditLog audit,
             Clock clock,
             @Value("${hemonet.supply.low-stock-days:10}") int alertDays,
@@ -61,6 +64,7 @@ public class HomeStock {
         this.access = access;
         this.catalogue = catalogue;
         this.plans = plans;
+        this.patients = patients;
         this.audit = audit;
         this.clock = clock;
         this.alertDays = alertDays;
@@ -77,7 +81,7 @@ public class HomeStock {
         PatientScope scope = access.prescribe(actor, patientId, AuditAction.CREATE, DELIVERY);
         Delivery delivery;
         try {
-            delivery = validate(patientId, scope, request);
+            delivery = validate(patientId, scope, request, recipientName(actor, patientId));
         } catch (InvalidInputException e) {
             access.recordCommitted(actor, AuditAction.CREATE, patientId, DELIVERY, null, AuditOutcome.FAILED);
             throw e;
@@ -101,6 +105,146 @@ public class HomeStock {
             throw new InvalidInputException("reason", "Say why the delivery failed (at most 500 characters).");
         }
         return close(actor, deliveryId, version, DeliveryStatus.FAILED, reason.strip());
+    }
+
+    /**
+     * Schedules an ordered delivery (or re-schedules a scheduled one) for a date and window: ordered → scheduled.
+     * Clinicians and nurses of the patient's centres schedule.
+     */
+    @Transactional
+    public Delivery schedule(
+            Actor actor,
+            UUID deliveryId,
+            @Nullable LocalDate on,
+            @Nullable DeliveryWindow window,
+            @Nullable String address,
+            @Nullable Integer version) {
+        Delivery delivery = queries.find(deliveryId).orElseThrow(() -> new NotFoundException(DELIVERY));
+        access.prescribe(actor, delivery.patientId(), AuditAction.UPDATE, DELIVERY);
+        LocalDate today = LocalDate.now(clock);
+        if (on == null) {
+            throw new InvalidInputException("scheduledFor", "A delivery date is required.");
+        }
+        if (on.isBefore(today) || on.isAfter(today.plusDays(180))) {
+            throw new InvalidInputException("scheduledFor", "A delivery is scheduled from today to 180 days ahead.");
+        }
+        if (window == null) {
+            throw new InvalidInputException("window", "Choose a delivery window.");
+        }
+        String cleanAddress = address(address);
+        for (int i = 0; i < delivery.items().size(); i++) {
+            Delivery.Item item = delivery.items().get(i);
+            boolean expires = catalogue
+                    .batch(item.productId(), item.batchNumber())
+                    .map(b -> b.expiresOn().isBefore(on))
+                    .orElse(false);
+            if (expires) {
+                throw new InvalidInputException("scheduledFor", "A batch of this delivery expires before that day.");
+            }
+        }
+        if (!delivery.isOpen()) {
+            throw new ConflictException(
+                    "The delivery is already " + delivery.status().name().toLowerCase() + ".");
+        }
+        int expected = version == null ? delivery.version() : version;
+        if (expected != delivery.version()
+                || !queries.schedule(
+                        deliveryId, expected, on, window, cleanAddress, clock.instant(), actor.accountId())) {
+            throw new StaleVersionException();
+        }
+        audit.record(AuditEvent.by(
+                actor,
+                AuditAction.UPDATE,
+                delivery.patientId(),
+                DELIVERY,
+                deliveryId.toString(),
+                AuditOutcome.SUCCESS));
+        return queries.find(deliveryId).orElseThrow();
+    }
+
+    /**
+     * A centre's delivery list: deliveries of the patients registered at {@code centreId} from {@code from} to
+     * {@code to}, optionally of one status. Centre staff of that centre only (others: 404 as for an unknown centre;
+     * roles without patient data: 403). Each patient whose delivery is listed gets a READ audit event.
+     */
+    @Transactional
+    public List<Delivery> centreDeliveries(
+            Actor actor, UUID centreId, LocalDate from, LocalDate to, @Nullable DeliveryStatus status) {
+        org.hemonet.identity.Role role = org.hemonet.identity.Role.of(actor.role());
+        if (!role.isCentreStaff()) {
+            throw new org.springframework.security.access.AccessDeniedException("not centre staff");
+        }
+        if (!actor.centreIds().contains(centreId)) {
+            throw new NotFoundException("Centre");
+        }
+        checkPeriod(from, to);
+        List<Delivery> found =
+                queries.ofCentres(List.of(centreId), from, to, status == null ? List.of() : List.of(status.name()));
+        auditReads(actor, found, DELIVERY);
+        return found;
+    }
+
+    /**
+     * A delivery provider's run for a day: the scheduled (and already closed) deliveries of the centres it serves. The
+     * answer carries only what a courier needs (see {@link ProviderDelivery}); every delivery read is audited.
+     */
+    @Transactional
+    public List<ProviderDelivery> providerDeliveries(Actor actor, LocalDate on) {
+        requireProvider(actor);
+        List<Delivery> found = queries.ofCentres(
+                actor.centreIds(),
+                on,
+                on,
+                List.of(
+                        DeliveryStatus.SCHEDULED.name(),
+                        DeliveryStatus.DELIVERED.name(),
+                        DeliveryStatus.FAILED.name()));
+        auditReads(actor, found, PROVIDER_DELIVERY);
+        return found.stream().map(this::forProvider).toList();
+    }
+
+    ProviderDelivery forProvider(Delivery d) {
+        return new ProviderDelivery(
+                d.id(),
+                d.reference(),
+                d.recipientName() == null ? "" : d.recipientName(),
+                d.address(),
+                d.scheduledFor(),
+                d.window(),
+                d.status(),
+                d.items().stream()
+                        .map(i -> new ProviderDelivery.Item(
+                                catalogue
+                                        .find(i.productId())
+                                        .map(Product::brandName)
+                                        .orElse("?"),
+                                i.vials(),
+                                i.iuPerVial(),
+                                catalogue
+                                        .find(i.productId())
+                                        .map(Product::unit)
+                                        .orElse(org.hemonet.product.DoseUnit.IU)))
+                        .toList(),
+                d.version());
+    }
+
+    private static void requireProvider(Actor actor) {
+        if (!org.hemonet.identity.Role.DELIVERY_PROVIDER.name().equals(actor.role())) {
+            throw new org.springframework.security.access.AccessDeniedException("not a delivery provider");
+        }
+    }
+
+    private void auditReads(Actor actor, List<Delivery> deliveries, String resource) {
+        for (Delivery d : deliveries) {
+            audit.record(AuditEvent.by(
+                    actor, AuditAction.READ, d.patientId(), resource, d.id().toString(), AuditOutcome.SUCCESS));
+        }
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || to.isAfter(from.plusDays(366))) {
+            throw new InvalidInputException("to", "A period of at most a year, ending on or after its start.");
+        }
     }
 
     @Transactional
@@ -314,7 +458,16 @@ public class HomeStock {
     private Delivery close(
             Actor actor, UUID deliveryId, @Nullable Integer version, DeliveryStatus status, @Nullable String reason) {
         Delivery delivery = queries.find(deliveryId).orElseThrow(() -> new NotFoundException(DELIVERY));
-        access.prescribe(actor, delivery.patientId(), AuditAction.UPDATE, DELIVERY);
+        if (org.hemonet.identity.Role.DELIVERY_PROVIDER.name().equals(actor.role())) {
+            // a courier closes only scheduled deliveries of the centres it serves; anything else looks unknown
+            if (!actor.centreIds().contains(delivery.centreId()) || delivery.status() == DeliveryStatus.ORDERED) {
+                access.recordCommitted(
+                        actor, AuditAction.UPDATE, delivery.patientId(), PROVIDER_DELIVERY, null, AuditOutcome.DENIED);
+                throw new NotFoundException(DELIVERY);
+            }
+        } else {
+            access.prescribe(actor, delivery.patientId(), AuditAction.UPDATE, DELIVERY);
+        }
         if (!delivery.isOpen()) {
             throw new ConflictException(
                     "The delivery is already " + delivery.status().name().toLowerCase() + ".");
@@ -334,7 +487,23 @@ public class HomeStock {
         return queries.find(deliveryId).orElseThrow();
     }
 
-    private Delivery validate(UUID patientId, PatientScope scope, NewDelivery request) {
+    private @Nullable String recipientName(Actor actor, UUID patientId) {
+        return patients.find(actor, patientId)
+                .map(org.hemonet.patient.PatientSummary::fullName)
+                .orElse(null);
+    }
+
+    private static @Nullable String address(@Nullable String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        if (address.length() > 500) {
+            throw new InvalidInputException("address", "An address has at most 500 characters.");
+        }
+        return address.strip();
+    }
+
+    private Delivery validate(UUID patientId, PatientScope scope, NewDelivery request, @Nullable String recipientName) {
         LocalDate today = LocalDate.now(clock);
         if (request.scheduledFor() == null) {
             throw new InvalidInputException("scheduledFor", "A delivery date is required.");
@@ -343,9 +512,7 @@ public class HomeStock {
                 || request.scheduledFor().isAfter(today.plusDays(180))) {
             throw new InvalidInputException("scheduledFor", "A delivery is booked from 30 days ago to 180 days ahead.");
         }
-        if (request.window() == null) {
-            throw new InvalidInputException("window", "Choose a delivery window.");
-        }
+        String address = address(request.address());
         if (request.items() == null
                 || request.items().isEmpty()
                 || request.items().size() > MAX_ITEMS) {
@@ -369,17 +536,20 @@ public class HomeStock {
             }
             items.add(new Delivery.Item(product.id(), batch.batchNumber(), item.vials(), item.iuPerVial()));
         }
+        // Without a window the delivery is only ordered (for the requested date); it is scheduled later (schedule()).
         return new Delivery(
                 UUID.randomUUID(),
                 patientId,
                 scope.registeredCentreId(),
-                DeliveryStatus.SCHEDULED,
+                request.window() == null ? DeliveryStatus.ORDERED : DeliveryStatus.SCHEDULED,
                 request.scheduledFor(),
-                request.window(),
+                request.window() == null ? DeliveryWindow.STANDARD : request.window(),
                 items,
                 clock.instant(),
                 null,
                 null,
-                0);
+                0,
+                recipientName,
+                address);
     }
 }

@@ -32,7 +32,14 @@ class HomeStockApiController {
             @Nullable UUID patientId,
             @Nullable LocalDate scheduledFor,
             @Nullable DeliveryWindow window,
-            @Nullable List<NewDelivery.Item> items) {}
+            @Nullable List<NewDelivery.Item> items,
+            @Nullable String address) {}
+
+    record ScheduleRequest(
+            @Nullable LocalDate scheduledFor,
+            @Nullable DeliveryWindow window,
+            @Nullable String address,
+            @Nullable Integer version) {}
 
     record CloseRequest(@Nullable Integer version, @Nullable String reason) {}
 
@@ -46,7 +53,12 @@ class HomeStockApiController {
     ResponseEntity<Delivery> book(@RequestBody DeliveryRequest request) {
         Delivery delivery = homeStock.book(
                 currentActor.require(),
-                new NewDelivery(request.patientId(), request.scheduledFor(), request.window(), request.items()));
+                new NewDelivery(
+                        request.patientId(),
+                        request.scheduledFor(),
+                        request.window(),
+                        request.items(),
+                        request.address()));
         return ResponseEntity.created(URI.create("/api/v1/deliveries/" + delivery.id()))
                 .cacheControl(CacheControl.noStore())
                 .body(delivery);
@@ -57,16 +69,56 @@ class HomeStockApiController {
         return noStore(homeStock.delivery(currentActor.require(), id));
     }
 
+    /** Ordered → scheduled (or re-scheduled): the date and window, optionally the address. */
+    @PostMapping("/api/v1/deliveries/{id}/schedule")
+    ResponseEntity<Delivery> schedule(@PathVariable UUID id, @RequestBody ScheduleRequest body) {
+        return noStore(homeStock.schedule(
+                currentActor.require(), id, body.scheduledFor(), body.window(), body.address(), body.version()));
+    }
+
+    /** A centre's deliveries, by default from 7 days ago to 28 days ahead, optionally of one status. */
+    @GetMapping("/api/v1/centres/{centreId}/deliveries")
+    ResponseEntity<List<Delivery>> centreDeliveries(
+            @PathVariable UUID centreId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable DeliveryStatus status,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable LocalDate from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable LocalDate to) {
+        LocalDate today = LocalDate.now(clock);
+        return noStore(homeStock.centreDeliveries(
+                currentActor.require(),
+                centreId,
+                from == null ? today.minusDays(7) : from,
+                to == null ? (from == null ? today : from).plusDays(28) : to,
+                status));
+    }
+
+    /** A delivery provider's run for a day (default today): only what the courier needs. */
+    @GetMapping("/api/v1/provider/deliveries")
+    ResponseEntity<List<ProviderDelivery>> providerDeliveries(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable LocalDate date) {
+        return noStore(
+                homeStock.providerDeliveries(currentActor.require(), date == null ? LocalDate.now(clock) : date));
+    }
+
     @PostMapping("/api/v1/deliveries/{id}/delivered")
-    ResponseEntity<Delivery> delivered(
+    ResponseEntity<Object> delivered(
             @PathVariable UUID id, @RequestBody(required = false) @Nullable CloseRequest body) {
-        return noStore(homeStock.delivered(currentActor.require(), id, body == null ? null : body.version()));
+        var actor = currentActor.require();
+        return noStore(forActor(actor, homeStock.delivered(actor, id, body == null ? null : body.version())));
+    }
+
+    /** A delivery provider gets back only the courier's view of the delivery it closed. */
+    private Object forActor(org.hemonet.shared.Actor actor, Delivery delivery) {
+        return org.hemonet.identity.Role.DELIVERY_PROVIDER.name().equals(actor.role())
+                ? homeStock.forProvider(delivery)
+                : delivery;
     }
 
     @PostMapping("/api/v1/deliveries/{id}/failed")
-    ResponseEntity<Delivery> failed(@PathVariable UUID id, @RequestBody CloseRequest body) {
-        return noStore(homeStock.failed(
-                currentActor.require(), id, body.version(), body.reason() == null ? "" : body.reason()));
+    ResponseEntity<Object> failed(@PathVariable UUID id, @RequestBody CloseRequest body) {
+        var actor = currentActor.require();
+        return noStore(forActor(
+                actor, homeStock.failed(actor, id, body.version(), body.reason() == null ? "" : body.reason())));
     }
 
     @GetMapping("/api/v1/patients/{patientId}/deliveries")

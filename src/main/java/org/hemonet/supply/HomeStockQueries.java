@@ -23,7 +23,7 @@ class HomeStockQueries {
     private static final String DELIVERY =
             """
             select id, patient_id, centre_id, status, scheduled_for, delivery_window, created_at, delivered_at,
-                   failure_reason, version
+                   failure_reason, version, recipient_name, address
             from supply.delivery
             """;
 
@@ -58,8 +58,11 @@ class HomeStockQueries {
         jdbc.sql(
                         """
                         insert into supply.delivery (id, patient_id, centre_id, status, scheduled_for,
-                            delivery_window, ordered_by, created_at)
-                        values (:id, :p, :c, :status, :on, :window, :by, :at)
+                            delivery_window, ordered_by, created_at, recipient_name, address, scheduled_at,
+                            scheduled_by)
+                        values (:id, :p, :c, :status, :on, :window, :by, :at, :name, :address,
+                            case when :status = 'SCHEDULED' then cast(:at as timestamptz) end,
+                            case when :status = 'SCHEDULED' then cast(:by as uuid) end)
                         """)
                 .param("id", d.id())
                 .param("p", d.patientId())
@@ -69,6 +72,8 @@ class HomeStockQueries {
                 .param("window", d.window().name())
                 .param("by", orderedBy)
                 .param("at", OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC))
+                .param("name", d.recipientName())
+                .param("address", d.address())
                 .update();
         for (Delivery.Item item : d.items()) {
             jdbc.sql(
@@ -104,6 +109,52 @@ class HomeStockQueries {
                         .param("version", version)
                         .update()
                 == 1;
+    }
+
+    /** Fixes the date and window of an open delivery at {@code version}; false when it moved on meanwhile. */
+    boolean schedule(
+            UUID id, int version, LocalDate on, DeliveryWindow window, @Nullable String address, Instant at, UUID by) {
+        return jdbc.sql(
+                                """
+                        update supply.delivery
+                        set status = 'SCHEDULED', scheduled_for = :on, delivery_window = :window,
+                            address = coalesce(:address, address), scheduled_at = :at, scheduled_by = :by,
+                            version = version + 1
+                        where id = :id and version = :version and status in ('ORDERED', 'SCHEDULED')
+                        """)
+                        .param("on", on)
+                        .param("window", window.name())
+                        .param("address", address)
+                        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                        .param("by", by)
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * The deliveries of patients registered at {@code centreIds}, from {@code from} to {@code to} (inclusive), of the
+     * given statuses (all when empty), by date.
+     */
+    List<Delivery> ofCentres(
+            java.util.Collection<UUID> centreIds, LocalDate from, LocalDate to, java.util.Collection<String> statuses) {
+        if (centreIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("c", centreIds);
+        params.put("from", from);
+        params.put("to", to);
+        String statusFilter = "";
+        if (!statuses.isEmpty()) {
+            params.put("s", statuses);
+            statusFilter = " and status in (:s)";
+        }
+        return deliveries(
+                DELIVERY + " where centre_id in (:c) and scheduled_for between :from and :to" + statusFilter
+                        + " order by scheduled_for, delivery_window, created_at",
+                params);
     }
 
     Optional<Delivery> find(UUID id) {
@@ -254,7 +305,9 @@ class HomeStockQueries {
                     (Instant) r[6],
                     (Instant) r[7],
                     (String) r[8],
-                    (Integer) r[9]));
+                    (Integer) r[9],
+                    (String) r[10],
+                    (String) r[11]));
         }
         return result;
     }
@@ -271,7 +324,9 @@ class HomeStockQueries {
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             delivered == null ? null : delivered.toInstant(),
             rs.getString("failure_reason"),
-            rs.getInt("version")
+            rs.getInt("version"),
+            rs.getString("recipient_name"),
+            rs.getString("address")
         };
     }
 

@@ -10,7 +10,17 @@ public record NewDelivery(
         @Nullable UUID patientId,
         @Nullable LocalDate scheduledFor,
         @Nullable DeliveryWindow window,
-        @Nullable List<Item> items) {
+        @Nullable List<Item> items,
+        @Nullable String address) {
+
+    /** A delivery without an address yet (it can be given when the delivery is scheduled). */
+    public NewDelivery(
+            @Nullable UUID patientId,
+            @Nullable LocalDate scheduledFor,
+            @Nullable DeliveryWindow window,
+            @Nullable List<Item> items) {
+        this(patientId, scheduledFor, window, items, null);
+    }
 
     public record Item(
             @Nullable UUID productId,

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param weightKg the weight to dose for; when absent, the patient's latest recorded weight
  * @param scheduleInterval days for {@code EVERY_N_DAYS}, weeks for {@code EVERY_N_WEEKS}
+ * @param loadingPhase emicizumab only: {@code null} or {@code true} adds the licensed loading phase unless the patient
+ *     is already on emicizumab the day before; {@code false} never adds it (a patient established on emicizumab)
  */
 public record Prescription(
         @Nullable Regimen regimen,
@@ -29,4 +31,40 @@ public record Prescription(
         @Nullable String timeZone,
         @Nullable LocalDate validFrom,
         @Nullable LocalDate validTo,
-        @Nullable String notes) {}
+        @Nullable String notes,
+        @Nullable Boolean loadingPhase) {
+
+    /** The same prescription without a choice about the emicizumab loading phase (it is added when due). */
+    public Prescription(
+            @Nullable Regimen regimen,
+            @Nullable UUID productId,
+            @Nullable UUID bleedProductId,
+            @Nullable BigDecimal dose,
+            @Nullable BigDecimal dosePerKg,
+            @Nullable BigDecimal weightKg,
+            Schedule.@Nullable Kind schedule,
+            @Nullable Integer scheduleInterval,
+            @Nullable Set<DayOfWeek> weekdays,
+            @Nullable LocalTime doseTime,
+            @Nullable String timeZone,
+            @Nullable LocalDate validFrom,
+            @Nullable LocalDate validTo,
+            @Nullable String notes) {
+        this(
+                regimen,
+                productId,
+                bleedProductId,
+                dose,
+                dosePerKg,
+                weightKg,
+                schedule,
+                scheduleInterval,
+                weekdays,
+                doseTime,
+                timeZone,
+                validFrom,
+                validTo,
+                notes,
+                null);
+    }
+}

@@ -42,6 +42,7 @@ import org.springframework.web.server.ResponseStatusException;
 class TreatmentPageController {
 
     private final TreatmentPlans plans;
+    private final SurgeryPlans surgeryPlans;
     private final HomeStock homeStock;
     private final ProductCatalogue catalogue;
     private final PatientRegistry patients;
@@ -50,12 +51,14 @@ class TreatmentPageController {
 
     TreatmentPageController(
             TreatmentPlans plans,
+            SurgeryPlans surgeryPlans,
             HomeStock homeStock,
             ProductCatalogue catalogue,
             PatientRegistry patients,
             CurrentActor currentActor,
             Clock clock) {
         this.plans = plans;
+        this.surgeryPlans = surgeryPlans;
         this.homeStock = homeStock;
         this.catalogue = catalogue;
         this.patients = patients;
@@ -163,6 +166,11 @@ class TreatmentPageController {
         public @Nullable Integer vials;
         public @Nullable LocalDate scheduledFor;
         public @Nullable DeliveryWindow window = DeliveryWindow.STANDARD;
+        public @Nullable String address;
+
+        public void setAddress(@Nullable String address) {
+            this.address = address;
+        }
 
         public void setBatch(@Nullable String batch) {
             this.batch = batch;
@@ -211,7 +219,8 @@ class TreatmentPageController {
                                             : catalogue
                                                     .batch(productId, batchNumber)
                                                     .map(org.hemonet.product.Batch::unitsPerVial)
-                                                    .orElse(null)))));
+                                                    .orElse(null))),
+                            form.address));
         } catch (InvalidInputException e) {
             PlanForm planForm = new PlanForm();
             planForm.validFrom = LocalDate.now(clock);
@@ -229,9 +238,119 @@ class TreatmentPageController {
         }
         String plain = field.replaceFirst("^items\\[\\d+]\\.", "");
         return switch (plain) {
-            case "scheduledFor", "window", "vials", "batchNumber", "productId", "iuPerVial" ->
+            case "scheduledFor", "window", "vials", "batchNumber", "productId", "iuPerVial", "address" ->
                 "delivery.error." + plain;
             default -> "delivery.error.items";
+        };
+    }
+
+    /** Voids a plan entered in error (reason required). */
+    @PostMapping("/patients/{patientId}/treatment-plans/{planId}/void")
+    String voidPlan(
+            @PathVariable UUID patientId,
+            @PathVariable UUID planId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String reason,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer version,
+            Model model) {
+        try {
+            plans.voidPlan(currentActor.require(), patientId, planId, reason, version);
+        } catch (InvalidInputException e) {
+            model.addAttribute("historyError", "plans.error." + errorField(e.field()));
+            return page(patientId, model);
+        } catch (org.hemonet.shared.ConflictException | org.hemonet.shared.StaleVersionException e) {
+            model.addAttribute("historyError", "plans.error.outdated");
+            return page(patientId, model);
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/patients/" + patientId + "/treatment?voided";
+    }
+
+    /** Changes the dose of a plan from a date, with a reason: a new version supersedes it. */
+    @PostMapping("/patients/{patientId}/treatment-plans/{planId}/change")
+    String changePlan(
+            @PathVariable UUID patientId,
+            @PathVariable UUID planId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable BigDecimal dosePerKg,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable BigDecimal dose,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    @Nullable
+                    LocalDate validFrom,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String reason,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer version,
+            Model model) {
+        try {
+            plans.change(
+                    currentActor.require(),
+                    patientId,
+                    planId,
+                    new PlanChange(
+                            new Prescription(
+                                    null, null, null, dose, dosePerKg, null, null, null, null, null, null, validFrom,
+                                    null, null, null),
+                            reason,
+                            version));
+        } catch (InvalidInputException e) {
+            model.addAttribute("historyError", "plans.error." + errorField(e.field()));
+            return page(patientId, model);
+        } catch (org.hemonet.shared.ConflictException | org.hemonet.shared.StaleVersionException e) {
+            model.addAttribute("historyError", "plans.error.outdated");
+            return page(patientId, model);
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/patients/" + patientId + "/treatment?changed";
+    }
+
+    /** A surgery factor plan with the WFH 2020 targets for the kind of surgery (the pre-operative level adjustable). */
+    @PostMapping("/patients/{patientId}/surgery-plans")
+    String surgeryPlan(
+            @PathVariable UUID patientId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String operation,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    @Nullable
+                    LocalDate date,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable SurgeryKind kind,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable UUID productId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer preOpLowIuPerDl,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable BigDecimal weightKg,
+            Model model) {
+        try {
+            surgeryPlans.create(
+                    currentActor.require(),
+                    patientId,
+                    new NewSurgeryPlan(operation, date, kind, productId, weightKg, preOpLowIuPerDl, null, null));
+        } catch (InvalidInputException e) {
+            model.addAttribute("surgeryError", "plans.error." + errorField(e.field()));
+            return page(patientId, model);
+        } catch (NotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/patients/" + patientId + "/treatment?surgery#surgery-plans";
+    }
+
+    private static String errorField(@Nullable String field) {
+        if (field == null) {
+            return "other";
+        }
+        return switch (field) {
+            case "reason",
+                    "validFrom",
+                    "dosePerKg",
+                    "dose",
+                    "operation",
+                    "date",
+                    "kind",
+                    "productId",
+                    "weightKg",
+                    "preOpLowIuPerDl",
+                    "preOpHighIuPerDl",
+                    "scheduleInterval" -> field;
+            default -> "other";
         };
     }
 
@@ -307,6 +426,17 @@ class TreatmentPageController {
         model.addAttribute("patient", patient);
         model.addAttribute("plan", active.orElse(null));
         model.addAttribute("history", all);
+        model.addAttribute("revisions", plans.historyOf(actor, patientId));
+        model.addAttribute("surgeryPlans", surgeryPlans.plansOf(actor, patientId));
+        model.addAttribute("surgeryKinds", SurgeryKind.values());
+        model.addAttribute(
+                "surgeryProducts",
+                catalogue.products().stream()
+                        .filter(p -> p.status() == ProductStatus.ACTIVE
+                                && p.productClass().factor() != null
+                                && p.recovery() != null)
+                        .toList());
+        model.addAttribute("zone", java.time.ZoneId.of("Europe/London"));
         model.addAttribute("vials", active.map(plans::vialsOf).orElse(null));
         model.addAttribute("nextDoses", plans.scheduledDoses(patientId, now, now.plus(14, ChronoUnit.DAYS)));
         model.addAttribute(

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param weightKg the weight the dose was computed for
  * @param schedule when prophylactic doses are due; {@code null} for on-demand plans
  * @param bleedProductId the product for breakthrough bleeds when it differs from {@link #productId()} (emicizumab)
+ * @param loading the emicizumab loading phase before the maintenance {@link #schedule()}, or {@code null}
+ * @param supersedes the plan this one changed, when it is a new version of an earlier plan
  */
 public record TreatmentPlan(
         UUID id,
@@ -35,7 +37,21 @@ public record TreatmentPlan(
         @Nullable String notes,
         int version,
         Instant createdAt,
-        @Nullable Instant voidedAt) {
+        @Nullable Instant voidedAt,
+        @Nullable Loading loading,
+        @Nullable UUID supersedes) {
+
+    /**
+     * The licensed emicizumab loading phase (clinical.md §6; Hemlibra SmPC section 4.2, EMA 2023): {@code doses} weekly
+     * doses of {@code perKg} mg/kg from the plan's first day, each {@code dose} mg rounded up to whole vials; the
+     * maintenance schedule starts {@code doses} weeks after the first day.
+     */
+    public record Loading(int doses, BigDecimal perKg, BigDecimal dose) {}
+
+    /** The first day of the maintenance schedule: after the loading phase, if there is one. */
+    public LocalDate maintenanceFrom() {
+        return loading == null ? validFrom : validFrom.plusWeeks(loading.doses());
+    }
 
     public boolean isValidOn(LocalDate date) {
         return voidedAt == null && !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));

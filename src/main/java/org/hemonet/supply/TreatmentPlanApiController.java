@@ -65,7 +65,65 @@ class TreatmentPlanApiController {
             @Nullable String timeZone,
             @Nullable LocalDate validFrom,
             @Nullable LocalDate validTo,
-            @Nullable String notes) {}
+            @Nullable String notes,
+            @Nullable Boolean loadingPhase) {
+
+        Prescription prescription() {
+            return new Prescription(
+                    regimen,
+                    productId,
+                    bleedProductId,
+                    dose,
+                    dosePerKg,
+                    weightKg,
+                    schedule,
+                    scheduleInterval,
+                    weekdays,
+                    doseTime,
+                    timeZone,
+                    validFrom,
+                    validTo,
+                    notes,
+                    loadingPhase);
+        }
+    }
+
+    /** A change from {@code validFrom}: the given fields replace the old plan's; {@code reason} is required. */
+    record PlanChangeRequest(
+            @Nullable Regimen regimen,
+            @Nullable UUID productId,
+            @Nullable UUID bleedProductId,
+            @Nullable BigDecimal dose,
+            @Nullable BigDecimal dosePerKg,
+            @Nullable BigDecimal weightKg,
+            Schedule.@Nullable Kind schedule,
+            @Nullable Integer scheduleInterval,
+            @Nullable Set<DayOfWeek> weekdays,
+            @Nullable LocalTime doseTime,
+            @Nullable String timeZone,
+            @Nullable LocalDate validFrom,
+            @Nullable LocalDate validTo,
+            @Nullable String notes,
+            @Nullable Boolean loadingPhase,
+            @Nullable String reason,
+            @Nullable Integer version) {}
+
+    record VoidRequest(@Nullable String reason, @Nullable Integer version) {}
+
+    /** The emicizumab loading phase: {@code doses} weekly doses of {@code dose} mg, maintenance from the date given. */
+    record LoadingResponse(
+            int doses, BigDecimal perKg, BigDecimal dose, Map<Integer, Integer> vials, LocalDate maintenanceFrom) {}
+
+    record RevisionResponse(
+            TreatmentPlanResponse plan,
+            PlanRevision.State state,
+            @Nullable UUID supersededBy,
+            @Nullable Instant changedAt,
+            @Nullable String changedBy,
+            @Nullable String changeReason,
+            @Nullable Instant voidedAt,
+            @Nullable String voidedBy,
+            @Nullable String voidReason) {}
 
     record ScheduleResponse(
             Schedule.Kind kind, int interval, List<DayOfWeek> weekdays, LocalTime doseTime, String timeZone) {}
@@ -89,7 +147,9 @@ class TreatmentPlanApiController {
             @Nullable String notes,
             int version,
             Instant createdAt,
-            @Nullable BleedPlan bleedPlan) {}
+            @Nullable BleedPlan bleedPlan,
+            @Nullable LoadingResponse loading,
+            @Nullable UUID supersedes) {}
 
     @GetMapping("/api/v1/patients/{patientId}/treatment-plans")
     ResponseEntity<List<TreatmentPlanResponse>> plans(@PathVariable UUID patientId) {
@@ -103,27 +163,75 @@ class TreatmentPlanApiController {
     ResponseEntity<TreatmentPlanResponse> prescribe(
             @PathVariable UUID patientId, @RequestBody TreatmentPlanRequest request) {
         Actor actor = currentActor.require();
-        TreatmentPlan plan = plans.prescribe(
-                actor,
-                patientId,
-                new Prescription(
-                        request.regimen(),
-                        request.productId(),
-                        request.bleedProductId(),
-                        request.dose(),
-                        request.dosePerKg(),
-                        request.weightKg(),
-                        request.schedule(),
-                        request.scheduleInterval(),
-                        request.weekdays(),
-                        request.doseTime(),
-                        request.timeZone(),
-                        request.validFrom(),
-                        request.validTo(),
-                        request.notes()));
+        TreatmentPlan plan = plans.prescribe(actor, patientId, request.prescription());
         return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/treatment-plans"))
                 .cacheControl(CacheControl.noStore())
                 .body(response(plan, patients.find(actor, patientId).orElse(null)));
+    }
+
+    /** Changes a plan from a date: a new version supersedes it; the old one keeps who changed it, when and why. */
+    @PostMapping("/api/v1/patients/{patientId}/treatment-plans/{planId}/changes")
+    ResponseEntity<TreatmentPlanResponse> change(
+            @PathVariable UUID patientId, @PathVariable UUID planId, @RequestBody PlanChangeRequest r) {
+        Actor actor = currentActor.require();
+        TreatmentPlan plan = plans.change(
+                actor,
+                patientId,
+                planId,
+                new PlanChange(
+                        new Prescription(
+                                r.regimen(),
+                                r.productId(),
+                                r.bleedProductId(),
+                                r.dose(),
+                                r.dosePerKg(),
+                                r.weightKg(),
+                                r.schedule(),
+                                r.scheduleInterval(),
+                                r.weekdays(),
+                                r.doseTime(),
+                                r.timeZone(),
+                                r.validFrom(),
+                                r.validTo(),
+                                r.notes(),
+                                r.loadingPhase()),
+                        r.reason(),
+                        r.version()));
+        return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/treatment-plans"))
+                .cacheControl(CacheControl.noStore())
+                .body(response(plan, patients.find(actor, patientId).orElse(null)));
+    }
+
+    /** Voids a plan entered in error (reason required); the plan is kept, marked void. */
+    @PostMapping("/api/v1/patients/{patientId}/treatment-plans/{planId}/void")
+    ResponseEntity<TreatmentPlanResponse> voidPlan(
+            @PathVariable UUID patientId,
+            @PathVariable UUID planId,
+            @RequestBody(required = false) @Nullable VoidRequest body) {
+        Actor actor = currentActor.require();
+        TreatmentPlan plan = plans.voidPlan(
+                actor, patientId, planId, body == null ? null : body.reason(), body == null ? null : body.version());
+        return noStore(response(plan, patients.find(actor, patientId).orElse(null)));
+    }
+
+    /** Every plan of the patient, superseded and voided ones too, newest first. */
+    @GetMapping("/api/v1/patients/{patientId}/treatment-plans/history")
+    ResponseEntity<List<RevisionResponse>> history(@PathVariable UUID patientId) {
+        Actor actor = currentActor.require();
+        List<PlanRevision> found = plans.historyOf(actor, patientId);
+        PatientSummary patient = patients.find(actor, patientId).orElse(null);
+        return noStore(found.stream()
+                .map(r -> new RevisionResponse(
+                        response(r.plan(), patient),
+                        r.state(),
+                        r.supersededBy(),
+                        r.changedAt(),
+                        r.changedBy(),
+                        r.changeReason(),
+                        r.plan().voidedAt(),
+                        r.voidedBy(),
+                        r.voidReason()))
+                .toList());
     }
 
     record DoseCalculatorRequest(
@@ -182,7 +290,17 @@ class TreatmentPlanApiController {
                 plan.notes(),
                 plan.version(),
                 plan.createdAt(),
-                weight == null ? null : BleedPlan.of(bleedProduct, weight, age));
+                weight == null ? null : BleedPlan.of(bleedProduct, weight, age),
+                plan.loading() == null
+                        ? null
+                        : new LoadingResponse(
+                                plan.loading().doses(),
+                                plan.loading().perKg(),
+                                plan.loading().dose(),
+                                DoseCalculator.toVials(plan.loading().dose(), product.vialSizes())
+                                        .vials(),
+                                plan.maintenanceFrom()),
+                plan.supersedes());
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

@@ -26,7 +26,10 @@ import org.hemonet.product.ProductCatalogue;
 import org.hemonet.product.ProductClass;
 import org.hemonet.product.ProductStatus;
 import org.hemonet.shared.Actor;
+import org.hemonet.shared.ConflictException;
 import org.hemonet.shared.InvalidInputException;
+import org.hemonet.shared.NotFoundException;
+import org.hemonet.shared.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +45,8 @@ public class TreatmentPlans {
     static final String RESOURCE = "TreatmentPlan";
     private static final BigDecimal MAX_WEIGHT_KG = new BigDecimal("300");
     private static final BigDecimal MIN_WEIGHT_KG = new BigDecimal("0.5");
+    static final int LOADING_DOSES = 4;
+    static final BigDecimal LOADING_MG_PER_KG = new BigDecimal("3");
 
     private final TreatmentPlanQueries queries;
     private final PatientAccess access;
@@ -82,16 +87,133 @@ public class TreatmentPlans {
         PatientScope scope = access.prescribe(actor, patientId, AuditAction.CREATE, RESOURCE);
         TreatmentPlan plan;
         try {
-            plan = validate(actor, patientId, scope, p);
+            plan = validate(actor, patientId, scope, p, null);
         } catch (InvalidInputException e) {
             access.recordCommitted(actor, AuditAction.CREATE, patientId, RESOURCE, null, AuditOutcome.FAILED);
             throw e;
         }
-        queries.makeRoomFor(patientId, plan.validFrom(), actor.accountId(), plan.id());
+        queries.makeRoomFor(
+                patientId,
+                plan.validFrom(),
+                actor.accountId(),
+                actor.username(),
+                "Replaced by a new prescription",
+                plan.id());
         queries.insert(plan);
         audit.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patientId, RESOURCE, plan.id().toString(), AuditOutcome.SUCCESS));
         return plan;
+    }
+
+    /**
+     * Changes a plan from a date: a new version starts on {@code change.validFrom()} with the fields given (the others
+     * are copied from the old plan); the old plan ends the day before (or, when the change starts on its first day, is
+     * voided) and keeps who changed it, when and why. Nothing is deleted.
+     */
+    @Transactional
+    public TreatmentPlan change(Actor actor, UUID patientId, UUID planId, PlanChange change) {
+        PatientScope scope = access.prescribe(actor, patientId, AuditAction.UPDATE, RESOURCE);
+        TreatmentPlan old = queries.find(patientId, planId)
+                .filter(p -> p.voidedAt() == null)
+                .orElseThrow(() -> new NotFoundException(RESOURCE));
+        TreatmentPlan plan;
+        String reason;
+        try {
+            reason = requireReason(change.reason());
+            if (change.version() != null && change.version() != old.version()) {
+                throw new StaleVersionException();
+            }
+            LocalDate from = change.prescription().validFrom();
+            if (from == null) {
+                throw new InvalidInputException("validFrom", "Give the day the change starts.");
+            }
+            if (from.isBefore(old.validFrom()) || (old.validTo() != null && from.isAfter(old.validTo()))) {
+                throw new InvalidInputException("validFrom", "A change starts while the plan it changes runs.");
+            }
+            plan = validate(actor, patientId, scope, merge(old, change.prescription()), old.id());
+        } catch (InvalidInputException e) {
+            access.recordCommitted(
+                    actor, AuditAction.UPDATE, patientId, RESOURCE, planId.toString(), AuditOutcome.FAILED);
+            throw e;
+        }
+        queries.makeRoomFor(patientId, plan.validFrom(), actor.accountId(), actor.username(), reason, plan.id());
+        queries.insert(plan);
+        audit.record(
+                AuditEvent.by(actor, AuditAction.UPDATE, patientId, RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
+        audit.record(AuditEvent.by(
+                actor, AuditAction.CREATE, patientId, RESOURCE, plan.id().toString(), AuditOutcome.SUCCESS));
+        return plan;
+    }
+
+    /** Voids a plan entered in error: it stays, marked with who voided it, when and why, and no longer applies. */
+    @Transactional
+    public TreatmentPlan voidPlan(
+            Actor actor, UUID patientId, UUID planId, @Nullable String reason, @Nullable Integer version) {
+        access.prescribe(actor, patientId, AuditAction.VOID, RESOURCE);
+        TreatmentPlan plan = queries.find(patientId, planId).orElseThrow(() -> new NotFoundException(RESOURCE));
+        String why;
+        try {
+            why = requireReason(reason);
+        } catch (InvalidInputException e) {
+            access.recordCommitted(
+                    actor, AuditAction.VOID, patientId, RESOURCE, planId.toString(), AuditOutcome.FAILED);
+            throw e;
+        }
+        if (plan.voidedAt() != null) {
+            throw new ConflictException("The plan is already voided.");
+        }
+        int expected = version == null ? plan.version() : version;
+        if (!queries.voidPlan(planId, expected, actor.accountId(), actor.username(), why)) {
+            throw new StaleVersionException();
+        }
+        queries.reopenSupersededBy(planId);
+        audit.record(
+                AuditEvent.by(actor, AuditAction.VOID, patientId, RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
+        return queries.find(patientId, planId).orElseThrow();
+    }
+
+    /** Every plan of the patient, superseded and voided ones too, newest first, if the actor may read them. */
+    @Transactional
+    public List<PlanRevision> historyOf(Actor actor, UUID patientId) {
+        access.read(actor, patientId, AuditAction.READ, RESOURCE);
+        audit.record(AuditEvent.by(actor, AuditAction.READ, patientId, RESOURCE, "history", AuditOutcome.SUCCESS));
+        return queries.historyOf(patientId);
+    }
+
+    private static String requireReason(@Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why.");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "A reason has at most 500 characters.");
+        }
+        return reason.strip();
+    }
+
+    /** The old plan's prescription with the fields the change gives. */
+    private static Prescription merge(TreatmentPlan old, Prescription c) {
+        boolean newDose = c.dose() != null || c.dosePerKg() != null;
+        boolean newSchedule = c.schedule() != null;
+        Schedule s = old.schedule();
+        Regimen regimen = c.regimen() != null ? c.regimen() : old.regimen();
+        return new Prescription(
+                regimen,
+                c.productId() != null ? c.productId() : old.productId(),
+                c.bleedProductId() != null ? c.bleedProductId() : old.bleedProductId(),
+                newDose ? c.dose() : old.dosePerKg() == null ? old.dose() : null,
+                newDose ? c.dosePerKg() : old.dosePerKg(),
+                c.weightKg() != null ? c.weightKg() : old.weightKg(),
+                newSchedule ? c.schedule() : s == null ? null : s.kind(),
+                newSchedule ? c.scheduleInterval() : s == null ? null : s.interval(),
+                newSchedule ? c.weekdays() : s == null ? null : s.weekdays(),
+                c.doseTime() != null ? c.doseTime() : s == null ? null : s.doseTime(),
+                c.timeZone() != null
+                        ? c.timeZone()
+                        : s == null ? null : s.zone().getId(),
+                c.validFrom(),
+                c.validTo() != null ? c.validTo() : old.validTo(),
+                c.notes() != null ? c.notes() : old.notes(),
+                c.loadingPhase());
     }
 
     /**
@@ -115,7 +237,21 @@ public class TreatmentPlans {
             if (plan.regimen() != Regimen.PROPHYLAXIS || schedule == null) {
                 continue;
             }
-            schedule.occurrences(plan.validFrom(), plan.validTo(), from, to)
+            TreatmentPlan.Loading loading = plan.loading();
+            if (loading != null) {
+                LocalDate lastLoadingDay = plan.maintenanceFrom().minusDays(1);
+                if (plan.validTo() != null && plan.validTo().isBefore(lastLoadingDay)) {
+                    lastLoadingDay = plan.validTo();
+                }
+                Schedule.everyNWeeks(1, schedule.doseTime(), schedule.zone())
+                        .occurrences(plan.validFrom(), lastLoadingDay, from, to)
+                        .forEach(at -> doses.add(
+                                new PlannedDose(at, plan.id(), plan.productId(), loading.dose(), plan.unit())));
+            }
+            if (plan.validTo() != null && plan.maintenanceFrom().isAfter(plan.validTo())) {
+                continue;
+            }
+            schedule.occurrences(plan.maintenanceFrom(), plan.validTo(), from, to)
                     .forEach(at ->
                             doses.add(new PlannedDose(at, plan.id(), plan.productId(), plan.dose(), plan.unit())));
         }
@@ -219,7 +355,8 @@ public class TreatmentPlans {
                 .orElseThrow();
     }
 
-    private TreatmentPlan validate(Actor actor, UUID patientId, PatientScope scope, Prescription p) {
+    private TreatmentPlan validate(
+            Actor actor, UUID patientId, PatientScope scope, Prescription p, @Nullable UUID supersedes) {
         if (p.regimen() == null) {
             throw new InvalidInputException("regimen", "Choose prophylaxis or on demand.");
         }
@@ -270,6 +407,20 @@ public class TreatmentPlans {
         }
         VialCombination vials = DoseCalculator.toVials(exact, product.vialSizes());
         checkDose(product, BigDecimal.valueOf(vials.total()), p.dose() != null ? "dose" : "dosePerKg");
+        TreatmentPlan.Loading loading = null;
+        if (product.productClass() == ProductClass.EMICIZUMAB
+                && p.regimen() == Regimen.PROPHYLAXIS
+                && weight != null
+                && !Boolean.FALSE.equals(p.loadingPhase())
+                && !onEmicizumabBefore(patientId, p.validFrom())) {
+            // Licensed loading phase (clinical.md §6; Hemlibra SmPC 4.2): 3 mg/kg once weekly for the first 4 weeks,
+            // rounded up to whole vials like every dose, then the chosen maintenance from week 5.
+            VialCombination loadingVials = DoseCalculator.toVials(
+                    DoseCalculator.doseForWeight(weight, LOADING_MG_PER_KG), product.vialSizes());
+            checkDose(product, BigDecimal.valueOf(loadingVials.total()), "dosePerKg");
+            loading = new TreatmentPlan.Loading(
+                    LOADING_DOSES, LOADING_MG_PER_KG, BigDecimal.valueOf(loadingVials.total()));
+        }
         return new TreatmentPlan(
                 UUID.randomUUID(),
                 patientId,
@@ -289,7 +440,19 @@ public class TreatmentPlans {
                 p.notes() == null || p.notes().isBlank() ? null : p.notes().strip(),
                 0,
                 clock.instant(),
-                null);
+                null,
+                loading,
+                supersedes);
+    }
+
+    /** Was an emicizumab plan in force the day before {@code day}? Then a new plan continues without loading. */
+    private boolean onEmicizumabBefore(UUID patientId, LocalDate day) {
+        return queries.ofPatient(patientId).stream()
+                .filter(plan -> plan.isValidOn(day.minusDays(1)))
+                .anyMatch(plan -> catalogue
+                        .find(plan.productId())
+                        .map(product -> product.productClass() == ProductClass.EMICIZUMAB)
+                        .orElse(false));
     }
 
     private Schedule schedule(Prescription p) {

@@ -85,6 +85,9 @@ class HomeController {
             model.addAttribute("patients", staffSearch(actor, query, severity, diagnosis, inhibitor, centre));
             return "home/staff";
         }
+        if (role == Role.DELIVERY_PROVIDER) {
+            return "redirect:/provider/deliveries";
+        }
         if (role.isAggregateOnly()) {
             model.addAttribute("overview", networkOverview.overview());
             return "home/network";

@@ -26,6 +26,7 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
                         new Item("/recalls", "nav.recalls"),
+                        new Item("/deliveries", "plans.nav.deliveries"),
                         new Item("/messages", "message.nav.team"));
             case PHYSIO, SOCIAL_WORKER, LAB ->
                 List.of(
@@ -47,6 +48,7 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));
+            case DELIVERY_PROVIDER -> List.of(new Item("/provider/deliveries", "plans.nav.providerDeliveries"));
         };
     }
 }

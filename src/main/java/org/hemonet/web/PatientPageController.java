@@ -326,7 +326,7 @@ class PatientPageController {
     private Actor staff() {
         Actor actor = currentActor.require();
         Role role = Role.of(actor.role());
-        if (role.isAggregateOnly() || role == Role.ADMIN) {
+        if (role.isAggregateOnly() || role == Role.ADMIN || role == Role.DELIVERY_PROVIDER) {
             throw new org.springframework.security.access.AccessDeniedException("patient-level page");
         }
         if (!role.isCentreStaff()) {
