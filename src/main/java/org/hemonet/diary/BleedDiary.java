@@ -135,6 +135,31 @@ public class BleedDiary {
         return new DiaryEntries(queries.bleeds(patientId), queries.infusions(patientId));
     }
 
+    /**
+     * The living diaries of many patients in [from, to) and the time of each one's first entry ever, for cohort
+     * outcomes: three queries whatever the number of patients (issue 6). No access check and no audit: the caller
+     * serves aggregates only and checks who may see them.
+     */
+    public CohortEntries entriesOfPatients(java.util.Collection<UUID> patientIds, Instant from, Instant to) {
+        Map<UUID, List<Bleed>> bleeds = new HashMap<>();
+        for (Bleed b : queries.bleedsOf(patientIds, from, to)) {
+            bleeds.computeIfAbsent(b.patientId(), k -> new ArrayList<>()).add(b);
+        }
+        Map<UUID, List<Infusion>> infusions = new HashMap<>();
+        for (Infusion i : queries.infusionsOf(patientIds, from, to)) {
+            infusions.computeIfAbsent(i.patientId(), k -> new ArrayList<>()).add(i);
+        }
+        Map<UUID, DiaryEntries> entries = new HashMap<>();
+        for (UUID id : patientIds) {
+            entries.put(
+                    id, new DiaryEntries(bleeds.getOrDefault(id, List.of()), infusions.getOrDefault(id, List.of())));
+        }
+        return new CohortEntries(entries, queries.firstEntries(patientIds));
+    }
+
+    /** The diaries of a cohort within a period, and when each patient's diary began (absent: no entry at all). */
+    public record CohortEntries(Map<UUID, DiaryEntries> entries, Map<UUID, Instant> firstEntry) {}
+
     /** Everything logged for one patient, in time order, voided entries included. */
     public record DiaryEntries(List<Bleed> bleeds, List<Infusion> infusions) {}
 

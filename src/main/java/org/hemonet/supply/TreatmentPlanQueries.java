@@ -42,6 +42,19 @@ class TreatmentPlanQueries {
                 .list();
     }
 
+    /** The living plans of many patients in one query, newest first per patient. */
+    List<TreatmentPlan> ofPatients(java.util.Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(PLAN
+                        + " where patient_id in (:ids) and voided_at is null"
+                        + " order by patient_id, valid_from desc, created_at desc")
+                .param("ids", List.copyOf(patientIds))
+                .query(TreatmentPlanQueries::plan)
+                .list();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from supply.treatment_plan")
                 .query(Long.class)
