@@ -33,8 +33,16 @@ public record JointScoreChart(
     static final int TOP = 12;
     static final int BOTTOM = 28;
 
-    /** An axis label at a position (x for the time axis, y for the value axis). */
-    public record Tick(double at, String label) {}
+    /** An axis label at a position (x for the time axis, y for the value axis), anchored start, middle or end. */
+    public record Tick(double at, String label, String anchor) {
+
+        Tick(double at, String label) {
+            this(at, label, "middle");
+        }
+    }
+
+    /** Space between the plot's edges and the first and last assessment, so markers do not sit on the axis. */
+    static final int INSET = 16;
 
     /** A score on the total chart; {@code kind} is the context (ROUTINE, PRE_SURGERY, POST_SURGERY). */
     public record Point(double x, double y, String kind, boolean complete, String label) {}
@@ -130,11 +138,11 @@ public record JointScoreChart(
 
     private record Scale(LocalDate first, long span, boolean single) {
         double x(LocalDate d) {
-            double plot = WIDTH - LEFT - RIGHT;
+            double plot = WIDTH - LEFT - RIGHT - 2 * INSET;
             if (single) {
-                return LEFT + plot / 2;
+                return LEFT + INSET + plot / 2;
             }
-            return LEFT + plot * ChronoUnit.DAYS.between(first, d) / span;
+            return LEFT + INSET + plot * ChronoUnit.DAYS.between(first, d) / span;
         }
     }
 
@@ -158,7 +166,9 @@ public record JointScoreChart(
         if (single || first.equals(last)) {
             return List.of(new Tick(scale.x(first), first.format(f)));
         }
-        return List.of(new Tick(scale.x(first), first.format(f)), new Tick(scale.x(last), last.format(f)));
+        return List.of(
+                new Tick(scale.x(first) - INSET, first.format(f), "start"),
+                new Tick(scale.x(last) + INSET, last.format(f), "end"));
     }
 
     private static String fmt(double v) {
