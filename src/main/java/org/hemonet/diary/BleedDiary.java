@@ -157,9 +157,6 @@ public class BleedDiary {
         return new CohortEntries(entries, queries.firstEntries(patientIds));
     }
 
-    /** The diaries of a cohort within a period, and when each patient's diary began (absent: no entry at all). */
-    public record CohortEntries(Map<UUID, DiaryEntries> entries, Map<UUID, Instant> firstEntry) {}
-
     /** Everything logged for one patient, in time order, voided entries included. */
     public record DiaryEntries(List<Bleed> bleeds, List<Infusion> infusions) {}
 

@@ -69,7 +69,7 @@ public class CohortOutcomes {
         List<UUID> ids = cohort.stream().map(PatientSummary::id).toList();
         Instant start = from.atStartOfDay(PatientOutcomes.ZONE).toInstant().minus(LOOK_BACK);
         Instant end = to.plusDays(1).atStartOfDay(PatientOutcomes.ZONE).toInstant();
-        BleedDiary.CohortEntries entries = diary.entriesOfPatients(ids, start, end);
+        org.hemonet.diary.CohortEntries entries = diary.entriesOfPatients(ids, start, end);
         LocalDate today = LocalDate.now(clock.withZone(PatientOutcomes.ZONE));
         LocalDate lastDay = to.isBefore(today) ? to : today;
         Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(ids, lastDay);

@@ -120,7 +120,7 @@ class JointScoreBrowserTest extends BrowserTest {
         Page analyst = signIn("analyst", DESKTOP_WIDTH);
         analyst.navigate("/centres");
         analyst.getByRole(AriaRole.LINK, named("Bleeding outcomes")).first().click();
-        assertThat(analyst.locator(".notice")).containsText("Disclosure control applies");
+        assertThat(analyst.getByText("Disclosure control applies")).isVisible();
         screenshot(analyst, "hjhs-cohort-desktop");
     }
 }
