@@ -149,12 +149,7 @@ public class BleedDiary {
         for (Infusion i : queries.infusionsOf(patientIds, from, to)) {
             infusions.computeIfAbsent(i.patientId(), k -> new ArrayList<>()).add(i);
         }
-        Map<UUID, DiaryEntries> entries = new HashMap<>();
-        for (UUID id : patientIds) {
-            entries.put(
-                    id, new DiaryEntries(bleeds.getOrDefault(id, List.of()), infusions.getOrDefault(id, List.of())));
-        }
-        return new CohortEntries(entries, queries.firstEntries(patientIds));
+        return new CohortEntries(bleeds, infusions, queries.firstEntries(patientIds));
     }
 
     /** Everything logged for one patient, in time order, voided entries included. */

@@ -78,7 +78,6 @@ public class CohortOutcomes {
         int without = 0;
         for (PatientSummary p : cohort) {
             Instant first = entries.firstEntry().get(p.id());
-            BleedDiary.DiaryEntries diaryEntries = entries.entries().get(p.id());
             OutcomeReport report = first == null
                     ? null
                     : OutcomeEngine.compute(new OutcomeEngine.Input(
@@ -87,8 +86,8 @@ public class CohortOutcomes {
                             to,
                             today,
                             OutcomeEngine.date(first, PatientOutcomes.ZONE),
-                            diaryEntries.bleeds(),
-                            diaryEntries.infusions(),
+                            entries.bleedsOf(p.id()),
+                            entries.infusionsOf(p.id()),
                             List.of(),
                             List.of(),
                             new TreeMap<>()));
