@@ -136,7 +136,7 @@ public class BleedDiary {
     }
 
     /**
-     * The living diaries of many patients in [from, to) and the time of each one's first entry ever, for cohort
+     * The living diaries of many patients from {@code from} (inclusive) to {@code to} (exclusive) and the time of each one's first entry ever, for cohort
      * outcomes: three queries whatever the number of patients (issue 6). No access check and no audit: the caller
      * serves aggregates only and checks who may see them.
      */

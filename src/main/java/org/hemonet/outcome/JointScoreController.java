@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <ul>
  *   <li>{@code POST /api/v1/patients/{id}/joint-scores} → 201 with the score and its totals;
- *   <li>{@code GET /api/v1/patients/{id}/joint-scores[?includeReplaced=true]} → the history, oldest first;
+ *   <li>{@code GET /api/v1/patients/{id}/joint-scores?includeReplaced=true} (the flag optional) → the history, oldest first;
  *   <li>{@code GET /api/v1/patients/{id}/joint-scores/comparison?before=&after=} → item and joint-total differences;
  *   <li>{@code POST …/joint-scores/{scoreId}/corrections} (body as for a new score plus {@code reason}) and
  *       {@code POST …/joint-scores/{scoreId}/void} ({@code {"reason"}}): the earlier score is kept.

@@ -125,7 +125,7 @@ public class DiaryQueries {
                 .list();
     }
 
-    /** The infusions of many patients in [from, to), voided ones left out, in one query. */
+    /** The infusions of many patients from {@code from} (inclusive) to {@code to} (exclusive), voided ones left out. */
     public List<Infusion> infusionsOf(java.util.Collection<UUID> patientIds, Instant from, Instant to) {
         if (patientIds.isEmpty()) {
             return List.of();
