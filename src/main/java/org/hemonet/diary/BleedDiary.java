@@ -173,6 +173,23 @@ public class BleedDiary {
         return spans;
     }
 
+    /**
+     * The living diaries of many patients from {@code from} (inclusive) to {@code to} (exclusive) and the time of each one's first entry ever, for cohort
+     * outcomes: three queries whatever the number of patients (issue 6). No access check and no audit: the caller
+     * serves aggregates only and checks who may see them.
+     */
+    public CohortEntries entriesOfPatients(java.util.Collection<UUID> patientIds, Instant from, Instant to) {
+        Map<UUID, List<Bleed>> bleeds = new HashMap<>();
+        for (Bleed b : queries.bleedsOf(patientIds, from, to)) {
+            bleeds.computeIfAbsent(b.patientId(), k -> new ArrayList<>()).add(b);
+        }
+        Map<UUID, List<Infusion>> infusions = new HashMap<>();
+        for (Infusion i : queries.infusionsOf(patientIds, from, to)) {
+            infusions.computeIfAbsent(i.patientId(), k -> new ArrayList<>()).add(i);
+        }
+        return new CohortEntries(bleeds, infusions, queries.firstEntries(patientIds));
+    }
+
     /** Everything logged for one patient, in time order, voided entries included. */
     public record DiaryEntries(List<Bleed> bleeds, List<Infusion> infusions) {}
 

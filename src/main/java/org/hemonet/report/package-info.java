@@ -1,4 +1,4 @@
 /** Network dashboards and benchmarks, with disclosure control on every figure (clinical.md §7, §8). */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "centre", "patient"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "centre", "patient", "outcome"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.report;

@@ -57,6 +57,11 @@ public record TreatmentPlan(
         return voidedAt == null && !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
     }
 
+    /** A non-factor therapy (emicizumab, dosed in mg) rather than a factor concentrate (IU). */
+    public boolean isNonFactor() {
+        return unit == DoseUnit.MG;
+    }
+
     /** Average amount a day at this plan (0 on demand), for stock forecasts. */
     public double dailyUse() {
         return schedule == null ? 0 : dose.doubleValue() * schedule.dosesPerWeek() / 7.0;

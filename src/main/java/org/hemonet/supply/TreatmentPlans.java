@@ -227,6 +227,25 @@ public class TreatmentPlans {
     }
 
     /**
+     * For cohort outcomes (issue 6): each patient's plan for a period, in one query — the plan in force on
+     * {@code asOf}, else the latest plan that started on or before it. Patients without such a plan are absent. No
+     * access check (aggregates; see {@link #activePlan}).
+     */
+    public java.util.Map<UUID, TreatmentPlan> plansAsOf(java.util.Collection<UUID> patientIds, LocalDate asOf) {
+        java.util.Map<UUID, TreatmentPlan> result = new java.util.HashMap<>();
+        for (TreatmentPlan plan : queries.ofPatients(patientIds)) {
+            if (plan.validFrom().isAfter(asOf)) {
+                continue;
+            }
+            TreatmentPlan chosen = result.get(plan.patientId());
+            if (chosen == null || (!chosen.isValidOn(asOf) && plan.isValidOn(asOf))) {
+                result.put(plan.patientId(), plan);
+            }
+        }
+        return result;
+    }
+
+    /**
      * The prophylactic doses the patient's plans schedule from {@code from} (inclusive) to {@code to} (exclusive), in time order, each plan within its
      * validity. No access check (see {@link #activePlan}).
      */

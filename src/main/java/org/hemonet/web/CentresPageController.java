@@ -15,12 +15,17 @@ class CentresPageController {
     private final DesignationReport designation;
     private final org.hemonet.centre.CentreDirectory centres;
     private final CurrentActor currentActor;
+    private final org.hemonet.report.CohortOutcomesReport cohorts;
 
     CentresPageController(
-            DesignationReport designation, org.hemonet.centre.CentreDirectory centres, CurrentActor currentActor) {
+            DesignationReport designation,
+            org.hemonet.centre.CentreDirectory centres,
+            CurrentActor currentActor,
+            org.hemonet.report.CohortOutcomesReport cohorts) {
         this.designation = designation;
         this.centres = centres;
         this.currentActor = currentActor;
+        this.cohorts = cohorts;
     }
 
     @GetMapping("/centres")
@@ -30,6 +35,14 @@ class CentresPageController {
         }
         model.addAttribute("report", designation.report());
         model.addAttribute("profiles", centres.profiles());
+        // the cohort outcomes each viewer may open (issue 6): their own centre's, or every centre's for the network
+        org.hemonet.shared.Actor actor = currentActor.require();
+        model.addAttribute(
+                "outcomeCentres",
+                centres.profiles().stream()
+                        .map(org.hemonet.centre.CentreProfile::id)
+                        .filter(id -> cohorts.maySee(actor, id))
+                        .collect(java.util.stream.Collectors.toSet()));
         return "centres";
     }
 }

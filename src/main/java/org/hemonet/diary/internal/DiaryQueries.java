@@ -183,6 +183,66 @@ public class DiaryQueries {
         return spans;
     }
 
+    /**
+     * The bleeds of many patients from {@code from} (inclusive) to {@code to} (exclusive), voided ones left out, in one
+     * query (cohort outcomes, issue 6). Uses the (patient_id, started_at) index.
+     */
+    public List<Bleed> bleedsOf(java.util.Collection<UUID> patientIds, Instant from, Instant to) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        select * from diary.bleed where patient_id in (:ids) and voided_at is null
+                          and started_at >= :from and started_at < :to order by patient_id, started_at, id""")
+                .param("ids", List.copyOf(patientIds))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(DiaryQueries::bleed)
+                .list();
+    }
+
+    /** The infusions of many patients from {@code from} (inclusive) to {@code to} (exclusive), voided ones left out. */
+    public List<Infusion> infusionsOf(java.util.Collection<UUID> patientIds, Instant from, Instant to) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        select * from diary.infusion where patient_id in (:ids) and voided_at is null
+                          and administered_at >= :from and administered_at < :to
+                        order by patient_id, administered_at, id""")
+                .param("ids", List.copyOf(patientIds))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(DiaryQueries::infusion)
+                .list();
+    }
+
+    /** The time of each patient's first living diary entry (bleed or infusion); patients without one are absent. */
+    public java.util.Map<UUID, Instant> firstEntries(java.util.Collection<UUID> patientIds) {
+        java.util.Map<UUID, Instant> first = new java.util.HashMap<>();
+        if (patientIds.isEmpty()) {
+            return first;
+        }
+        jdbc.sql(
+                        """
+                        select patient_id, min(t) as first from (
+                          select patient_id, min(started_at) as t from diary.bleed
+                          where patient_id in (:ids) and voided_at is null group by patient_id
+                          union all
+                          select patient_id, min(administered_at) from diary.infusion
+                          where patient_id in (:ids) and voided_at is null group by patient_id) e
+                        group by patient_id""")
+                .param("ids", List.copyOf(patientIds))
+                .query(rs -> {
+                    first.put(
+                            rs.getObject("patient_id", UUID.class),
+                            rs.getTimestamp("first").toInstant());
+                });
+        return first;
+    }
+
     /** Voids a bleed that is not voided yet; false when there was none to void. */
     public boolean voidBleed(UUID id, UUID patientId, Instant at, String by, String reason) {
         return jdbc.sql(

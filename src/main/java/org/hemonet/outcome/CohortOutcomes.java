@@ -1,0 +1,186 @@
+package org.hemonet.outcome;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hemonet.diary.BleedDiary;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSummary;
+import org.hemonet.patient.Severity;
+import org.hemonet.shared.InvalidInputException;
+import org.hemonet.supply.Regimen;
+import org.hemonet.supply.TreatmentPlan;
+import org.hemonet.supply.TreatmentPlans;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cohort outcomes of a centre (issue 6): each patient's ABR computed by {@link OutcomeEngine} exactly as for one
+ * patient, then summarised by severity and by regimen. The database is read in a fixed number of queries whatever the
+ * size of the centre: patients (2), bleeds (1), infusions (1), first diary entries (1), treatment plans (1).
+ *
+ * <p>Entries are read from 7 days before the period: an episode that began before the period is then seen to begin
+ * there and is not counted again inside it (the 72-hour rule cannot chain across a gap longer than 72 hours, so any
+ * chain crossing the start has an event in those days).
+ *
+ * <p>This class gives raw figures and checks no access: the caller decides who may see them, and applies disclosure
+ * control for anyone outside the centre's team (clinical.md §8; the rule lives in the report module).
+ */
+@Service
+public class CohortOutcomes {
+
+    static final Duration LOOK_BACK = Duration.ofDays(7);
+    static final String UNKNOWN = "UNKNOWN";
+
+    private final PatientRegistry patients;
+    private final BleedDiary diary;
+    private final TreatmentPlans plans;
+    private final Clock clock;
+
+    CohortOutcomes(PatientRegistry patients, BleedDiary diary, TreatmentPlans plans, Clock clock) {
+        this.patients = patients;
+        this.diary = diary;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public CentreCohort of(UUID centreId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "The end of the period is before its start.");
+        }
+        if (from.isBefore(to.minusYears(100))) {
+            throw new InvalidInputException("from", "The period is at most 100 years.");
+        }
+        List<PatientSummary> cohort = patients.allForAggregates().stream()
+                .filter(p -> p.centreId().equals(centreId))
+                .toList();
+        List<UUID> ids = cohort.stream().map(PatientSummary::id).toList();
+        Instant start = from.atStartOfDay(PatientOutcomes.ZONE).toInstant().minus(LOOK_BACK);
+        Instant end = to.plusDays(1).atStartOfDay(PatientOutcomes.ZONE).toInstant();
+        org.hemonet.diary.CohortEntries entries = diary.entriesOfPatients(ids, start, end);
+        LocalDate today = LocalDate.now(clock.withZone(PatientOutcomes.ZONE));
+        LocalDate lastDay = to.isBefore(today) ? to : today;
+        Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(ids, lastDay);
+
+        List<PatientAbr> abrs = new ArrayList<>();
+        int without = 0;
+        for (PatientSummary p : cohort) {
+            Instant first = entries.firstEntry().get(p.id());
+            OutcomeReport report = first == null
+                    ? null
+                    : OutcomeEngine.compute(new OutcomeEngine.Input(
+                            PatientOutcomes.ZONE,
+                            from,
+                            to,
+                            today,
+                            OutcomeEngine.date(first, PatientOutcomes.ZONE),
+                            entries.bleedsOf(p.id()),
+                            entries.infusionsOf(p.id()),
+                            List.of(),
+                            List.of(),
+                            new TreeMap<>()));
+            if (report == null || report.observationDays() == null || report.abr() == null) {
+                without++;
+                continue;
+            }
+            abrs.add(new PatientAbr(
+                    p.severity() == null ? UNKNOWN : p.severity().name(),
+                    regimen(planOf.get(p.id())).name(),
+                    report.abr(),
+                    report.bleedEpisodes().total() == null
+                            ? 0
+                            : report.bleedEpisodes().total()));
+        }
+        return new CentreCohort(
+                centreId,
+                from,
+                to,
+                cohort.size(),
+                without,
+                abrs.size(),
+                distribution(abrs),
+                groups(abrs, PatientAbr::severity, severityOrder()),
+                groups(
+                        abrs,
+                        PatientAbr::regimen,
+                        Arrays.stream(CohortRegimen.values()).map(Enum::name).toList()));
+    }
+
+    /** One included patient's figures. */
+    record PatientAbr(String severity, String regimen, BigDecimal abr, int episodes) {}
+
+    static CohortRegimen regimen(@Nullable TreatmentPlan plan) {
+        if (plan == null) {
+            return CohortRegimen.NO_PLAN;
+        }
+        if (plan.isNonFactor()) {
+            return CohortRegimen.NON_FACTOR;
+        }
+        return plan.regimen() == Regimen.PROPHYLAXIS ? CohortRegimen.PROPHYLAXIS : CohortRegimen.ON_DEMAND;
+    }
+
+    private static List<String> severityOrder() {
+        List<String> order =
+                new ArrayList<>(Arrays.stream(Severity.values()).map(Enum::name).toList());
+        order.add(UNKNOWN);
+        return order;
+    }
+
+    private static List<CentreCohort.Group> groups(
+            List<PatientAbr> abrs, java.util.function.Function<PatientAbr, String> key, List<String> order) {
+        Map<String, List<PatientAbr>> byKey = new LinkedHashMap<>();
+        for (String k : order) {
+            byKey.put(k, new ArrayList<>());
+        }
+        for (PatientAbr a : abrs) {
+            byKey.computeIfAbsent(key.apply(a), k -> new ArrayList<>()).add(a);
+        }
+        List<CentreCohort.Group> groups = new ArrayList<>();
+        byKey.forEach((k, list) -> {
+            if (!list.isEmpty()) {
+                groups.add(new CentreCohort.Group(k, distribution(list)));
+            }
+        });
+        return groups;
+    }
+
+    static CentreCohort.Distribution distribution(List<PatientAbr> abrs) {
+        int n = abrs.size();
+        if (n == 0) {
+            return new CentreCohort.Distribution(0, null, null, null, null, 0, null);
+        }
+        double[] sorted =
+                abrs.stream().mapToDouble(a -> a.abr().doubleValue()).sorted().toArray();
+        BigDecimal sum = abrs.stream().map(PatientAbr::abr).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int zero = (int) abrs.stream().filter(a -> a.episodes() == 0).count();
+        return new CentreCohort.Distribution(
+                n,
+                quantile(sorted, 0.5),
+                quantile(sorted, 0.25),
+                quantile(sorted, 0.75),
+                sum.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP),
+                zero,
+                BigDecimal.valueOf(zero * 100L).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP));
+    }
+
+    /** Hyndman–Fan type 7: h = (n − 1) p, linear between the order statistics around h. */
+    static BigDecimal quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        double value = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,3 @@
+/** The outcome module's storage. */
+@org.jspecify.annotations.NullMarked
+package org.hemonet.outcome.internal;
