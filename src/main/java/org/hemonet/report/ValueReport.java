@@ -401,6 +401,9 @@ public class ValueReport {
         Integer chartYear = null;
         for (int year = period.from().getYear(); year <= period.to().getYear(); year++) {
             for (String factor : List.of(FVIII, FIX)) {
+                if (!sums.containsKey(year)) {
+                    continue; // nothing delivered in this year of the period: no rows of zeros
+                }
                 Map<UUID, Sums> byRegion = sums.getOrDefault(year, Map.of()).getOrDefault(factor, Map.of());
                 Set<Integer> hidden = suppressed(regions.stream()
                         .map(r -> (long) byRegion.getOrDefault(r.id(), new Sums())
