@@ -466,8 +466,8 @@ class ValueReportTest extends IntegrationTest {
                 .isGreaterThan(26000 + 2000);
         String page = new ApiClient(port)
                 .signIn("analyst")
-                .getHtml("/reports/value?view=per-capita")
+                .getHtml("/reports/value?view=value&groupBy=centre")
                 .body();
-        assertThat(page).contains("North West").contains("value-bar-fill");
+        assertThat(page).contains("North Comprehensive Care Centre").contains("value-bar-fill");
     }
 }
