@@ -124,7 +124,7 @@ class ValueReportTest extends IntegrationTest {
         centres.registerRegion(region, "V" + tag, regionName, today.getYear(), 2_000_000);
         // demo centres only (other tests count them): fixtures go to North, the largest; its demo figures are the
         // baseline
-        String centreName = "North Comprehensive Care Centre";
+        String centreName = "South Comprehensive Care Centre";
         UUID centre = jdbc.sql("select id from centre.centre where name = :n")
                 .param("n", centreName)
                 .query(UUID.class)
@@ -284,7 +284,7 @@ class ValueReportTest extends IntegrationTest {
                 "analyst", "/api/v1/reports/value?from=" + month + "&to=" + month + "&groupBy=centre&period=month");
         JsonNode centre = row(table.path("rows"), "group", fixture.centreName());
         assertThat(centre.path("period").asString()).isEqualTo(month);
-        // the demo's own deliveries at North, plus 8 × 3 × 1000 IU FVIII + 1 × 4 × 500 IU FIX + 2 × 1 × 1000 IU FVIII
+        // the demo's own deliveries at South, plus 8 × 3 × 1000 IU FVIII + 1 × 4 × 500 IU FIX + 2 × 1 × 1000 IU FVIII
         assertThat(centre.path("iu").asString()).isEqualTo(Long.toString(baselineIu + 28000));
         // plus 26000 × £0.60 + 2000 × £1.10 = £17,800
         assertThat(centre.path("cost").asString())
