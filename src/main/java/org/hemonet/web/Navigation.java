@@ -41,12 +41,14 @@ final class Navigation {
                         new Item("/", "nav.network"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
-                        new Item("/recalls", "nav.recalls"));
+                        new Item("/recalls", "nav.recalls"),
+                        new Item("/reports/value", "nav.valueReports"));
             case COMMISSIONER ->
                 List.of(
                         new Item("/", "nav.network"),
                         new Item("/centres", "nav.centres"),
-                        new Item("/products", "nav.products"));
+                        new Item("/products", "nav.products"),
+                        new Item("/reports/value", "nav.valueReports"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));
             case DELIVERY_PROVIDER -> List.of(new Item("/provider/deliveries", "plans.nav.providerDeliveries"));
         };

@@ -1,0 +1,114 @@
+package org.hemonet.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The report module's read models: the only SQL of the module. Reports may read other modules' schemas here
+ * (ARCHITECTURE: cross-module joins only in read models of {@code report}); they never write.
+ */
+@Component
+class ReportQueries {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** Units (IU or mg) delivered to one patient of one product in one month (Europe/London), by the delivering centre. */
+    record DeliveredLine(
+            YearMonth month, UUID productId, UUID centreId, UUID patientId, @Nullable UUID regionId, long quantity) {}
+
+    /** The catalogue as the value reports need it: class, unit and list price per unit. */
+    record ProductPrice(
+            UUID id, String genericName, String brandName, String productClass, String unit, BigDecimal pricePerUnit) {}
+
+    /** The plan that applied last in a period: its regimen and the class of its product. */
+    record PlanInPeriod(UUID patientId, String regimen, String productClass, @Nullable BigDecimal weightKg) {}
+
+    private final JdbcClient jdbc;
+
+    ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Delivered items in [from, to] months: vials × units per vial, summed per month, product, centre and patient. */
+    List<DeliveredLine> delivered(YearMonth from, YearMonth to) {
+        return jdbc.sql(
+                        """
+                        select to_char(d.delivered_at at time zone 'Europe/London', 'YYYY-MM') as month,
+                               i.product_id, d.centre_id, d.patient_id, p.region_id,
+                               sum(i.vials::bigint * i.units_per_vial) as quantity
+                        from supply.delivery d
+                        join supply.delivery_item i on i.delivery_id = d.id
+                        left join patient.patient p on p.id = d.patient_id
+                        where d.status = 'DELIVERED' and d.delivered_at >= :from and d.delivered_at < :to
+                        group by 1, 2, 3, 4, 5
+                        """)
+                .param("from", start(from))
+                .param("to", start(to.plusMonths(1)))
+                .query((rs, n) -> new DeliveredLine(
+                        YearMonth.parse(rs.getString("month")),
+                        rs.getObject("product_id", UUID.class),
+                        rs.getObject("centre_id", UUID.class),
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getObject("region_id", UUID.class),
+                        rs.getLong("quantity")))
+                .list();
+    }
+
+    List<ProductPrice> products() {
+        return jdbc.sql(
+                        """
+                        select id, generic_name, brand_name, product_class, unit, list_price_per_unit
+                        from product.product order by generic_name, brand_name
+                        """)
+                .query((rs, n) -> new ProductPrice(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("generic_name"),
+                        rs.getString("brand_name"),
+                        rs.getString("product_class"),
+                        rs.getString("unit"),
+                        rs.getBigDecimal("list_price_per_unit")))
+                .list();
+    }
+
+    /**
+     * Per patient, the non-voided plan valid last within [first, last] (latest valid from), with the patient's latest
+     * recorded weight on or before {@code last} (else the weight the plan was dosed for).
+     */
+    List<PlanInPeriod> plans(LocalDate first, LocalDate last) {
+        return jdbc.sql(
+                        """
+                        select distinct on (t.patient_id) t.patient_id, t.regimen, pr.product_class,
+                               coalesce((select w.weight_kg from patient.weight w
+                                         where w.patient_id = t.patient_id and w.voided_at is null
+                                           and w.measured_on <= :last
+                                         order by w.measured_on desc, w.recorded_at desc limit 1),
+                                        t.weight_kg) as weight_kg
+                        from supply.treatment_plan t
+                        join product.product pr on pr.id = t.product_id
+                        where t.voided_at is null and t.valid_from <= :last
+                          and (t.valid_to is null or t.valid_to >= :first)
+                        order by t.patient_id, t.valid_from desc, t.created_at desc
+                        """)
+                .param("first", first)
+                .param("last", last)
+                .query((rs, n) -> new PlanInPeriod(
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getString("regimen"),
+                        rs.getString("product_class"),
+                        rs.getBigDecimal("weight_kg")))
+                .list();
+    }
+
+    private static OffsetDateTime start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(LONDON).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}
