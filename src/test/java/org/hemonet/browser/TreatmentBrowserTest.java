@@ -25,6 +25,9 @@ class TreatmentBrowserTest extends BrowserTest {
                                            and family_name = 'Bradley')
                           and family_name <> 'Bradley'
                           and exists (select 1 from patient.weight w where w.patient_id = patient.id)
+                          and patient.created_at = (select min(created_at) from patient.patient)
+                          and (select count(*) from patient.patient same where same.given_name = patient.given_name
+                               and same.family_name = patient.family_name) = 1
                         order by id desc limit 1
                         """)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})

@@ -68,24 +68,27 @@ class EmicizumabLoadingTest extends IntegrationTest {
     }
 
     /**
-     * A North patient (not Tom) never on emicizumab, so that a new emicizumab plan starts with loading; {@code n}
-     * picks one of them by id from the ninth on (other supply tests use the first North patients).
+     * A new North patient registered for this test, with no plan at all, so that an emicizumab plan starts with loading
+     * and no earlier regimen adds doses to the schedule (demo patients are shared with other tests in the JVM).
      */
-    private UUID notOnEmicizumab(int n) {
-        return jdbc.sql(
-                        """
-                        select p.id from patient.patient p
-                        where p.centre_id = (select centre_id from patient.patient where given_name = 'Tom'
-                                             and family_name = 'Bradley')
-                          and not (p.given_name = 'Tom' and p.family_name = 'Bradley')
-                          and not exists (select 1 from supply.treatment_plan t
-                                          join product.product pr on pr.id = t.product_id
-                                          where t.patient_id = p.id and pr.product_class = 'EMICIZUMAB')
-                        order by p.id offset :n limit 1
-                        """)
-                .param("n", 8 + n)
+    private UUID newPatientWithoutPlans(String givenName) {
+        UUID north = jdbc.sql("select id from centre.centre where code = 'NORTH'")
                 .query(UUID.class)
                 .single();
+        var created = new ApiClient(port)
+                .signIn("clinician.north")
+                .postJson(
+                        "/api/v1/patients",
+                        """
+                        {"centreId": "%s", "givenName": "%s", "familyName": "Loading", "dateOfBirth": "2001-06-02",
+                         "sex": "MALE", "nationalId": null,
+                         "diagnosis": {"type": "HEMOPHILIA_A", "baselineFactorLevelIuPerDl": 0.5,
+                                       "measuredOn": "2025-03-01"},
+                         "weightKg": 70}
+                        """
+                                .formatted(north, givenName));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(JSON.readTree(created.body()).get("id").asString());
     }
 
     private static List<Instant> instants(String... values) {
@@ -94,7 +97,7 @@ class EmicizumabLoadingTest extends IntegrationTest {
 
     @Test
     void twentyKilogramsLoads60MgWeeklyThen120MgEveryFourWeeks() {
-        UUID patient = notOnEmicizumab(0);
+        UUID patient = newPatientWithoutPlans("Emma");
         JsonNode plan = prescribe(patient, "20", "6", 4, "2027-03-15");
 
         assertThat(plan.get("dose").asInt()).isEqualTo(120);
@@ -123,7 +126,7 @@ class EmicizumabLoadingTest extends IntegrationTest {
 
     @Test
     void seventyKilogramsLoads210MgWeeklyThen105MgWeeklyAndAChangeOfMaintenanceDoesNotLoadAgain() {
-        UUID patient = notOnEmicizumab(1);
+        UUID patient = newPatientWithoutPlans("Emil");
         JsonNode plan = prescribe(patient, "70", "1.5", 1, "2027-03-15");
 
         assertThat(plan.get("dose").asInt()).isEqualTo(105);

@@ -28,7 +28,11 @@ final class SupplyFixtures {
         return patient("Leo", "Okafor");
     }
 
-    /** The n-th (0-based) severe-or-not patient of Tom's centre other than Tom, by id. */
+    /**
+     * The n-th (0-based) demo patient of Tom's centre other than Tom, by id. Only the demo network's patients (all
+     * stored in the loader's one transaction, so they share the first {@code created_at}) count: patients that other
+     * tests in the same JVM register must not shift the pick.
+     */
     UUID otherNorthPatient(int n) {
         return jdbc.sql(
                         """
@@ -36,6 +40,7 @@ final class SupplyFixtures {
                         where p.centre_id = (select centre_id from patient.patient where given_name = 'Tom'
                                              and family_name = 'Bradley')
                           and not (p.given_name = 'Tom' and p.family_name = 'Bradley')
+                          and p.created_at = (select min(created_at) from patient.patient)
                         order by p.id offset :n limit 1
                         """)
                 .param("n", n)
