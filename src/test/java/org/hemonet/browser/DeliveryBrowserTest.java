@@ -29,7 +29,7 @@ class DeliveryBrowserTest extends BrowserTest {
     @Autowired
     HomeStock homeStock;
 
-    /** North patient 13 by id (not Tom): this test's own. */
+    /** Demo North patient 13 by id (not Tom): this test's own; patients other tests register do not shift it. */
     private UUID patient() {
         return jdbc.sql(
                         """
@@ -37,6 +37,7 @@ class DeliveryBrowserTest extends BrowserTest {
                         where p.centre_id = (select centre_id from patient.patient where given_name = 'Tom'
                                              and family_name = 'Bradley')
                           and not (p.given_name = 'Tom' and p.family_name = 'Bradley')
+                          and p.created_at = (select min(created_at) from patient.patient)
                         order by p.id offset 13 limit 1
                         """)
                 .query(UUID.class)
@@ -112,13 +113,18 @@ class DeliveryBrowserTest extends BrowserTest {
                 .click();
         assertThat(nurse.locator(".notice").first()).containsText("Saved.");
         nurse.navigate("/deliveries");
-        assertThat(nurse.locator(".plans-delivery").filter(new Locator.FilterOptions().setHasText(name)))
+        // the patient may have other deliveries (the demo's, or another test's): this one is the 8 vials of Octavia
+        assertThat(nurse.locator(".plans-delivery")
+                        .filter(new Locator.FilterOptions().setHasText(name))
+                        .filter(new Locator.FilterOptions().setHasText("8 × Octavia")))
                 .containsText("Scheduled");
         screenshot(nurse, "plans-centre-deliveries-desktop");
 
         long before = octaviaVials(patient);
         Page courier = signInCourier(PHONE_WIDTH);
-        Locator mine = courier.locator(".provider-delivery").filter(new Locator.FilterOptions().setHasText(name));
+        Locator mine = courier.locator(".provider-delivery")
+                .filter(new Locator.FilterOptions().setHasText(name))
+                .filter(new Locator.FilterOptions().setHasText("8 × Octavia"));
         assertThat(mine).hasCount(1);
         assertThat(mine).containsText("4 Orchard Close");
         assertThat(mine).containsText("early slot");
