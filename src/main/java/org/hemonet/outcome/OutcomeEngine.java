@@ -117,6 +117,7 @@ public final class OutcomeEngine {
                     null);
         }
         int days = window.days();
+        List<DatedDose> factorDoses = factorDosesIn(in, window);
         List<BleedEpisode> inPeriod = episodes.stream()
                 .filter(e -> window.contains(date(e.start(), in.zone())))
                 .toList();
@@ -144,8 +145,8 @@ public final class OutcomeEngine {
                 inPeriod.stream().mapToInt(BleedEpisode::daysLostSchool).sum(),
                 inPeriod.stream().mapToInt(BleedEpisode::daysLostWork).sum(),
                 adherencePercent(in, window),
-                factorUse(in, window),
-                exposureDays(in.infusions(), in.zone(), window));
+                factorUse(in, window, factorDoses),
+                exposureDays(factorDoses));
     }
 
     /**
@@ -386,22 +387,18 @@ public final class OutcomeEngine {
      * Factor use (clinical.md §4): IU of factor concentrate infused in the window, each divided by the body weight
      * latest on its date (the first weight when none is earlier), ÷ years of observation. Null without a weight.
      */
-    static @Nullable BigDecimal factorUse(Input in, Window window) {
+    static @Nullable BigDecimal factorUse(Input in, Window window, List<DatedDose> doses) {
         if (in.weightsKg().isEmpty()) {
             return null;
         }
         // IU summed per weight in force, then divided once per weight: exact, and one division instead of thousands
         Map<LocalDate, BigDecimal> iuByWeight = new HashMap<>();
-        for (InfusionFacts i : in.infusions()) {
-            LocalDate d = date(i.administeredAt(), in.zone());
-            if (i.unit() != DoseUnit.IU || !window.contains(d)) {
-                continue;
-            }
-            Map.Entry<LocalDate, BigDecimal> weight = in.weightsKg().floorEntry(d);
+        for (DatedDose dose : doses) {
+            Map.Entry<LocalDate, BigDecimal> weight = in.weightsKg().floorEntry(dose.date());
             if (weight == null) {
                 weight = in.weightsKg().firstEntry();
             }
-            iuByWeight.merge(weight.getKey(), i.dose(), BigDecimal::add);
+            iuByWeight.merge(weight.getKey(), dose.iu(), BigDecimal::add);
         }
         BigDecimal iuPerKg = BigDecimal.ZERO;
         for (Map.Entry<LocalDate, BigDecimal> iu : iuByWeight.entrySet()) {
@@ -411,13 +408,26 @@ public final class OutcomeEngine {
     }
 
     /** Exposure days (clinical.md §4): calendar days, in the patient's time zone, with a factor concentrate given. */
-    static int exposureDays(List<? extends InfusionFacts> infusions, ZoneId zone, Window window) {
-        return (int) infusions.stream()
-                .filter(i -> !i.isVoided() && i.unit() == DoseUnit.IU)
-                .map(i -> date(i.administeredAt(), zone))
-                .filter(window::contains)
-                .distinct()
-                .count();
+    static int exposureDays(List<DatedDose> doses) {
+        return (int) doses.stream().map(DatedDose::date).distinct().count();
+    }
+
+    /** An infusion of factor concentrate (IU) in the window with its local date, converted once for all measures. */
+    record DatedDose(LocalDate date, BigDecimal iu) {}
+
+    /** The IU infusions of the window with their dates in the patient's time zone, voided ones left out. */
+    static List<DatedDose> factorDosesIn(Input in, Window window) {
+        List<DatedDose> doses = new ArrayList<>();
+        for (InfusionFacts i : in.infusions()) {
+            if (i.isVoided() || i.unit() != DoseUnit.IU) {
+                continue;
+            }
+            LocalDate d = date(i.administeredAt(), in.zone());
+            if (window.contains(d)) {
+                doses.add(new DatedDose(d, i.dose()));
+            }
+        }
+        return doses;
     }
 
     /** {@code episodes / days × 365.25} to 2 decimals (clinical.md §4). */
