@@ -436,7 +436,8 @@ public final class DemoNetworkPlan {
                 born.plusMonths(6).isBefore(today.minusYears(1)) ? born.plusMonths(6) : today.minusYears(1),
                 first.weightKg(),
                 first.measuredOn(),
-                tests));
+                tests,
+                null));
         weights.addAll(history.subList(1, history.size()));
         return id;
     }

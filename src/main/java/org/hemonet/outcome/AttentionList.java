@@ -3,6 +3,7 @@ package org.hemonet.outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,8 +61,8 @@ class AttentionList {
                         actor, new PatientSearch(null, null, null, null, null, 0, Integer.MAX_VALUE))
                 .items();
         auditLog.record(AuditEvent.by(actor, AuditAction.SEARCH, null, "AttentionList", null, AuditOutcome.SUCCESS));
-        Map<UUID, List<AttentionRules.Reason>> reasons =
-                reasonsFor(all.stream().map(PatientSummary::id).collect(Collectors.toSet()), clock.instant());
+        Map<UUID, List<AttentionRules.Reason>> reasons = reasonsFor(
+                all.stream().collect(Collectors.toMap(PatientSummary::id, PatientSummary::timeZone)), clock.instant());
         List<Row> rows = new ArrayList<>();
         for (PatientSummary p : all) {
             List<AttentionRules.Reason> r = reasons.getOrDefault(p.id(), List.of());
@@ -79,7 +80,8 @@ class AttentionList {
      * The reasons of each patient that has any: the diaries, entry spans and scheduled doses of all of them read at
      * once (four queries whatever their number), then {@link AttentionRules} in memory.
      */
-    Map<UUID, List<AttentionRules.Reason>> reasonsFor(Set<UUID> ids, Instant now) {
+    Map<UUID, List<AttentionRules.Reason>> reasonsFor(Map<UUID, ZoneId> zones, Instant now) {
+        Set<UUID> ids = zones.keySet();
         Instant since = now.minus(Duration.ofDays(AttentionRules.ADHERENCE_DAYS + 1));
         Map<UUID, BleedDiary.DiaryEntries> entries = diary.entriesOf(ids, since);
         Map<UUID, BleedDiary.EntrySpan> spans = diary.entrySpans(ids);
@@ -95,7 +97,7 @@ class AttentionList {
                             doses.getOrDefault(id, List.of()),
                             span == null ? null : span.first(),
                             span == null ? null : span.last()),
-                    PatientOutcomes.ZONE,
+                    zones.get(id),
                     now);
             if (!reasons.isEmpty()) {
                 result.put(id, reasons);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -67,11 +68,13 @@ public class CohortOutcomes {
                 .filter(p -> p.centreId().equals(centreId))
                 .toList();
         List<UUID> ids = cohort.stream().map(PatientSummary::id).toList();
-        Instant start = from.atStartOfDay(PatientOutcomes.ZONE).toInstant().minus(LOOK_BACK);
-        Instant end = to.plusDays(1).atStartOfDay(PatientOutcomes.ZONE).toInstant();
+        // read a day more on each side: each patient's days are counted in the patient's own time zone
+        Instant start =
+                from.atStartOfDay(ZoneOffset.UTC).toInstant().minus(LOOK_BACK).minus(Duration.ofDays(1));
+        Instant end = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         org.hemonet.diary.CohortEntries entries = diary.entriesOfPatients(ids, start, end);
-        LocalDate today = LocalDate.now(clock.withZone(PatientOutcomes.ZONE));
-        LocalDate lastDay = to.isBefore(today) ? to : today;
+        LocalDate networkToday = LocalDate.now(clock.withZone(PatientOutcomes.ZONE));
+        LocalDate lastDay = to.isBefore(networkToday) ? to : networkToday;
         Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(ids, lastDay);
 
         List<PatientAbr> abrs = new ArrayList<>();
@@ -81,11 +84,11 @@ public class CohortOutcomes {
             OutcomeReport report = first == null
                     ? null
                     : OutcomeEngine.compute(new OutcomeEngine.Input(
-                            PatientOutcomes.ZONE,
+                            p.timeZone(),
                             from,
                             to,
-                            today,
-                            OutcomeEngine.date(first, PatientOutcomes.ZONE),
+                            LocalDate.now(clock.withZone(p.timeZone())),
+                            OutcomeEngine.date(first, p.timeZone()),
                             entries.bleedsOf(p.id()),
                             entries.infusionsOf(p.id()),
                             List.of(),

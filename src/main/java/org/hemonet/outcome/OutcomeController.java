@@ -1,6 +1,5 @@
 package org.hemonet.outcome;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hemonet.shared.CurrentActor;
@@ -22,12 +21,10 @@ class OutcomeController {
 
     private final PatientOutcomes outcomes;
     private final CurrentActor currentActor;
-    private final Clock clock;
 
-    OutcomeController(PatientOutcomes outcomes, CurrentActor currentActor, Clock clock) {
+    OutcomeController(PatientOutcomes outcomes, CurrentActor currentActor) {
         this.outcomes = outcomes;
         this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/patients/{patientId}/outcomes")
@@ -35,10 +32,8 @@ class OutcomeController {
             @PathVariable UUID patientId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(PatientOutcomes.ZONE));
-        LocalDate start = from != null ? from : end.minusYears(1).plusDays(1);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(outcomes.outcomes(currentActor.require(), patientId, start, end));
+                .body(outcomes.outcomes(currentActor.require(), patientId, from, to));
     }
 }

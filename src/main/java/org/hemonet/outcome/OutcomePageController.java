@@ -56,7 +56,7 @@ class OutcomePageController {
         PatientSummary patient = views.require(actor, shown, "OutcomeDashboard");
         model.addAttribute("records", held);
         model.addAttribute("d", views.dashboard(actor, patient));
-        model.addAttribute("zone", OutcomeViews.ZONE);
+        model.addAttribute("zone", patient.timeZone());
         return "outcome/dashboard";
     }
 
@@ -70,7 +70,7 @@ class OutcomePageController {
         noStore(response);
         Actor actor = currentActor.require();
         PatientSummary patient = views.require(actor, patientId, "DiaryReview");
-        LocalDate today = views.today();
+        LocalDate today = views.today(patient);
         LocalDate end = to != null ? to : today;
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_REVIEW_DAYS - 1);
         boolean adjusted = false;
@@ -87,7 +87,7 @@ class OutcomePageController {
         model.addAttribute("r", views.review(actor, patient, start, end));
         model.addAttribute("adjusted", adjusted);
         model.addAttribute("today", today);
-        model.addAttribute("zone", OutcomeViews.ZONE);
+        model.addAttribute("zone", patient.timeZone());
         model.addAttribute("width", OutcomeCharts.WIDTH);
         model.addAttribute("left", OutcomeCharts.LEFT);
         return "outcome/diary-review";

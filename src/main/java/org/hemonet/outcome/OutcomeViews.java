@@ -65,8 +65,9 @@ class OutcomeViews {
         this.clock = clock;
     }
 
-    LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+    /** Today where the patient lives (the registry's time zone of the patient). */
+    LocalDate today(PatientSummary patient) {
+        return LocalDate.now(clock.withZone(patient.timeZone()));
     }
 
     /** The patient if the actor may see them; else 403 (aggregate roles, admins) or an audited 404. */
@@ -104,21 +105,22 @@ class OutcomeViews {
 
     /** The patient's dashboard: last bleeds, 12-month calendar, body map, ABR per quarter and adherence. */
     Dashboard dashboard(Actor actor, PatientSummary patient) {
-        LocalDate today = today();
+        ZoneId zone = patient.timeZone();
+        LocalDate today = today(patient);
         BleedDiary.DiaryEntries entries = diary.entriesOf(patient.id());
         Sources sources = sources(patient, entries, today.minusYears(2), today);
         LocalDate yearStart = today.minusYears(1).plusDays(1);
         OutcomeReport year = sources.report(yearStart, today, today);
         OutcomeReport last90 = sources.report(today.minusDays(89), today, today);
         List<BleedEpisode> yearEpisodes = OutcomeEngine.episodes(entries.bleeds(), entries.infusions()).stream()
-                .filter(e -> !OutcomeEngine.date(e.start(), ZONE).isBefore(yearStart))
+                .filter(e -> !OutcomeEngine.date(e.start(), zone).isBefore(yearStart))
                 .toList();
         var counts = OutcomeCharts.countBySite(yearEpisodes);
         List<OutcomeCharts.SiteCount> siteCounts = OutcomeCharts.siteCounts(counts);
         List<Bleed> live = entries.bleeds().stream().filter(b -> !b.isVoided()).toList();
         List<Bleed> lastBleeds = new ArrayList<>(live);
         java.util.Collections.reverse(lastBleeds);
-        List<OutcomeCharts.Month> calendar = OutcomeCharts.calendar(live, ZONE, today);
+        List<OutcomeCharts.Month> calendar = OutcomeCharts.calendar(live, zone, today);
         auditLog.patientAccess(AuditAction.READ, patient.id(), "OutcomeDashboard", null, AuditOutcome.SUCCESS);
         return new Dashboard(
                 patient,
@@ -158,16 +160,17 @@ class OutcomeViews {
 
     /** The clinician's review of a patient's diary for [from, to]. */
     Review review(Actor actor, PatientSummary patient, LocalDate from, LocalDate to) {
-        LocalDate today = today();
+        ZoneId zone = patient.timeZone();
+        LocalDate today = today(patient);
         BleedDiary.DiaryEntries entries = diary.entriesOf(patient.id());
         Sources sources = sources(patient, entries, from, to);
         OutcomeReport outcomes = sources.report(from, to, today);
         Set<BleedSite> targets =
                 outcomes.targetJoints().stream().map(OutcomeReport.Target::site).collect(Collectors.toSet());
         OutcomeCharts.Timeline timeline =
-                OutcomeCharts.timeline(from, to, ZONE, entries.bleeds(), entries.infusions(), sources.doses, targets);
-        Instant start = from.atStartOfDay(ZONE).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
+                OutcomeCharts.timeline(from, to, zone, entries.bleeds(), entries.infusions(), sources.doses, targets);
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         List<Entry> list = new ArrayList<>();
         for (Bleed b : entries.bleeds()) {
             if (!b.startedAt().isBefore(start) && b.startedAt().isBefore(end)) {
@@ -216,13 +219,22 @@ class OutcomeViews {
 
         OutcomeReport report(LocalDate from, LocalDate to, LocalDate today) {
             return OutcomeEngine.compute(new OutcomeEngine.Input(
-                    ZONE, from, to, today, null, entries.bleeds(), entries.infusions(), doses, regimens, weights));
+                    patient.timeZone(),
+                    from,
+                    to,
+                    today,
+                    null,
+                    entries.bleeds(),
+                    entries.infusions(),
+                    doses,
+                    regimens,
+                    weights));
         }
     }
 
     private Sources sources(PatientSummary patient, BleedDiary.DiaryEntries entries, LocalDate from, LocalDate to) {
-        Instant start = from.minusMonths(6).atStartOfDay(ZONE).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant start = from.minusMonths(6).atStartOfDay(patient.timeZone()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(patient.timeZone()).toInstant();
         return new Sources(
                 patient,
                 entries,

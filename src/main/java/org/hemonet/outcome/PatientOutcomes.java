@@ -18,6 +18,7 @@ import org.hemonet.patient.PatientSummary;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -29,8 +30,8 @@ import org.springframework.stereotype.Service;
 public class PatientOutcomes {
 
     /**
-     * The patients' time zone. The registry stores one per patient but does not expose it yet; every demo patient is
-     * in the UK.
+     * The network's default time zone, for read models over many patients that have not been moved to each patient's
+     * own zone yet. A patient's own outcomes use the zone the registry holds for the patient.
      */
     static final ZoneId ZONE = ZoneId.of("Europe/London");
 
@@ -56,7 +57,11 @@ public class PatientOutcomes {
         this.clock = clock;
     }
 
-    public OutcomeReport outcomes(Actor actor, UUID patientId, LocalDate from, LocalDate to) {
+    /**
+     * The outcomes from {@code from} to {@code to} (both included) in the patient's own time zone; without dates, the
+     * 12 months ending today there.
+     */
+    public OutcomeReport outcomes(Actor actor, UUID patientId, @Nullable LocalDate from, @Nullable LocalDate to) {
         if (!accessPolicy.usesPatientData(actor)) {
             throw new AccessDeniedException("patient-level data");
         }
@@ -65,6 +70,10 @@ public class PatientOutcomes {
             auditLog.patientAccess(AuditAction.READ, patientId, "Outcomes", null, AuditOutcome.DENIED);
             throw new NotFoundException("patient");
         }
+        ZoneId zone = patient.timeZone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        to = to != null ? to : today;
+        from = from != null ? from : to.minusYears(1).plusDays(1);
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "The end of the period is before its start.");
         }
@@ -76,13 +85,13 @@ public class PatientOutcomes {
         if (patient.weightKg() != null && patient.weighedOn() != null) {
             weights.put(patient.weighedOn(), patient.weightKg());
         }
-        Instant start = from.atStartOfDay(ZONE).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         OutcomeReport report = OutcomeEngine.compute(new OutcomeEngine.Input(
-                ZONE,
+                zone,
                 from,
                 to,
-                LocalDate.now(clock.withZone(ZONE)),
+                today,
                 null,
                 entries.bleeds(),
                 entries.infusions(),

@@ -28,7 +28,8 @@ public record NewPatient(
         @Nullable LocalDate baselineMeasuredOn,
         @Nullable BigDecimal weightKg,
         @Nullable LocalDate weighedOn,
-        List<BethesdaAssay> inhibitorTests) {
+        List<BethesdaAssay> inhibitorTests,
+        @Nullable String timeZone) {
 
     public record BethesdaAssay(LocalDate sampledOn, BigDecimal residualActivityPercent, BigDecimal dilution) {}
 }

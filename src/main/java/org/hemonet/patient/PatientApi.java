@@ -56,7 +56,8 @@ class PatientApi {
             @Nullable UUID regionId,
             @NotNull @Valid DiagnosisRequest diagnosis,
             @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "400", inclusive = false)
-                    BigDecimal weightKg) {}
+                    BigDecimal weightKg,
+            @Nullable String timeZone) {}
 
     record DiagnosisRequest(
             @NotNull DiagnosisType type,
@@ -90,7 +91,8 @@ class PatientApi {
             @Nullable Boolean selfInfuses,
             @Nullable Boolean ordersSupplies,
             @Nullable Boolean knowsEmergencyPlan,
-            @Nullable Set<UUID> sharedCareCentreIds) {
+            @Nullable Set<UUID> sharedCareCentreIds,
+            @Nullable String timeZone) {
 
         static final Set<String> FIELDS = Set.of(
                 "reason",
@@ -116,7 +118,8 @@ class PatientApi {
                 "selfInfuses",
                 "ordersSupplies",
                 "knowsEmergencyPlan",
-                "sharedCareCentreIds");
+                "sharedCareCentreIds",
+                "timeZone");
     }
 
     record InhibitorTestRequest(
@@ -219,7 +222,8 @@ class PatientApi {
                         diagnosis.measuredOn(),
                         request.weightKg(),
                         null,
-                        List.of()));
+                        List.of(),
+                        request.timeZone()));
         return withVersion(ResponseEntity.created(URI.create("/api/v1/patients/" + id)), created);
     }
 
@@ -265,7 +269,8 @@ class PatientApi {
                 request.selfInfuses(),
                 request.ordersSupplies(),
                 request.knowsEmergencyPlan(),
-                request.sharedCareCentreIds());
+                request.sharedCareCentreIds(),
+                request.timeZone());
         return withVersion(ResponseEntity.ok(), registry.correct(currentActor.require(), id, version, correction));
     }
 

@@ -35,14 +35,15 @@ public record PatientCorrection(
         @Nullable Boolean selfInfuses,
         @Nullable Boolean ordersSupplies,
         @Nullable Boolean knowsEmergencyPlan,
-        @Nullable Set<UUID> sharedCareCentreIds) {
+        @Nullable Set<UUID> sharedCareCentreIds,
+        @Nullable String timeZone) {
 
     /** Fields of the record only clinical staff of the patient's centres may set. */
     public static final Set<String> INFECTION_FIELDS =
             Set.of("hivStatus", "hepatitisBStatus", "hepatitisCStatus", "vcjdAtRisk");
 
     /** What a patient or guardian may correct on their own record. */
-    public static final Set<String> PATIENT_FIELDS = Set.of("phone", "email");
+    public static final Set<String> PATIENT_FIELDS = Set.of("phone", "email", "timeZone");
 
     public static final Map<String, Set<String>> ALLOWED_VALUES = Map.of(
             "hivStatus", Set.of("UNKNOWN", "NEGATIVE", "POSITIVE"),

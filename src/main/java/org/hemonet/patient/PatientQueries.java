@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ class PatientQueries {
     /** One row per living record: the current diagnosis, lowest valid baseline level, latest weight. */
     private static final String SUMMARY =
             """
-            select p.id, p.centre_id, p.given_name, p.family_name, p.date_of_birth, p.sex,
+            select p.id, p.centre_id, p.given_name, p.family_name, p.date_of_birth, p.sex, p.time_zone,
                    d.type as diagnosis, d.subtype, d.bleeding_phenotype,
                    fl.level_iu_per_dl, fl.measured_on,
                    w.weight_kg, w.measured_on as weighed_on
@@ -51,7 +52,8 @@ class PatientQueries {
             @Nullable BigDecimal level,
             @Nullable LocalDate measuredOn,
             @Nullable BigDecimal weightKg,
-            @Nullable LocalDate weighedOn) {}
+            @Nullable LocalDate weighedOn,
+            ZoneId timeZone) {}
 
     private final JdbcClient jdbc;
 
@@ -146,8 +148,9 @@ class PatientQueries {
         jdbc.sql(
                         """
                         insert into patient.patient (id, centre_id, given_name, family_name, date_of_birth, sex,
-                            national_id_scheme, national_id, region_id)
-                        values (:id, :centre, :given, :family, :dob, :sex, :scheme, :nationalId, :region)
+                            national_id_scheme, national_id, region_id, time_zone)
+                        values (:id, :centre, :given, :family, :dob, :sex, :scheme, :nationalId, :region,
+                            coalesce(:timeZone, 'Europe/London'))
                         """)
                 .param("id", patient.id())
                 .param("centre", patient.centreId())
@@ -158,6 +161,7 @@ class PatientQueries {
                 .param("scheme", patient.nationalIdScheme())
                 .param("nationalId", patient.nationalId())
                 .param("region", patient.regionId())
+                .param("timeZone", patient.timeZone(), java.sql.Types.VARCHAR)
                 .update();
         jdbc.sql(
                         """
@@ -251,6 +255,7 @@ class PatientQueries {
             @Nullable UUID regionId,
             @Nullable String phone,
             @Nullable String email,
+            String timeZone,
             @Nullable String genotypeHgvs,
             @Nullable String mutationClass,
             String hivStatus,
@@ -287,6 +292,7 @@ class PatientQueries {
                         rs.getObject("region_id", UUID.class),
                         rs.getString("phone"),
                         rs.getString("email"),
+                        rs.getString("time_zone"),
                         rs.getString("genotype_hgvs"),
                         rs.getString("mutation_class"),
                         rs.getString("hiv_status"),
@@ -463,6 +469,7 @@ class PatientQueries {
             Map.entry("regionId", "region_id"),
             Map.entry("phone", "phone"),
             Map.entry("email", "email"),
+            Map.entry("timeZone", "time_zone"),
             Map.entry("genotypeHgvs", "genotype_hgvs"),
             Map.entry("mutationClass", "mutation_class"),
             Map.entry("hivStatus", "hiv_status"),
@@ -818,6 +825,7 @@ class PatientQueries {
                 rs.getBigDecimal("level_iu_per_dl"),
                 rs.getObject("measured_on", LocalDate.class),
                 rs.getBigDecimal("weight_kg"),
-                rs.getObject("weighed_on", LocalDate.class));
+                rs.getObject("weighed_on", LocalDate.class),
+                ZoneId.of(rs.getString("time_zone")));
     }
 }

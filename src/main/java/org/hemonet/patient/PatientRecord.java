@@ -26,6 +26,7 @@ public record PatientRecord(
         @Nullable UUID regionId,
         @Nullable String phone,
         @Nullable String email,
+        String timeZone,
         List<RecordNumber> recordNumbers,
         List<Contact> contacts,
         Diagnosis diagnosis,

@@ -230,7 +230,8 @@ public class PatientRegistry {
                 patient.baselineMeasuredOn(),
                 patient.weightKg(),
                 patient.weighedOn() == null && patient.weightKg() != null ? today : patient.weighedOn(),
-                patient.inhibitorTests());
+                patient.inhibitorTests(),
+                patient.timeZone() == null ? null : timeZone(patient.timeZone()));
         queries.insert(normalised);
         auditLog.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patient.id(), PATIENT, patient.id().toString(), AuditOutcome.SUCCESS));
@@ -630,6 +631,19 @@ public class PatientRegistry {
         }
     }
 
+    /**
+     * A patient's time zone, in which the diary's days and outcome measures are counted (clinical.md §4): an IANA
+     * region name such as Europe/London or America/New_York (fixed offsets would ignore daylight saving).
+     */
+    static String timeZone(@Nullable String value) {
+        String zone = value == null ? "" : value.trim();
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw new InvalidInputException(
+                    "timeZone", "Enter a time zone by its region name, such as Europe/London or America/New_York.");
+        }
+        return zone;
+    }
+
     private void validateNew(NewPatient patient, LocalDate today) {
         if (patient.givenName().isBlank()) {
             throw new InvalidInputException("givenName", "Enter the given name.");
@@ -728,6 +742,9 @@ public class PatientRegistry {
             }
             columns.put("email", email);
         }
+        if (c.has("timeZone")) {
+            columns.put("timeZone", timeZone(c.timeZone()));
+        }
         if (c.has("genotypeHgvs")) {
             columns.put("genotypeHgvs", text(c.genotypeHgvs(), "genotypeHgvs", 200, false));
         }
@@ -802,6 +819,7 @@ public class PatientRegistry {
         all.put("regionId", d.regionId());
         all.put("phone", d.phone());
         all.put("email", d.email());
+        all.put("timeZone", d.timeZone());
         all.put("genotypeHgvs", d.genotypeHgvs());
         all.put("mutationClass", d.mutationClass());
         all.put("hivStatus", d.hivStatus());
@@ -870,6 +888,7 @@ public class PatientRegistry {
                 d.regionId(),
                 d.phone(),
                 d.email(),
+                d.timeZone(),
                 queries.recordNumbers(id),
                 queries.contacts(id),
                 new PatientRecord.Diagnosis(d.diagnosis(), d.subtype(), d.bleedingPhenotype()),
@@ -912,7 +931,8 @@ public class PatientRegistry {
                             row.weightKg(),
                             row.weighedOn(),
                             InhibitorStatus.of(results, settings.inhibitorPositiveBu()),
-                            latestTitre);
+                            latestTitre,
+                            row.timeZone());
                 })
                 .toList();
     }

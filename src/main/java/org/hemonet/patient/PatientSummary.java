@@ -3,6 +3,7 @@ package org.hemonet.patient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,8 @@ public record PatientSummary(
         @Nullable BigDecimal weightKg,
         @Nullable LocalDate weighedOn,
         InhibitorStatus inhibitorStatus,
-        @Nullable BigDecimal latestTitreBu) {
+        @Nullable BigDecimal latestTitreBu,
+        ZoneId timeZone) {
 
     public String fullName() {
         return givenName + " " + familyName;

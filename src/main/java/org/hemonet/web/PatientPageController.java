@@ -233,6 +233,7 @@ class PatientPageController {
                             form.checked(form.selfInfuses()),
                             form.checked(form.ordersSupplies()),
                             form.checked(form.knowsEmergencyPlan()),
+                            null,
                             null));
             return "redirect:/patients/" + id + "?saved=correction";
         } catch (InvalidInputException e) {
@@ -293,7 +294,8 @@ class PatientPageController {
                             form.measuredOn(),
                             form.weightKg(),
                             null,
-                            List.of()));
+                            List.of(),
+                            null));
             return "redirect:/patients/" + id + "?saved=registered";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

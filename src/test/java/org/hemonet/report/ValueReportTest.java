@@ -239,7 +239,8 @@ class ValueReportTest extends IntegrationTest {
                 LocalDate.of(2000, 1, 1),
                 new BigDecimal("60"),
                 LocalDate.now(clock).minusDays(30),
-                List.of()));
+                List.of(),
+                null));
     }
 
     private static Actor clinician(UUID centre) {

@@ -48,7 +48,8 @@ public final class PatientAccounts {
                 null,
                 null,
                 null,
-                List.of()));
+                List.of(),
+                null));
         String username = "pt-" + patientId.toString().substring(0, 8);
         accounts.create(new NewAccount(
                 username,
