@@ -162,10 +162,11 @@
         photos.keep(entry, file).then(saved, function (problem) {
           if (problem && problem.message === "full" && full) {
             full.hidden = false; // nothing saved yet: the patient chooses to save without the photo
+            full.setAttribute("role", "alert"); // set when shown, so hidden notices are not alerts
             full.scrollIntoView({ block: "center" });
           } else {
             saved(); // this browser cannot keep files: the bleed still waits, without the photo
-            if (notKept) { notKept.hidden = false; }
+            if (notKept) { notKept.hidden = false; notKept.setAttribute("role", "alert"); }
           }
         });
       });

@@ -143,6 +143,26 @@ class OfflinePhotoBrowserTest extends BrowserTest {
         assertThat(storedPhotos()).isEmpty();
     }
 
+    @Test
+    void onlineADamagedPhotoIsRefusedOnTheFormAndTheBleedIsNotStoredWithoutIt() {
+        Page page = signIn(patient.username(), PHONE_WIDTH);
+        page.locator("#diary-link").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log a bleed"))
+                .click();
+        page.locator(".body-map .site[data-site=RIGHT_HIP]").click();
+        byte[] damaged = Arrays.copyOf(PhotoFixtures.jpegWithMetadata(0), 400);
+        page.locator("#photo").setInputFiles(new FilePayload("hip.jpg", "image/jpeg", damaged));
+        save(page);
+
+        assertThat(page.locator("[role=alert]")).containsText("The photo file could not be read");
+        screenshot(page, "photos-damaged-online-phone");
+        assertThat(jdbc.sql("select count(*) from diary.bleed where patient_id = :p")
+                        .param("p", patient.patientId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private Page bleedFormOffline() {
         Page page = signIn(patient.username(), PHONE_WIDTH);
         page.locator("#diary-link").click();

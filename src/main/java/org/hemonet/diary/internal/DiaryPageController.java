@@ -173,7 +173,12 @@ class DiaryPageController {
         }
         byte[] bytes = photo.getBytes();
         org.hemonet.diary.BleedPhoto.contentTypeOf(bytes, "photo");
-        return PhotoMetadata.strip(bytes, "photo"); // a file that cannot be read is refused before the bleed is stored
+        try {
+            return PhotoMetadata.strip(bytes, "photo");
+        } catch (InvalidInputException damaged) {
+            // refused before the bleed is stored; the page says the file is damaged, not that it is the wrong kind
+            throw new InvalidInputException("photoDamaged", damaged.getMessage());
+        }
     }
 
     /** The bleed form filled with a stored bleed, to correct it (with a reason; the old version is kept). */
