@@ -8,7 +8,6 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.hemonet.diary.internal.PhotoFixtures;
 import org.hemonet.diary.internal.PhotoMetadata;
 import org.hemonet.identity.AccountAdministration;
@@ -41,14 +40,7 @@ class OfflinePhotoBrowserTest extends BrowserTest {
     @BeforeEach
     void aPatientOfEast() {
         // East: no other test counts its patients
-        UUID east = jdbc.sql(
-                        """
-                        select ac.centre_id from identity.account_centre ac
-                        join identity.account a on a.id = ac.account_id where a.username = 'clinician.east'
-                        """)
-                .query(UUID.class)
-                .single();
-        patient = new PatientAccounts(patients, accounts).create(east, "Owain", "Offline");
+        patient = new PatientAccounts(patients, accounts).createAtCentreOf(jdbc, "clinician.east", "Owain", "Offline");
     }
 
     @Test

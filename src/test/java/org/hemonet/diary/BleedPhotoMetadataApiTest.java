@@ -48,14 +48,7 @@ class BleedPhotoMetadataApiTest extends IntegrationTest {
     @BeforeEach
     void aPatientWithABleed() {
         // East: no other test counts its patients
-        UUID east = jdbc.sql(
-                        """
-                        select ac.centre_id from identity.account_centre ac
-                        join identity.account a on a.id = ac.account_id where a.username = 'clinician.east'
-                        """)
-                .query(UUID.class)
-                .single();
-        patient = new PatientAccounts(patients, accounts).create(east, "Ffion", "Exif");
+        patient = new PatientAccounts(patients, accounts).createAtCentreOf(jdbc, "clinician.east", "Ffion", "Exif");
         phone = new ApiClient(port).signIn(patient.username());
         HttpResponse<String> bleed = phone.postJson(
                 "/api/v1/patients/" + patient.patientId() + "/bleeds",
