@@ -1,5 +1,6 @@
 // Diary pages (issue 6): the body map sets the site, the pain slider shows its value, and entries made offline are
 // kept in localStorage and sent to POST /api/v1/diary/sync (one Idempotency-Key per queued batch) when back online.
+// A bleed's photo chosen offline waits in IndexedDB (diary-photos.js) and is sent once the sync stored the bleed.
 (function () {
   "use strict";
   var QUEUE = "hemonet.diary.queue";
@@ -99,12 +100,14 @@
     if (el && text) { el.textContent = text; el.hidden = false; }
   }
 
+  var photos = window.hemonetDiaryPhotos;
+
   function flush() {
     if (!navigator.onLine) { return; }
     var batch = load(SENDING);
     if (!batch) {
       batch = load(QUEUE);
-      if (!batch || !batch.entries.length) { return; }
+      if (!batch || !batch.entries.length) { if (photos) { photos.upload(); } return; }
       localStorage.setItem(SENDING, JSON.stringify(batch));
       localStorage.removeItem(QUEUE);
     }
@@ -116,14 +119,20 @@
     }).then(function (response) {
       if (response.status === 200 || response.status === 400 || response.status === 422) {
         localStorage.removeItem(SENDING);
-        if (load(QUEUE)) { flush(); return; }
-        var form = document.querySelector(".diary-form");
-        var back = form ? form.getAttribute("data-back") : null;
-        if (response.status === 200) {
-          window.location.assign((back || window.location.pathname + window.location.search).split("&saved")[0]);
-        } else {
-          status("Some entries kept on this phone could not be saved; please enter them again.");
-        }
+        var stored = response.status === 200;
+        // the bleeds are stored (or refused): their photos go (or are given up) before the page changes
+        var photosDone = photos ? (stored ? photos.afterSync(batch.entries) : photos.afterRejected(batch.entries))
+          : Promise.resolve();
+        photosDone.then(function () {
+          if (load(QUEUE)) { flush(); return; }
+          var form = document.querySelector(".diary-form");
+          var back = form ? form.getAttribute("data-back") : null;
+          if (stored) {
+            window.location.assign((back || window.location.pathname + window.location.search).split("&saved")[0]);
+          } else {
+            status("Some entries kept on this phone could not be saved; please enter them again.");
+          }
+        });
       }
     }).catch(function () { /* still offline: keep the queue */ });
   }
@@ -135,11 +144,42 @@
         // corrections need the server (they name the version they correct); only new entries wait on the phone
         if (navigator.onLine || form.getAttribute("data-edit") === "true") { return; }
         event.preventDefault();
-        queue(entryOf(form));
-        var note = document.getElementById("diary-offline");
-        if (note) { note.hidden = false; }
+        var entry = entryOf(form);
+        var photo = form.elements.photo;
+        var file = photo && photo.files && photo.files[0];
+        var full = document.getElementById("photo-queue-full");
+        var notKept = document.getElementById("photo-queue-not-kept");
+        if (full) { full.hidden = true; }
+        if (notKept) { notKept.hidden = true; }
+        var saved = function () {
+          queue(entry);
+          var note = document.getElementById("diary-offline");
+          if (note) { note.hidden = false; }
+          if (photos) { photos.render(); }
+        };
+        if (!file || !photos) { saved(); return; }
+        // the photo is kept first, so the entry never goes without a photo it had
+        photos.keep(entry, file).then(saved, function (problem) {
+          if (problem && problem.message === "full" && full) {
+            full.hidden = false; // nothing saved yet: the patient chooses to save without the photo
+            full.setAttribute("role", "alert"); // set when shown, so hidden notices are not alerts
+            full.scrollIntoView({ block: "center" });
+          } else {
+            saved(); // this browser cannot keep files: the bleed still waits, without the photo
+            if (notKept) { notKept.hidden = false; notKept.setAttribute("role", "alert"); }
+          }
+        });
       });
+      var drop = document.getElementById("photo-queue-drop");
+      if (drop) {
+        drop.addEventListener("click", function () {
+          form.elements.photo.value = "";
+          document.getElementById("photo-queue-full").hidden = true;
+          form.requestSubmit();
+        });
+      }
     }
+    if (photos) { photos.render(); }
     window.addEventListener("online", flush);
     flush();
   }

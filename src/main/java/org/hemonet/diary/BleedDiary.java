@@ -444,10 +444,16 @@ public class BleedDiary {
         });
     }
 
-    /** Attaches a photo (JPEG or PNG by its first bytes, at most 5 MB) to a bleed; a later photo supersedes it. */
-    public BleedPhoto attachPhoto(Actor actor, UUID patientId, UUID bleedId, byte[] bytes) {
+    /**
+     * Attaches a photo (JPEG or PNG by its first bytes, at most 5 MB) to a bleed; a later photo supersedes it. What
+     * the photo says about where, when and with what it was taken (EXIF with GPS, XMP, IPTC, comments, PNG text) is
+     * removed before it is stored, without re-encoding ({@code PhotoMetadata}); a file that cannot be read is refused
+     * (400 {@code photo}) before anything is written, so the photo stored before stays the current one.
+     */
+    public BleedPhoto attachPhoto(Actor actor, UUID patientId, UUID bleedId, byte[] original) {
         requireAccess(actor, patientId, "BleedPhoto", AuditAction.CREATE);
-        String contentType = BleedPhoto.contentTypeOf(bytes, "photo");
+        String contentType = BleedPhoto.contentTypeOf(original, "photo");
+        byte[] bytes = org.hemonet.diary.internal.PhotoMetadata.strip(original, "photo");
         if (queries.bleed(bleedId).filter(b -> b.patientId().equals(patientId)).isEmpty()) {
             throw new NotFoundException("bleed");
         }
@@ -468,7 +474,18 @@ public class BleedDiary {
         BleedPhoto photo = queries.latestPhoto(bleedId, patientId).orElseThrow(() -> new NotFoundException("photo"));
         auditLog.patientAccess(
                 AuditAction.READ, patientId, "BleedPhoto", photo.id().toString(), AuditOutcome.SUCCESS);
-        return photo;
+        return withoutMetadata(photo);
+    }
+
+    /** Photos stored before metadata was stripped on upload are served without it too (when they can be read). */
+    private static BleedPhoto withoutMetadata(BleedPhoto photo) {
+        try {
+            byte[] clean = org.hemonet.diary.internal.PhotoMetadata.strip(photo.bytes(), "photo");
+            return new BleedPhoto(
+                    photo.id(), photo.bleedId(), photo.contentType(), clean, photo.uploadedAt(), photo.uploadedBy());
+        } catch (org.hemonet.shared.InvalidInputException unreadable) {
+            return photo; // an old file the walk cannot read is served as it was stored
+        }
     }
 
     /**

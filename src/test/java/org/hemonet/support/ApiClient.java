@@ -142,6 +142,19 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET whose body is kept as bytes (images, files). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", "*/*")
+                        .GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         if (!cookies.isEmpty()) {
             request.header(
                     "Cookie",
@@ -150,7 +163,7 @@ public final class ApiClient {
                             .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = http.send(request.build(), body);
             for (String header : response.headers().allValues("Set-Cookie")) {
                 String pair = header.split(";", 2)[0];
                 int eq = pair.indexOf('=');

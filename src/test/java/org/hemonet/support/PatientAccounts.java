@@ -29,6 +29,23 @@ public final class PatientAccounts {
         this.accounts = accounts;
     }
 
+    /** A fresh patient at the (first) centre of a staff account, e.g. {@code clinician.east}. */
+    public Created createAtCentreOf(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            String staffUsername,
+            String givenName,
+            String familyName) {
+        UUID centreId = jdbc.sql(
+                        """
+                        select ac.centre_id from identity.account_centre ac
+                        join identity.account a on a.id = ac.account_id where a.username = :username
+                        order by ac.centre_id limit 1""")
+                .param("username", staffUsername)
+                .query(UUID.class)
+                .single();
+        return create(centreId, givenName, familyName);
+    }
+
     public Created create(UUID centreId, String givenName, String familyName) {
         UUID patientId = UUID.randomUUID();
         patients.register(new NewPatient(

@@ -172,7 +172,7 @@ class DiaryEntryApiController {
         BleedPhoto photo = diary.attachPhoto(currentActor.require(), patientId, bleedId, bytes);
         return created(
                 "/api/v1/patients/" + patientId + "/bleeds/" + bleedId + "/photo",
-                new StoredPhoto(photo.id(), bleedId, photo.contentType(), bytes.length, photo.uploadedAt()));
+                new StoredPhoto(photo.id(), bleedId, photo.contentType(), photo.bytes().length, photo.uploadedAt()));
     }
 
     @GetMapping("/bleeds/{bleedId}/photo")

@@ -163,7 +163,7 @@ class DiaryPageController {
         return "redirect:/diary?patient=" + patientId + "&saved=bleed";
     }
 
-    /** The photo's bytes, checked (JPEG/PNG, ≤ 5 MB) before anything is stored; null when none was chosen. */
+    /** The photo's bytes, checked (JPEG/PNG, ≤ 5 MB, readable) and stripped of metadata before anything is stored; null when none was chosen. */
     private static byte @Nullable [] photoOf(@Nullable MultipartFile photo) throws java.io.IOException {
         if (photo == null || photo.isEmpty()) {
             return null;
@@ -173,7 +173,12 @@ class DiaryPageController {
         }
         byte[] bytes = photo.getBytes();
         org.hemonet.diary.BleedPhoto.contentTypeOf(bytes, "photo");
-        return bytes;
+        try {
+            return PhotoMetadata.strip(bytes, "photo");
+        } catch (InvalidInputException damaged) {
+            // refused before the bleed is stored; the page says the file is damaged, not that it is the wrong kind
+            throw new InvalidInputException("photoDamaged", damaged.getMessage());
+        }
     }
 
     /** The bleed form filled with a stored bleed, to correct it (with a reason; the old version is kept). */
