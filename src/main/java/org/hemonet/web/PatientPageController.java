@@ -67,12 +67,25 @@ class PatientPageController {
             @Nullable Boolean knowsDiagnosisAndProduct,
             @Nullable Boolean selfInfuses,
             @Nullable Boolean ordersSupplies,
-            @Nullable Boolean knowsEmergencyPlan) {
+            @Nullable Boolean knowsEmergencyPlan,
+            @Nullable String timeZone) {
 
         boolean checked(@Nullable Boolean box) {
             return Boolean.TRUE.equals(box);
         }
     }
+
+    /** Offered in the time zone field (any IANA region name is accepted): the UK and Ireland, then the US. */
+    static final List<String> COMMON_TIME_ZONES = List.of(
+            "Europe/London",
+            "Europe/Dublin",
+            "America/New_York",
+            "America/Chicago",
+            "America/Denver",
+            "America/Phoenix",
+            "America/Los_Angeles",
+            "America/Anchorage",
+            "Pacific/Honolulu");
 
     /** The registration form. */
     record RegistrationForm(
@@ -179,6 +192,9 @@ class PatientPageController {
         changed(present, "givenName", form.givenName(), current.givenName());
         changed(present, "familyName", form.familyName(), current.familyName());
         changed(present, "phone", blankToNull(form.phone()), current.phone());
+        if (form.timeZone() != null) {
+            changed(present, "timeZone", form.timeZone().trim(), current.timeZone());
+        }
         changed(
                 present,
                 "genotypeHgvs",
@@ -234,7 +250,7 @@ class PatientPageController {
                             form.checked(form.ordersSupplies()),
                             form.checked(form.knowsEmergencyPlan()),
                             null,
-                            null));
+                            form.timeZone() == null ? null : form.timeZone().trim()));
             return "redirect:/patients/" + id + "?saved=correction";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -357,6 +373,7 @@ class PatientPageController {
         model.addAttribute(
                 "vcjd", record.infection() != null && record.infection().vcjdAtRisk());
         model.addAttribute("severities", Severity.values());
+        model.addAttribute("commonTimeZones", COMMON_TIME_ZONES);
         model.addAttribute(
                 "highResponder",
                 record.inhibitorStatus() == InhibitorStatus.POSITIVE_HIGH_RESPONDER
@@ -377,7 +394,8 @@ class PatientPageController {
                             t != null && t.knowsDiagnosisAndProduct(),
                             t != null && t.selfInfuses(),
                             t != null && t.ordersSupplies(),
-                            t != null && t.knowsEmergencyPlan()));
+                            t != null && t.knowsEmergencyPlan(),
+                            record.timeZone()));
         }
     }
 

@@ -46,6 +46,18 @@ class PatientRecordBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, named("Save correction")).click();
         assertThat(page.locator("h1")).hasText("Browser-Test, Idris");
         assertThat(page.locator("#history")).containsText("hyphen missed at registration");
+        assertThat(page.locator("#contacts, .card").first()).isVisible();
+        assertThat(page.locator("body")).containsText("Time zone: Europe/London");
+
+        page.getByLabel("Time zone").fill("Mars/Olympus_Mons");
+        page.getByLabel("Why is the record corrected?").fill("moved");
+        page.getByRole(AriaRole.BUTTON, named("Save correction")).click();
+        assertThat(page.locator("#correct .notice.error")).containsText("such as Europe/London or America/New_York");
+        page.getByLabel("Time zone").fill("America/New_York");
+        page.getByLabel("Why is the record corrected?").fill("moved to New York");
+        page.getByRole(AriaRole.BUTTON, named("Save correction")).click();
+        assertThat(page.locator("body")).containsText("Time zone: America/New_York");
+        assertThat(page.locator("#history")).containsText("moved to New York");
         screenshot(page, "patient-record-desktop");
     }
 
