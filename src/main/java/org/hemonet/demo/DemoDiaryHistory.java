@@ -52,7 +52,10 @@ final class DemoDiaryHistory {
          * is new (clinical.md §3).
          */
         NEW_TARGET_JOINT,
-        /** Nothing logged in the last 20 days while on prophylaxis ("diary silent"). */
+        /**
+         * Nothing logged after the last dose due 20 or more days ago (20 to 23 days with doses twice a week or more)
+         * while on prophylaxis ("diary silent").
+         */
         SILENT,
         /** One bleed in the 6 months before the last 6, four in the last 6 months ("ABR rising"). */
         RISING_ABR
@@ -127,8 +130,16 @@ final class DemoDiaryHistory {
                 ^ p.patientId().getMostSignificantBits()
                 ^ Long.rotateLeft(p.patientId().getLeastSignificantBits(), 17));
         LocalDate today = now.atZone(zone).toLocalDate();
-        LocalDate lastDay = p.persona() == Persona.SILENT ? today.minusDays(20) : today.minusDays(1);
         LocalDate firstDay = today.minusDays(1).minusMonths(12 + random.nextInt(13));
+        LocalDate lastDay = today.minusDays(1);
+        if (p.persona() == Persona.SILENT && p.schedule() != null) {
+            // the last entry is the last dose due 20 or more days ago; nothing since
+            LocalDate anchor = alignedAnchor(p.schedule(), p.planFrom(), firstDay);
+            lastDay = today.minusDays(20);
+            while (!p.schedule().isDueOn(lastDay, anchor) && lastDay.isAfter(firstDay)) {
+                lastDay = lastDay.minusDays(1);
+            }
+        }
         // nothing is logged after the last day, nor after "now"
         Instant end = earlier(lastDay.plusDays(1).atStartOfDay(zone).toInstant(), now);
         Builder out = new Builder(random, p, batches, zone, end);
@@ -172,6 +183,9 @@ final class DemoDiaryHistory {
             }
             java.util.Collections.shuffle(order, out.random);
             java.util.Set<Integer> takenSet = new java.util.HashSet<>(order.subList(0, taken));
+            if (p.persona() == Persona.SILENT && start + size == due.size()) {
+                takenSet.add(size - 1); // the dose before the silence was logged
+            }
             for (int i = 0; i < size; i++) {
                 if (takenSet.contains(i)) {
                     LocalDate day = due.get(start + i);

@@ -320,14 +320,18 @@ class DemoDiaryHistoryTest {
     }
 
     @Test
-    void aSilentDiaryStopsTwentyDaysAgo() {
-        History h = history(severe(patients(1).get(0), Persona.SILENT));
-        assertThat(h.lastDay()).isEqualTo(TODAY.minusDays(20));
-        Instant end = TODAY.minusDays(19).atStartOfDay(LONDON).toInstant();
-        assertThat(h.infusions()).allSatisfy(i -> assertThat(i.administeredAt()).isBefore(end));
-        assertThat(h.bleeds()).allSatisfy(b -> assertThat(b.startedAt()).isBefore(end));
-        assertThat(h.infusions().get(h.infusions().size() - 1).administeredAt())
-                .isAfter(TODAY.minusDays(24).atStartOfDay(LONDON).toInstant());
+    void aSilentDiaryEndsWithTheLastDoseDueTwentyOrMoreDaysAgo() {
+        for (UUID id : patients(10)) {
+            History h = history(severe(id, Persona.SILENT));
+            // 27 November 2026 is a Friday: 20 days ago is Saturday the 7th, the last dose due Friday the 6th
+            assertThat(h.lastDay()).isEqualTo(LocalDate.of(2026, 11, 6));
+            Instant end = h.lastDay().plusDays(1).atStartOfDay(LONDON).toInstant();
+            assertThat(h.infusions())
+                    .allSatisfy(i -> assertThat(i.administeredAt()).isBefore(end));
+            assertThat(h.bleeds()).allSatisfy(b -> assertThat(b.startedAt()).isBefore(end));
+            assertThat(h.infusions().get(h.infusions().size() - 1).administeredAt())
+                    .isAfter(h.lastDay().atStartOfDay(LONDON).toInstant());
+        }
     }
 
     private static long countBetween(History h, LocalDate from, LocalDate to) {
