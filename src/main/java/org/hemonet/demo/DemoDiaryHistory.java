@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  *       carried back before it), at a local morning time around the plan's dose time (now and then in the evening),
  *       stored as UTC instants: so 07:30 in London is 07:30Z in winter and 06:30Z in summer. Each dose is taken or
  *       missed in blocks of ten so that the share taken stays close to the patient's adherence in any quarter.
+ *   <li>On demand, a dose before dental treatment or sport on the first day and once or twice a year after.
  *   <li>Bleeds arrive at random at a rate set by severity and regimen (0 to 6 a year), mostly in knees, ankles and
  *       elbows, with a cause, pain 0–10, sometimes joint-immobilising and with days lost from school or work; most are
  *       treated with 1–3 infusions linked by {@code bleedId}, 24 hours apart.
@@ -114,6 +115,9 @@ final class DemoDiaryHistory {
     private static final BleedSite[] OTHER_SITES = {
         BleedSite.NOSE, BleedSite.NOSE, BleedSite.MOUTH, BleedSite.SOFT_TISSUE, BleedSite.SOFT_TISSUE
     };
+    private static final String[] BEFORE_ACTIVITY_NOTES = {
+        "Before dental treatment", "Before a football match", "Before a long hike", "Before a dental check-up"
+    };
     private static final String[] TRAUMA_NOTES = {
         "Twisted it playing football",
         "Knocked it on the car door",
@@ -154,6 +158,8 @@ final class DemoDiaryHistory {
                                     : 0.85 + 0.13 * random.nextDouble();
                     };
             prophylaxis(out, firstDay, lastDay, adherence);
+        } else {
+            beforeActivity(out, firstDay, lastDay);
         }
         bleeds(out, firstDay, lastDay, today);
         out.infusions.sort(Comparator.comparing(Infusion::administeredAt));
@@ -198,6 +204,32 @@ final class DemoDiaryHistory {
                             null);
                 }
             }
+        }
+    }
+
+    /**
+     * On demand, a dose now and then before dental treatment or sport: the first on the history's first day, so that the
+     * diary starts there (clinical.md §4: the diary start is the first entry; without it, one bleed last week would be
+     * annualised over a week's diary), then one or two more a year.
+     */
+    private static void beforeActivity(Builder out, LocalDate firstDay, LocalDate lastDay) {
+        Profile p = out.profile;
+        UUID product = p.bleedProductId() != null ? p.bleedProductId() : p.productId();
+        DoseUnit unit = product.equals(p.productId()) ? p.unit() : DoseUnit.IU;
+        int days = (int) ChronoUnit.DAYS.between(firstDay, lastDay) + 1;
+        int more = days * (1 + out.random.nextInt(2)) / 365;
+        List<LocalDate> when = new ArrayList<>();
+        when.add(firstDay);
+        for (int i = 0; i < more; i++) {
+            when.add(firstDay.plusDays(1 + out.random.nextInt(Math.max(1, days - 1))));
+        }
+        for (LocalDate day : when) {
+            String note = BEFORE_ACTIVITY_NOTES[out.random.nextInt(BEFORE_ACTIVITY_NOTES.length)];
+            Instant at = day.atTime(8, 0)
+                    .plusMinutes(out.random.nextInt(180))
+                    .atZone(out.zone)
+                    .toInstant();
+            out.infusion(at, product, unit, p.bleedDose(), InfusionReason.BEFORE_ACTIVITY, null, note);
         }
     }
 
@@ -398,6 +430,17 @@ final class DemoDiaryHistory {
                 BigDecimal dose,
                 InfusionReason reason,
                 @Nullable UUID bleedId) {
+            infusion(at, productId, unit, dose, reason, bleedId, null);
+        }
+
+        void infusion(
+                Instant at,
+                UUID productId,
+                DoseUnit unit,
+                BigDecimal dose,
+                InfusionReason reason,
+                @Nullable UUID bleedId,
+                @Nullable String note) {
             if (!at.isBefore(end)) {
                 return;
             }
@@ -412,7 +455,7 @@ final class DemoDiaryHistory {
                     reason,
                     bleedId,
                     null,
-                    null,
+                    note,
                     recordedAt(at),
                     RECORDED_BY,
                     null,

@@ -51,13 +51,12 @@ class DemoDiaryLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoDiaryLoader.class);
     static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    /** The personas each centre shows, in the order they are handed out to its eligible patients. */
-    static final List<Persona> CENTRE_PERSONAS = List.of(
-            Persona.NEW_TARGET_JOINT,
-            Persona.SILENT,
-            Persona.RISING_ABR,
-            Persona.POOR_ADHERENCE,
-            Persona.POOR_ADHERENCE);
+    /**
+     * The personas, handed out in turn to a centre's eligible patients, each centre starting one further on (so that
+     * small centres do not all show the same one).
+     */
+    static final List<Persona> CENTRE_PERSONAS =
+            List.of(Persona.NEW_TARGET_JOINT, Persona.SILENT, Persona.RISING_ABR, Persona.POOR_ADHERENCE);
 
     private final DemoProperties properties;
     private final PatientRegistry patients;
@@ -152,8 +151,8 @@ class DemoDiaryLoader {
 
     /**
      * The personas: in each centre, its patients on prophylaxis with a factor concentrate at least twice a week (not
-     * the demo logins' own patients), shuffled with the seed, take {@link #CENTRE_PERSONAS} in turn; everyone else is
-     * {@link Persona#TYPICAL}.
+     * the demo logins' own patients), shuffled with the seed, take {@link #CENTRE_PERSONAS} in turn, up to two in three
+     * of them; everyone else is {@link Persona#TYPICAL}.
      */
     static Map<UUID, Persona> personas(long seed, Collection<PatientSummary> all, Map<UUID, TreatmentPlan> planOf) {
         Random random = new Random(seed ^ 0xd1a7_4157L);
@@ -171,11 +170,15 @@ class DemoDiaryLoader {
             }
         }
         Map<UUID, Persona> result = new HashMap<>();
+        int centre = 0;
         for (List<UUID> ids : eligible.values()) {
             java.util.Collections.shuffle(ids, random);
-            for (int i = 0; i < Math.min(ids.size(), CENTRE_PERSONAS.size()); i++) {
-                result.put(ids.get(i), CENTRE_PERSONAS.get(i));
+            // two in three of the eligible at most: the rest of the centre keeps a typical diary
+            int count = Math.min(CENTRE_PERSONAS.size(), (2 * ids.size() + 2) / 3);
+            for (int i = 0; i < count; i++) {
+                result.put(ids.get(i), CENTRE_PERSONAS.get((centre + i) % CENTRE_PERSONAS.size()));
             }
+            centre++;
         }
         return result;
     }

@@ -259,7 +259,7 @@ class DemoDiaryHistoryTest {
     }
 
     @Test
-    void mildPatientsOnDemandLogOnlyTheFewBleedsTheyTreat() {
+    void mildPatientsOnDemandLogFewBleedsAndADoseBeforeActivityThatStartsTheDiary() {
         int bleeds = 0;
         double allYears = 0;
         for (UUID id : patients(20)) {
@@ -276,7 +276,13 @@ class DemoDiaryHistoryTest {
                     new BigDecimal("1750"),
                     Persona.TYPICAL);
             History h = history(p);
-            assertThat(h.infusions()).allSatisfy(i -> assertThat(i.reason()).isEqualTo(InfusionReason.BLEED));
+            assertThat(h.infusions())
+                    .allSatisfy(i -> assertThat(i.reason()).isIn(InfusionReason.BLEED, InfusionReason.BEFORE_ACTIVITY));
+            // the diary starts on the history's first day, not at the first bleed
+            Infusion first = h.infusions().get(0);
+            assertThat(first.reason()).isEqualTo(InfusionReason.BEFORE_ACTIVITY);
+            assertThat(first.administeredAt().atZone(LONDON).toLocalDate()).isEqualTo(h.firstDay());
+            assertThat(first.note()).startsWith("Before");
             double years = (h.lastDay().toEpochDay() - h.firstDay().toEpochDay() + 1) / 365.25;
             assertThat(h.bleeds().size() / years).isLessThanOrEqualTo(6.0);
             bleeds += h.bleeds().size();
