@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>Prophylaxis follows the plan's schedule (its weekdays, or its interval counted from the plan's first day and
  *       carried back before it), at a local morning time around the plan's dose time (now and then in the evening),
  *       stored as UTC instants: so 07:30 in London is 07:30Z in winter and 06:30Z in summer. Each dose is taken or
- *       missed in blocks of ten so that the share taken stays close to the patient's adherence in any quarter.
+ *       missed so that the share taken stays within a dose or two of the patient's adherence over any stretch of weeks.
  *   <li>On demand, a dose before dental treatment or sport on the first day and once or twice a year after.
- *   <li>Bleeds arrive at random at a rate set by severity and regimen (0 to 6 a year), mostly in knees, ankles and
+ *   <li>Bleeds come at a rate set by severity and regimen (0 to 6 a year), spread evenly over the history, mostly in knees, ankles and
  *       elbows, with a cause, pain 0–10, sometimes joint-immobilising and with days lost from school or work; most are
  *       treated with 1–3 infusions linked by {@code bleedId}, 24 hours apart.
  *   <li>A {@link Persona} other than {@link Persona#TYPICAL} shapes the history so that one rule of "patients needing
@@ -44,9 +44,9 @@ final class DemoDiaryHistory {
 
     /** What the history shows on purpose. */
     enum Persona {
-        /** Adherence 85–98 %, a few bleeds a year. */
+        /** Adherence 87–98 % (emicizumab 92–99 %), a few bleeds a year. */
         TYPICAL,
-        /** Adherence 60–70 % (the attention list's "adherence &lt; 75 %"), and more bleeds. */
+        /** Adherence 60–67 % (the attention list's "adherence &lt; 75 %"), and more bleeds. */
         POOR_ADHERENCE,
         /**
          * Three spontaneous bleeds in one major joint within 6 months, the third 20–40 days ago: a target joint that
@@ -177,32 +177,22 @@ final class DemoDiaryHistory {
                 due.add(day);
             }
         }
-        // in blocks of ten doses, exactly round(10 × adherence) taken (rounded at random): the share taken stays
-        // within a dose or two of the patient's adherence over any stretch of weeks
-        for (int start = 0; start < due.size(); start += 10) {
-            int size = Math.min(10, due.size() - start);
-            double expected = size * adherence;
-            int taken = (int) Math.floor(expected) + (out.random.nextDouble() < expected % 1 ? 1 : 0);
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                order.add(i);
-            }
-            java.util.Collections.shuffle(order, out.random);
-            java.util.Set<Integer> takenSet = new java.util.HashSet<>(order.subList(0, taken));
-            if (p.persona() == Persona.SILENT && start + size == due.size()) {
-                takenSet.add(size - 1); // the dose before the silence was logged
-            }
-            for (int i = 0; i < size; i++) {
-                if (takenSet.contains(i)) {
-                    LocalDate day = due.get(start + i);
-                    out.infusion(
-                            doseTime(out.random, schedule.doseTime(), day, out.zone),
-                            p.productId(),
-                            p.unit(),
-                            p.dose(),
-                            InfusionReason.PROPHYLAXIS,
-                            null);
-                }
+        // error diffusion with a random threshold: each dose adds the adherence to a running balance and is taken when
+        // the balance passes a threshold drawn between 0.5 and 1, which then costs 1. Misses fall irregularly, yet in
+        // any run of doses the number taken is within 1.5 of runLength × adherence
+        double balance = out.random.nextDouble() - 0.5;
+        for (int i = 0; i < due.size(); i++) {
+            balance += adherence;
+            boolean lastBeforeSilence = p.persona() == Persona.SILENT && i == due.size() - 1;
+            if (balance >= 0.5 + 0.5 * out.random.nextDouble() || lastBeforeSilence) {
+                balance -= 1;
+                out.infusion(
+                        doseTime(out.random, schedule.doseTime(), due.get(i), out.zone),
+                        p.productId(),
+                        p.unit(),
+                        p.dose(),
+                        InfusionReason.PROPHYLAXIS,
+                        null);
             }
         }
     }
@@ -311,8 +301,12 @@ final class DemoDiaryHistory {
         }
         double years = days / 365.25;
         int count = Math.min(poisson(random, perYear * years), (int) Math.floor(6 * years));
+        // one bleed at a random day of each of `count` equal stretches: the rate stays even over the history, so that
+        // chance alone seldom makes the ABR rise between two halves of a year (that is the RISING_ABR persona's part)
         for (int i = 0; i < count; i++) {
-            LocalDate day = firstDay.plusDays(random.nextInt((int) days));
+            long from = days * i / count;
+            long to = days * (i + 1) / count;
+            LocalDate day = firstDay.plusDays(from + random.nextInt((int) Math.max(1, to - from)));
             BleedSite site = site(random, favourite);
             if (site == avoided) {
                 site = site == BleedSite.LEFT_KNEE ? BleedSite.RIGHT_KNEE : BleedSite.LEFT_KNEE;
