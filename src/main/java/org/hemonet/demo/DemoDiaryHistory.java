@@ -192,6 +192,7 @@ final class DemoDiaryHistory {
                         p.unit(),
                         p.dose(),
                         InfusionReason.PROPHYLAXIS,
+                        null,
                         null);
             }
         }
@@ -423,16 +424,6 @@ final class DemoDiaryHistory {
                 DoseUnit unit,
                 BigDecimal dose,
                 InfusionReason reason,
-                @Nullable UUID bleedId) {
-            infusion(at, productId, unit, dose, reason, bleedId, null);
-        }
-
-        void infusion(
-                Instant at,
-                UUID productId,
-                DoseUnit unit,
-                BigDecimal dose,
-                InfusionReason reason,
                 @Nullable UUID bleedId,
                 @Nullable String note) {
             if (!at.isBefore(end)) {
@@ -514,7 +505,7 @@ final class DemoDiaryHistory {
             DoseUnit unit = product.equals(profile.productId()) ? profile.unit() : DoseUnit.IU;
             Instant at = startedAt.plus(20 + random.nextInt(160), ChronoUnit.MINUTES);
             for (int i = 0; i < count; i++) {
-                infusion(at, product, unit, profile.bleedDose(), InfusionReason.BLEED, bleedId);
+                infusion(at, product, unit, profile.bleedDose(), InfusionReason.BLEED, bleedId, null);
                 at = at.plus(22 * 60 + random.nextInt(240), ChronoUnit.MINUTES);
             }
         }
