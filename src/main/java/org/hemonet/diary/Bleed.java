@@ -20,8 +20,10 @@ public record Bleed(
         String recordedBy,
         @Nullable Instant voidedAt,
         @Nullable String voidedBy,
-        @Nullable String voidReason) {
+        @Nullable String voidReason)
+        implements BleedFacts {
 
+    @Override
     public boolean isVoided() {
         return voidedAt != null;
     }

@@ -190,6 +190,18 @@ public class BleedDiary {
         return new CohortEntries(bleeds, infusions, queries.firstEntries(patientIds));
     }
 
+    /**
+     * The living (not voided) entries of one patient with only what outcome measures need (clinical.md §3–§5), in time
+     * order: two index-only scans, the fast path for outcomes over many years (issue 6 "Scale"). No access check and
+     * no audit: the caller has done both.
+     */
+    public DiaryFacts factsOf(UUID patientId) {
+        return new DiaryFacts(queries.liveBleedFacts(patientId), queries.liveInfusionFacts(patientId));
+    }
+
+    /** A patient's living bleeds and infusions, reduced to what outcome measures use; see {@link #factsOf}. */
+    public record DiaryFacts(List<BleedFacts> bleeds, List<InfusionFacts> infusions) {}
+
     /** Everything logged for one patient, in time order, voided entries included. */
     public record DiaryEntries(List<Bleed> bleeds, List<Infusion> infusions) {}
 

@@ -22,8 +22,10 @@ public record Infusion(
         String recordedBy,
         @Nullable Instant voidedAt,
         @Nullable String voidedBy,
-        @Nullable String voidReason) {
+        @Nullable String voidReason)
+        implements InfusionFacts {
 
+    @Override
     public boolean isVoided() {
         return voidedAt != null;
     }

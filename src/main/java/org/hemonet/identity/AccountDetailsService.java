@@ -17,9 +17,8 @@ class AccountDetailsService implements UserDetailsService {
 
     /** The account as stored now, or empty if it no longer exists. */
     java.util.Optional<AccountPrincipal> reload(java.util.UUID accountId) {
-        return accounts.findById(accountId)
-                .map(account -> new AccountPrincipal(
-                        account, accounts.centresOf(account.id()), accounts.patientsOf(account.id())));
+        return accounts.findWithAccess(accountId)
+                .map(found -> new AccountPrincipal(found.account(), found.centreIds(), found.patientIds()));
     }
 
     @Override

@@ -78,6 +78,35 @@ class Accounts {
                 .optional();
     }
 
+    /** An account with the centres and patients it holds, read in one round trip. */
+    record WithAccess(StoredAccount account, Set<UUID> centreIds, Set<UUID> patientIds) {}
+
+    /**
+     * The account with its centres and patients in one query: SessionLimits re-reads it on every request (security.md
+     * §7), so it costs one round trip instead of three.
+     */
+    Optional<WithAccess> findWithAccess(UUID id) {
+        return jdbc.sql(
+                        """
+                        select a.id, a.username, a.password_hash, a.display_name, a.role, a.enabled, a.totp_secret,
+                            a.totp_last_step, a.version,
+                            array(select centre_id from identity.account_centre where account_id = a.id) centre_ids,
+                            array(select patient_id from identity.account_patient where account_id = a.id) patient_ids
+                        from identity.account a where a.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new WithAccess(
+                        stored(rs, n), uuids(rs.getArray("centre_ids")), uuids(rs.getArray("patient_ids"))))
+                .optional();
+    }
+
+    private static Set<UUID> uuids(java.sql.Array array) throws java.sql.SQLException {
+        Set<UUID> ids = new HashSet<>();
+        for (Object id : (Object[]) array.getArray()) {
+            ids.add((UUID) id);
+        }
+        return ids;
+    }
+
     private static final String SELECT_ACCOUNT =
             """
             select id, username, password_hash, display_name, role, enabled, totp_secret, totp_last_step, version

@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.hemonet.diary.Bleed;
 import org.hemonet.diary.BleedCause;
+import org.hemonet.diary.BleedFacts;
 import org.hemonet.diary.BleedSite;
 import org.hemonet.diary.DoseUnit;
-import org.hemonet.diary.Infusion;
+import org.hemonet.diary.InfusionFacts;
 import org.hemonet.diary.InfusionReason;
 import org.hemonet.diary.RegimenPeriod;
 import org.jspecify.annotations.Nullable;
@@ -70,8 +70,8 @@ public final class OutcomeEngine {
             LocalDate to,
             LocalDate today,
             @Nullable LocalDate diaryStart,
-            List<Bleed> bleeds,
-            List<Infusion> infusions,
+            List<? extends BleedFacts> bleeds,
+            List<? extends InfusionFacts> infusions,
             List<Instant> scheduledDoses,
             List<RegimenPeriod> regimens,
             NavigableMap<LocalDate, BigDecimal> weightsKg) {
@@ -117,6 +117,7 @@ public final class OutcomeEngine {
                     null);
         }
         int days = window.days();
+        List<DatedDose> factorDoses = factorDosesIn(in, window);
         List<BleedEpisode> inPeriod = episodes.stream()
                 .filter(e -> window.contains(date(e.start(), in.zone())))
                 .toList();
@@ -144,8 +145,8 @@ public final class OutcomeEngine {
                 inPeriod.stream().mapToInt(BleedEpisode::daysLostSchool).sum(),
                 inPeriod.stream().mapToInt(BleedEpisode::daysLostWork).sum(),
                 adherencePercent(in, window),
-                factorUse(in, window),
-                exposureDays(in.infusions(), in.zone(), window));
+                factorUse(in, window, factorDoses),
+                exposureDays(factorDoses));
     }
 
     /**
@@ -168,34 +169,35 @@ public final class OutcomeEngine {
 
     private static @Nullable LocalDate firstEntryDate(Input in) {
         Instant first = null;
-        for (Bleed b : in.bleeds()) {
+        for (BleedFacts b : in.bleeds()) {
             first = first == null || b.startedAt().isBefore(first) ? b.startedAt() : first;
         }
-        for (Infusion i : in.infusions()) {
+        for (InfusionFacts i : in.infusions()) {
             first = first == null || i.administeredAt().isBefore(first) ? i.administeredAt() : first;
         }
         return first == null ? null : date(first, in.zone());
     }
 
-    private record Event(Instant at, Bleed bleed, boolean injection) {}
+    private record Event(Instant at, BleedFacts bleed, boolean injection) {}
 
     /**
      * Bleed episodes by the ISTH 72-hour rule (clinical.md §3), in order of start. A different site is always a new
      * episode; at one site an event at most 72 h after the episode's last event joins it. Treatment injections are the
      * infusions given for a bleed ({@code reason = BLEED} with its id).
      */
-    public static List<BleedEpisode> episodes(List<Bleed> bleeds, List<Infusion> infusions) {
-        Map<UUID, Bleed> byId = new HashMap<>();
+    public static List<BleedEpisode> episodes(
+            List<? extends BleedFacts> bleeds, List<? extends InfusionFacts> infusions) {
+        Map<UUID, BleedFacts> byId = new HashMap<>();
         Map<BleedSite, List<Event>> bySite = new EnumMap<>(BleedSite.class);
-        for (Bleed b : bleeds) {
+        for (BleedFacts b : bleeds) {
             if (b.isVoided()) {
                 continue;
             }
             byId.put(b.id(), b);
             bySite.computeIfAbsent(b.site(), s -> new ArrayList<>()).add(new Event(b.startedAt(), b, false));
         }
-        for (Infusion i : infusions) {
-            Bleed b = i.bleedId() == null ? null : byId.get(i.bleedId());
+        for (InfusionFacts i : infusions) {
+            BleedFacts b = i.bleedId() == null ? null : byId.get(i.bleedId());
             if (i.isVoided() || i.reason() != InfusionReason.BLEED || b == null) {
                 continue;
             }
@@ -253,7 +255,7 @@ public final class OutcomeEngine {
                 treated = true;
                 return;
             }
-            Bleed b = event.bleed();
+            BleedFacts b = event.bleed();
             if (bleedIds.add(b.id())) {
                 if (b.pain() != null && (pain == null || b.pain() > pain)) {
                     pain = b.pain();
@@ -359,7 +361,7 @@ public final class OutcomeEngine {
         TreeSet<Instant> unused = new TreeSet<>();
         List<Instant> prophylactic = in.infusions().stream()
                 .filter(i -> i.reason() == InfusionReason.PROPHYLAXIS)
-                .map(Infusion::administeredAt)
+                .map(InfusionFacts::administeredAt)
                 .toList();
         Map<Instant, Integer> multiplicity = new HashMap<>();
         for (Instant t : prophylactic) {
@@ -385,33 +387,47 @@ public final class OutcomeEngine {
      * Factor use (clinical.md §4): IU of factor concentrate infused in the window, each divided by the body weight
      * latest on its date (the first weight when none is earlier), ÷ years of observation. Null without a weight.
      */
-    static @Nullable BigDecimal factorUse(Input in, Window window) {
+    static @Nullable BigDecimal factorUse(Input in, Window window, List<DatedDose> doses) {
         if (in.weightsKg().isEmpty()) {
             return null;
         }
-        BigDecimal iuPerKg = BigDecimal.ZERO;
-        for (Infusion i : in.infusions()) {
-            LocalDate d = date(i.administeredAt(), in.zone());
-            if (i.unit() != DoseUnit.IU || !window.contains(d)) {
-                continue;
-            }
-            Map.Entry<LocalDate, BigDecimal> weight = in.weightsKg().floorEntry(d);
+        // IU summed per weight in force, then divided once per weight: exact, and one division instead of thousands
+        Map<LocalDate, BigDecimal> iuByWeight = new HashMap<>();
+        for (DatedDose dose : doses) {
+            Map.Entry<LocalDate, BigDecimal> weight = in.weightsKg().floorEntry(dose.date());
             if (weight == null) {
                 weight = in.weightsKg().firstEntry();
             }
-            iuPerKg = iuPerKg.add(i.dose().divide(weight.getValue(), 10, RoundingMode.HALF_UP));
+            iuByWeight.merge(weight.getKey(), dose.iu(), BigDecimal::add);
+        }
+        BigDecimal iuPerKg = BigDecimal.ZERO;
+        for (Map.Entry<LocalDate, BigDecimal> iu : iuByWeight.entrySet()) {
+            iuPerKg = iuPerKg.add(iu.getValue().divide(in.weightsKg().get(iu.getKey()), 10, RoundingMode.HALF_UP));
         }
         return iuPerKg.multiply(DAYS_PER_YEAR).divide(BigDecimal.valueOf(window.days()), 2, RoundingMode.HALF_UP);
     }
 
     /** Exposure days (clinical.md §4): calendar days, in the patient's time zone, with a factor concentrate given. */
-    static int exposureDays(List<Infusion> infusions, ZoneId zone, Window window) {
-        return (int) infusions.stream()
-                .filter(i -> !i.isVoided() && i.unit() == DoseUnit.IU)
-                .map(i -> date(i.administeredAt(), zone))
-                .filter(window::contains)
-                .distinct()
-                .count();
+    static int exposureDays(List<DatedDose> doses) {
+        return (int) doses.stream().map(DatedDose::date).distinct().count();
+    }
+
+    /** An infusion of factor concentrate (IU) in the window with its local date, converted once for all measures. */
+    record DatedDose(LocalDate date, BigDecimal iu) {}
+
+    /** The IU infusions of the window with their dates in the patient's time zone, voided ones left out. */
+    static List<DatedDose> factorDosesIn(Input in, Window window) {
+        List<DatedDose> doses = new ArrayList<>();
+        for (InfusionFacts i : in.infusions()) {
+            if (i.isVoided() || i.unit() != DoseUnit.IU) {
+                continue;
+            }
+            LocalDate d = date(i.administeredAt(), in.zone());
+            if (window.contains(d)) {
+                doses.add(new DatedDose(d, i.dose()));
+            }
+        }
+        return doses;
     }
 
     /** {@code episodes / days × 365.25} to 2 decimals (clinical.md §4). */

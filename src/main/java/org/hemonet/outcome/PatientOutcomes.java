@@ -71,7 +71,7 @@ public class PatientOutcomes {
         if (from.isBefore(to.minusYears(100))) {
             throw new InvalidInputException("from", "The period is at most 100 years.");
         }
-        BleedDiary.DiaryEntries entries = diary.entriesOf(patientId);
+        BleedDiary.DiaryFacts entries = diary.factsOf(patientId);
         NavigableMap<LocalDate, java.math.BigDecimal> weights = new TreeMap<>();
         if (patient.weightKg() != null && patient.weighedOn() != null) {
             weights.put(patient.weighedOn(), patient.weightKg());

@@ -13,6 +13,7 @@ import org.hemonet.support.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -26,6 +27,9 @@ class SignInTest extends IntegrationTest {
 
     @Autowired
     AccountAdministration administration;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Cookie xsrf() throws Exception {
         return mvc.perform(get("/login")).andReturn().getResponse().getCookie("XSRF-TOKEN");
@@ -170,6 +174,47 @@ class SignInTest extends IntegrationTest {
         administration.reassign(id, Role.NETWORK_ANALYST, Set.of());
         assertThat(administration.find(id))
                 .hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.NETWORK_ANALYST));
+    }
+
+    @Test
+    void aMoveToAnotherCentreAppliesOnTheNextRequestOfTheSameSession() throws Exception {
+        UUID north = centre("NORTH");
+        UUID south = centre("SOUTH");
+        UUID tom = jdbc.sql("select id from patient.patient where given_name = 'Tom' and family_name = 'Bradley'")
+                .query(UUID.class)
+                .single();
+        UUID leo = jdbc.sql("select id from patient.patient where given_name = 'Leo'")
+                .query(UUID.class)
+                .single();
+        String username = uniqueName("nurse");
+        UUID id = administration.create(new NewAccount(
+                username,
+                "Moving Nurse",
+                Role.NURSE,
+                SignIn.DEMO_PASSWORD,
+                Set.of(north),
+                Map.of(),
+                SignIn.DEMO_TOTP_SECRET));
+        MockHttpSession session = SignIn.as(mvc, username);
+        assertThat(status(session, tom)).isEqualTo(200);
+        assertThat(status(session, leo)).isEqualTo(404);
+        administration.reassign(id, Role.NURSE, Set.of(south));
+        assertThat(status(session, tom)).isEqualTo(404);
+        assertThat(status(session, leo)).isEqualTo(200);
+    }
+
+    private UUID centre(String code) {
+        return jdbc.sql("select id from centre.centre where code = :c")
+                .param("c", code)
+                .query(UUID.class)
+                .single();
+    }
+
+    private int status(MockHttpSession session, UUID patient) throws Exception {
+        return mvc.perform(get("/api/v1/patients/" + patient).session(session))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     @Test

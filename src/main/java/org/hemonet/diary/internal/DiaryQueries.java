@@ -1,9 +1,11 @@
 package org.hemonet.diary.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +15,12 @@ import java.util.UUID;
 import org.hemonet.diary.Annotation;
 import org.hemonet.diary.Bleed;
 import org.hemonet.diary.BleedCause;
+import org.hemonet.diary.BleedFacts;
 import org.hemonet.diary.BleedPhoto;
 import org.hemonet.diary.BleedSite;
 import org.hemonet.diary.DoseUnit;
 import org.hemonet.diary.Infusion;
+import org.hemonet.diary.InfusionFacts;
 import org.hemonet.diary.InfusionReason;
 import org.hemonet.diary.Revision;
 import org.jspecify.annotations.Nullable;
@@ -171,6 +175,76 @@ public class DiaryQueries {
                 .param("p", patientId)
                 .query(DiaryQueries::infusion)
                 .list();
+    }
+
+    /**
+     * The living bleeds of one patient with only the columns outcome measures need, in time order: an index-only scan
+     * of {@code bleed_patient_live_facts} (issue 6 "Scale"), so a patient's rows are read together wherever they lie
+     * in the table.
+     */
+    public List<BleedFacts> liveBleedFacts(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select id, started_at, site, cause, pain, joint_immobilising, days_lost_school, days_lost_work
+                        from diary.bleed where patient_id = :p and voided_at is null order by started_at""")
+                .param("p", patientId)
+                .query((rs, row) -> (BleedFacts) new LiveBleed(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        BleedSite.valueOf(rs.getString(3)),
+                        BleedCause.valueOf(rs.getString(4)),
+                        rs.getObject(5, Integer.class),
+                        rs.getBoolean(6),
+                        rs.getInt(7),
+                        rs.getInt(8)))
+                .list();
+    }
+
+    /**
+     * The living infusions of one patient with only the columns outcome measures need, in time order: an index-only
+     * scan of {@code infusion_patient_live_facts}, about 100 index pages for 10 years of a patient among 10 million
+     * rows instead of one heap page per infusion (issue 6 "Scale").
+     */
+    public List<InfusionFacts> liveInfusionFacts(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select administered_at, dose, unit, reason, bleed_id
+                        from diary.infusion where patient_id = :p and voided_at is null order by administered_at""")
+                .param("p", patientId)
+                .query((rs, row) -> (InfusionFacts) new LiveInfusion(
+                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getBigDecimal(2),
+                        DoseUnit.valueOf(rs.getString(3)),
+                        InfusionReason.valueOf(rs.getString(4)),
+                        rs.getObject(5, UUID.class)))
+                .list();
+    }
+
+    private record LiveBleed(
+            UUID id,
+            Instant startedAt,
+            BleedSite site,
+            BleedCause cause,
+            @Nullable Integer pain,
+            boolean jointImmobilising,
+            int daysLostSchool,
+            int daysLostWork)
+            implements BleedFacts {
+
+        @Override
+        public boolean isVoided() {
+            return false;
+        }
+    }
+
+    private record LiveInfusion(
+            Instant administeredAt, BigDecimal dose, DoseUnit unit, InfusionReason reason, @Nullable UUID bleedId)
+            implements InfusionFacts {
+
+        @Override
+        public boolean isVoided() {
+            return false;
+        }
     }
 
     /** The bleeds, not voided, of several patients in time order: for read models over a centre (issue 6). */
