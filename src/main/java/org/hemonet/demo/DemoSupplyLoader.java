@@ -49,6 +49,7 @@ class DemoSupplyLoader {
     private final HomeStock homeStock;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DemoDiaryLoader diaryHistory;
 
     DemoSupplyLoader(
             DemoProperties properties,
@@ -59,7 +60,8 @@ class DemoSupplyLoader {
             TreatmentPlans plans,
             HomeStock homeStock,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            DemoDiaryLoader diaryHistory) {
         this.properties = properties;
         this.database = database;
         this.catalogue = catalogue;
@@ -69,6 +71,7 @@ class DemoSupplyLoader {
         this.homeStock = homeStock;
         this.transaction = transaction;
         this.clock = clock;
+        this.diaryHistory = diaryHistory;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -96,6 +99,13 @@ class DemoSupplyLoader {
         log.info(
                 "Demo catalogue loaded: {} products, with treatment plans",
                 DemoCatalogue.products().size());
+        // the diary history follows the plans just prescribed and the batches just delivered
+        try {
+            diaryHistory.loadNetwork();
+        } catch (RuntimeException e) {
+            // the network is usable without its history: say so, and start anyway
+            log.warn("Demo diary history not loaded: {}", e.toString());
+        }
     }
 
     /** A plan for each haemophilia patient, prescribed by their centre's haematologist. */

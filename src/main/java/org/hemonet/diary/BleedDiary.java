@@ -532,6 +532,77 @@ public class BleedDiary {
         });
     }
 
+    /**
+     * Stores a history of entries written elsewhere — a paper diary transcribed, an earlier system's export, the demo
+     * network's generated history — in one transaction with JDBC batches, all or nothing: thousands of entries a
+     * second. Each entry keeps its own ids, times, {@code recordedAt} and {@code recordedBy}; an id that exists already
+     * is left as it is. The actor must be allowed to write every patient's diary (the policy is asked once per patient)
+     * and one audit event per patient records the import.
+     *
+     * <p>Unlike {@link #sync}, no {@link InfusionRecorded} event is published: an imported infusion happened before the
+     * system knew of it, so it counts no vials out of today's home stock and raises no recall alert. Voided entries are
+     * not imported. Checks: no time in the future, a bleed-treating infusion's {@code bleedId} names a bleed of the same
+     * patient in the import or already stored, doses within the diary's limits.
+     *
+     * @return how many bleeds and infusions were given (not counting ids stored already)
+     */
+    public int importHistory(Actor actor, List<Bleed> bleeds, List<Infusion> infusions) {
+        refuseAggregateRoles(actor);
+        Set<UUID> patientIds = new java.util.TreeSet<>();
+        bleeds.forEach(b -> patientIds.add(b.patientId()));
+        infusions.forEach(i -> patientIds.add(i.patientId()));
+        for (UUID patientId : patientIds) {
+            boolean allowed = patients.scopeOf(patientId)
+                    .filter(scope -> accessPolicy.mayWrite(actor, scope))
+                    .isPresent();
+            if (!allowed) {
+                // the importer may run outside any request (start-up), so the actor is named, not looked up
+                auditLog.record(org.hemonet.audit.AuditEvent.by(
+                        actor, AuditAction.CREATE, patientId, "DiaryImport", null, AuditOutcome.DENIED));
+                throw new NotFoundException("patient");
+            }
+        }
+        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        Map<UUID, UUID> bleedOwners = new HashMap<>();
+        for (Bleed b : bleeds) {
+            if (b.isVoided() || b.startedAt().isAfter(latest) || b.recordedAt().isAfter(latest)) {
+                throw new InvalidInputException("bleeds", "An imported bleed is neither voided nor in the future.");
+            }
+            bleedOwners.put(b.id(), b.patientId());
+        }
+        for (Infusion i : infusions) {
+            if (i.isVoided()
+                    || i.administeredAt().isAfter(latest)
+                    || i.recordedAt().isAfter(latest)) {
+                throw new InvalidInputException(
+                        "infusions", "An imported infusion is neither voided nor in the future.");
+            }
+            BigDecimal max = i.unit() == DoseUnit.MG ? MAX_DOSE_MG : MAX_DOSE_IU;
+            if (i.dose().signum() <= 0
+                    || i.dose().compareTo(max) > 0
+                    || i.dose().scale() > 2) {
+                throw new InvalidInputException("infusions", "An imported dose is out of range.");
+            }
+            UUID bleedId = i.bleedId();
+            if (bleedId != null) {
+                UUID owner = bleedOwners.computeIfAbsent(
+                        bleedId, id -> queries.bleed(id).map(Bleed::patientId).orElse(null));
+                if (i.reason() != InfusionReason.BLEED || !i.patientId().equals(owner)) {
+                    throw new InvalidInputException("infusions", "An imported infusion names a bleed it cannot treat.");
+                }
+            }
+        }
+        return inTransaction(() -> {
+            queries.insertBleeds(bleeds);
+            queries.insertInfusions(infusions);
+            for (UUID patientId : patientIds) {
+                auditLog.record(org.hemonet.audit.AuditEvent.by(
+                        actor, AuditAction.CREATE, patientId, "DiaryImport", null, AuditOutcome.SUCCESS));
+            }
+            return bleeds.size() + infusions.size();
+        });
+    }
+
     private Object checkEntry(
             Actor actor,
             SyncEntry entry,

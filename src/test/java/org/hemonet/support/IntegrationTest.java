@@ -12,6 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "hemonet.demo.enabled=true",
+            // tests expect the demo patients' diaries empty; DemoDiaryLoaderTest generates history for its own patients
+            "hemonet.demo.diary-history=false",
             "hemonet.data-dir=target/test-data",
             // tests sign the same demo account in many times within one 30-second TOTP step
             "hemonet.security.totp-replay-protection=false"

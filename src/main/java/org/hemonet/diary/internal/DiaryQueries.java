@@ -24,6 +24,7 @@ import org.hemonet.diary.InfusionFacts;
 import org.hemonet.diary.InfusionReason;
 import org.hemonet.diary.Revision;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,9 +33,69 @@ import org.springframework.stereotype.Repository;
 public class DiaryQueries {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    DiaryQueries(JdbcClient jdbc) {
+    DiaryQueries(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Rows sent to the database in one JDBC batch by the bulk inserts. */
+    private static final int BATCH_SIZE = 1000;
+
+    /**
+     * Inserts many bleeds in JDBC batches (an imported history); rows whose id exists already are left as they are.
+     */
+    public void insertBleeds(List<Bleed> bleeds) {
+        batch.batchUpdate(
+                """
+                insert into diary.bleed (id, patient_id, started_at, site, cause, pain, joint_immobilising,
+                    days_lost_school, days_lost_work, note, recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing""",
+                bleeds,
+                BATCH_SIZE,
+                (ps, b) -> {
+                    ps.setObject(1, b.id());
+                    ps.setObject(2, b.patientId());
+                    ps.setTimestamp(3, Timestamp.from(b.startedAt()));
+                    ps.setString(4, b.site().name());
+                    ps.setString(5, b.cause().name());
+                    ps.setObject(6, b.pain(), java.sql.Types.SMALLINT);
+                    ps.setBoolean(7, b.jointImmobilising());
+                    ps.setInt(8, b.daysLostSchool());
+                    ps.setInt(9, b.daysLostWork());
+                    ps.setString(10, b.note());
+                    ps.setTimestamp(11, Timestamp.from(b.recordedAt()));
+                    ps.setString(12, b.recordedBy());
+                });
+    }
+
+    /** Inserts many infusions in JDBC batches, like {@link #insertBleeds}. */
+    public void insertInfusions(List<Infusion> infusions) {
+        batch.batchUpdate(
+                """
+                insert into diary.infusion (id, patient_id, administered_at, product_id, batch_number, dose, unit,
+                    reason, bleed_id, given_by, note, recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing""",
+                infusions,
+                BATCH_SIZE,
+                (ps, i) -> {
+                    ps.setObject(1, i.id());
+                    ps.setObject(2, i.patientId());
+                    ps.setTimestamp(3, Timestamp.from(i.administeredAt()));
+                    ps.setObject(4, i.productId());
+                    ps.setString(5, i.batchNumber());
+                    ps.setBigDecimal(6, i.dose());
+                    ps.setString(7, i.unit().name());
+                    ps.setString(8, i.reason().name());
+                    ps.setObject(9, i.bleedId());
+                    ps.setString(10, i.givenBy());
+                    ps.setString(11, i.note());
+                    ps.setTimestamp(12, Timestamp.from(i.recordedAt()));
+                    ps.setString(13, i.recordedBy());
+                });
     }
 
     /** Inserts a bleed; false when a row with its id exists already (a retried client entry). */
