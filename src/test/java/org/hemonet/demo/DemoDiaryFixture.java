@@ -79,7 +79,8 @@ final class DemoDiaryFixture {
                     LocalDate.of(2020, 1, 10),
                     new BigDecimal("70"),
                     today.minusMonths(2),
-                    List.of()));
+                    List.of(),
+                    null));
             plans.prescribe(
                     prescriber,
                     id,

@@ -91,7 +91,8 @@ class DemoDiaryPersonasTest {
                 new BigDecimal("70"),
                 null,
                 InhibitorStatus.NEGATIVE,
-                null);
+                null,
+                ZoneId.of("Europe/London"));
         patients.add(p);
         plans.put(
                 p.id(),

@@ -68,7 +68,8 @@ class DiaryImportTest extends IntegrationTest {
                 LocalDate.of(2020, 1, 1),
                 new BigDecimal("70"),
                 LocalDate.of(2026, 1, 1),
-                List.of()));
+                List.of(),
+                null));
         product = DemoProducts.factorConcentrate(jdbc).productId();
         importer = new Actor(UUID.randomUUID(), "importer", "CLINICIAN", Set.of(north), Set.of());
     }
