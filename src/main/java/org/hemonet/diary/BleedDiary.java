@@ -144,21 +144,17 @@ public class BleedDiary {
     }
 
     /**
-     * The diaries of several patients for a read model over a centre (issue 6, "patients needing attention"): every
-     * bleed, the infusions that treat a bleed and every infusion from {@code infusionsSince}; voided entries left out.
-     * Three queries whatever the number of patients. No access check and no audit: the caller has done both for the
-     * list it serves.
+     * The diaries of several patients for a read model over a centre (issue 6, "patients needing attention"), reduced to
+     * what outcome measures need: every living bleed, the infusions that treat a bleed and every infusion from
+     * {@code infusionsSince}. Two queries whatever the number of patients; every patient asked for is in the map. No
+     * access check and no audit: the caller has done both for the list it serves.
      */
-    public Map<UUID, DiaryEntries> entriesOf(java.util.Collection<UUID> patientIds, Instant infusionsSince) {
-        Map<UUID, DiaryEntries> result = new HashMap<>();
+    public Map<UUID, DiaryFacts> factsOf(java.util.Collection<UUID> patientIds, Instant infusionsSince) {
+        Map<UUID, List<BleedFacts>> bleeds = queries.liveBleedFacts(patientIds);
+        Map<UUID, List<InfusionFacts>> infusions = queries.liveInfusionFacts(patientIds, infusionsSince);
+        Map<UUID, DiaryFacts> result = new HashMap<>();
         for (UUID id : patientIds) {
-            result.put(id, new DiaryEntries(new ArrayList<>(), new ArrayList<>()));
-        }
-        for (Bleed b : queries.bleedsOf(patientIds)) {
-            result.get(b.patientId()).bleeds().add(b);
-        }
-        for (Infusion i : queries.infusionsOf(patientIds, infusionsSince)) {
-            result.get(i.patientId()).infusions().add(i);
+            result.put(id, new DiaryFacts(bleeds.getOrDefault(id, List.of()), infusions.getOrDefault(id, List.of())));
         }
         return result;
     }

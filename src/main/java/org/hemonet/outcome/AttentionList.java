@@ -83,12 +83,12 @@ class AttentionList {
     Map<UUID, List<AttentionRules.Reason>> reasonsFor(Map<UUID, ZoneId> zones, Instant now) {
         Set<UUID> ids = zones.keySet();
         Instant since = now.minus(Duration.ofDays(AttentionRules.ADHERENCE_DAYS + 1));
-        Map<UUID, BleedDiary.DiaryEntries> entries = diary.entriesOf(ids, since);
+        Map<UUID, BleedDiary.DiaryFacts> entries = diary.factsOf(ids, since);
         Map<UUID, BleedDiary.EntrySpan> spans = diary.entrySpans(ids);
         Map<UUID, List<Instant>> doses = schedule.dosesBetween(ids, since, now);
         Map<UUID, List<AttentionRules.Reason>> result = new java.util.HashMap<>();
         for (UUID id : ids) {
-            BleedDiary.DiaryEntries e = entries.get(id);
+            BleedDiary.DiaryFacts e = entries.get(id);
             BleedDiary.EntrySpan span = spans.get(id);
             List<AttentionRules.Reason> reasons = AttentionRules.reasons(
                     new AttentionRules.PatientDiary(

@@ -9,8 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.hemonet.diary.Bleed;
-import org.hemonet.diary.Infusion;
+import org.hemonet.diary.BleedFacts;
+import org.hemonet.diary.InfusionFacts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,8 +63,8 @@ final class AttentionRules {
      * @param lastEntry the time of the latest diary entry, null without a diary
      */
     record PatientDiary(
-            List<Bleed> bleeds,
-            List<Infusion> infusions,
+            List<? extends BleedFacts> bleeds,
+            List<? extends InfusionFacts> infusions,
             List<Instant> scheduledDoses,
             @Nullable Instant firstEntry,
             @Nullable Instant lastEntry) {}

@@ -109,6 +109,27 @@ class DiaryFactsTest extends IntegrationTest {
     }
 
     @Test
+    void theCentreReadHasEveryLivingBleedTheRecentInfusionsAndOlderOnesOnlyWhenTheyTreatABleed() {
+        Instant since = start.plus(7, ChronoUnit.DAYS);
+        UUID knee = bleed(start.plus(26, ChronoUnit.HOURS), "LEFT_KNEE", "TRAUMATIC", 7, true, 0, 0, false);
+        bleed(start.plus(2, ChronoUnit.DAYS), "NOSE", "UNKNOWN", 2, false, 0, 0, true);
+        infusion(start, "2000.00", "IU", "PROPHYLAXIS", null, false);
+        infusion(start.plus(27, ChronoUnit.HOURS), "3500.00", "IU", "BLEED", knee, false);
+        infusion(start.plus(28, ChronoUnit.HOURS), "3500.00", "IU", "BLEED", knee, true);
+        infusion(start.plus(8, ChronoUnit.DAYS), "2000.00", "IU", "PROPHYLAXIS", null, false);
+        UUID silent = UUID.randomUUID();
+
+        var facts = diary.factsOf(List.of(patient, silent), since);
+
+        assertThat(facts.get(patient).bleeds()).extracting(BleedFacts::id).containsExactly(knee);
+        assertThat(facts.get(patient).infusions())
+                .extracting(InfusionFacts::administeredAt)
+                .containsExactly(start.plus(27, ChronoUnit.HOURS), start.plus(8, ChronoUnit.DAYS));
+        assertThat(facts.get(silent).bleeds()).isEmpty();
+        assertThat(facts.get(silent).infusions()).isEmpty();
+    }
+
+    @Test
     void aPatientWithoutEntriesHasNoFacts() {
         BleedDiary.DiaryFacts facts = diary.factsOf(UUID.randomUUID());
         assertThat(facts.bleeds()).isEmpty();

@@ -116,7 +116,7 @@ class AttentionTimingReport extends IntegrationTest {
         Instant now = Instant.now();
         Instant since = now.minus(java.time.Duration.ofDays(91));
         long t0 = System.nanoTime();
-        var entries = diary.entriesOf(ids, since);
+        var entries = diary.factsOf(ids, since);
         long t1 = System.nanoTime();
         diary.entrySpans(ids);
         long t2 = System.nanoTime();

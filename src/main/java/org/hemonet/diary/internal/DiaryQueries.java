@@ -247,42 +247,71 @@ public class DiaryQueries {
         }
     }
 
-    /** The bleeds, not voided, of several patients in time order: for read models over a centre (issue 6). */
-    public List<Bleed> bleedsOf(Collection<UUID> patientIds) {
+    /**
+     * The living bleeds of several patients with only what outcome measures need, by patient in time order: for read
+     * models over a centre (issue 6); an index-only scan of {@code bleed_patient_live_facts}.
+     */
+    public Map<UUID, List<BleedFacts>> liveBleedFacts(Collection<UUID> patientIds) {
+        Map<UUID, List<BleedFacts>> bleeds = new HashMap<>();
         if (patientIds.isEmpty()) {
-            return List.of();
+            return bleeds;
         }
-        return jdbc.sql(
+        jdbc.sql(
                         """
-                        select * from diary.bleed where patient_id in (:ids) and voided_at is null
-                        order by patient_id, started_at, id""")
+                        select patient_id, id, started_at, site, cause, pain, joint_immobilising, days_lost_school,
+                            days_lost_work
+                        from diary.bleed where patient_id in (:ids) and voided_at is null
+                        order by patient_id, started_at""")
                 .param("ids", List.copyOf(patientIds))
-                .query(DiaryQueries::bleed)
-                .list();
+                .query(rs -> {
+                    bleeds.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new LiveBleed(
+                                    rs.getObject(2, UUID.class),
+                                    rs.getObject(3, OffsetDateTime.class).toInstant(),
+                                    BleedSite.valueOf(rs.getString(4)),
+                                    BleedCause.valueOf(rs.getString(5)),
+                                    rs.getObject(6, Integer.class),
+                                    rs.getBoolean(7),
+                                    rs.getInt(8),
+                                    rs.getInt(9)));
+                });
+        return bleeds;
     }
 
     /**
-     * The infusions, not voided, of several patients that treat a bleed (any time) or were given at or after
-     * {@code since}, in time order: a centre's read model needs the episodes and only the recent prophylaxis. Two
-     * index range reads (by patient and time; by bleed), never a patient's whole infusion history.
+     * The living infusions of several patients given at or after {@code since}, and before it those that treat a
+     * bleed, with only what outcome measures need, by patient in time order: a centre's read model needs the episodes
+     * and only the recent prophylaxis. An index-only range read by patient and time, and a read by bleed for the older
+     * treatment injections; never a patient's whole infusion history.
      */
-    public List<Infusion> infusionsOf(Collection<UUID> patientIds, Instant since) {
+    public Map<UUID, List<InfusionFacts>> liveInfusionFacts(Collection<UUID> patientIds, Instant since) {
+        Map<UUID, List<InfusionFacts>> infusions = new HashMap<>();
         if (patientIds.isEmpty()) {
-            return List.of();
+            return infusions;
         }
-        return jdbc.sql(
+        jdbc.sql(
                         """
-                        select * from diary.infusion
+                        select patient_id, administered_at, dose, unit, reason, bleed_id from diary.infusion
                         where patient_id in (:ids) and administered_at >= :since and voided_at is null
-                        union
-                        select i.* from diary.bleed b
+                        union all
+                        select i.patient_id, i.administered_at, i.dose, i.unit, i.reason, i.bleed_id from diary.bleed b
                           join diary.infusion i on i.bleed_id = b.id and i.patient_id = b.patient_id
                         where b.patient_id in (:ids) and i.reason = 'BLEED' and i.voided_at is null
-                        order by patient_id, administered_at, id""")
+                          and i.administered_at < :since
+                        order by 1, 2""")
                 .param("ids", List.copyOf(patientIds))
                 .param("since", Timestamp.from(since))
-                .query(DiaryQueries::infusion)
-                .list();
+                .query(rs -> {
+                    infusions
+                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new LiveInfusion(
+                                    rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                    rs.getBigDecimal(3),
+                                    DoseUnit.valueOf(rs.getString(4)),
+                                    InfusionReason.valueOf(rs.getString(5)),
+                                    rs.getObject(6, UUID.class)));
+                });
+        return infusions;
     }
 
     /**
