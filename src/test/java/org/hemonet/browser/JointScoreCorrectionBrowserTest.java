@@ -36,13 +36,7 @@ class JointScoreCorrectionBrowserTest extends BrowserTest {
 
     @Test
     void physioCorrectsAScoreFromTheHistoryAndVoidsAnother() {
-        UUID north = jdbc.sql(
-                        """
-                        select ac.centre_id from identity.account_centre ac
-                        join identity.account a on a.id = ac.account_id where a.username = 'physio.north'
-                        """)
-                .query(UUID.class)
-                .single();
+        UUID north = org.hemonet.support.CentrePatients.centreOf(jdbc, "physio.north");
         UUID patient = new PatientAccounts(patients, accounts)
                 .create(north, "Milo", "Correction")
                 .patientId();

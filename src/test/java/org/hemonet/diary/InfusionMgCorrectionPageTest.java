@@ -49,13 +49,7 @@ class InfusionMgCorrectionPageTest extends IntegrationTest {
     @BeforeEach
     void anInfusionLoggedInMg() {
         // East: no test counts its patients; this patient has no plan, so no attention rule fires for them
-        UUID east = jdbc.sql(
-                        """
-                        select ac.centre_id from identity.account_centre ac
-                        join identity.account a on a.id = ac.account_id where a.username = 'clinician.east'
-                        """)
-                .query(UUID.class)
-                .single();
+        UUID east = org.hemonet.support.CentrePatients.centreOf(jdbc, "clinician.east");
         patient = new PatientAccounts(patients, accounts).create(east, "Emil", "Mgcorrect");
         var product = jdbc.sql(
                         """

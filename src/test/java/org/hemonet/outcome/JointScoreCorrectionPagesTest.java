@@ -50,13 +50,7 @@ class JointScoreCorrectionPagesTest extends IntegrationTest {
     @BeforeEach
     void aPatientWithOneScore() {
         // a North patient of this test's own: nobody else counts their joint scores
-        UUID north = jdbc.sql(
-                        """
-                        select ac.centre_id from identity.account_centre ac
-                        join identity.account a on a.id = ac.account_id where a.username = 'physio.north'
-                        """)
-                .query(UUID.class)
-                .single();
+        UUID north = org.hemonet.support.CentrePatients.centreOf(jdbc, "physio.north");
         patient = new PatientAccounts(patients, accounts)
                 .create(north, "Jonas", "Hjhs")
                 .patientId();
