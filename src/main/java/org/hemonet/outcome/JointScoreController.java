@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /api/v1/patients/{id}/joint-scores?includeReplaced=true} (the flag optional) → the history, oldest first;
  *   <li>{@code GET /api/v1/patients/{id}/joint-scores/comparison?before=&after=} → item and joint-total differences;
  *   <li>{@code POST …/joint-scores/{scoreId}/corrections} (body as for a new score plus {@code reason}) and
- *       {@code POST …/joint-scores/{scoreId}/void} ({@code {"reason"}}): the earlier score is kept.
+ *       {@code POST …/joint-scores/{scoreId}/void} ({@code {"reason"}}): the earlier score is kept; a score that
+ *       was corrected or voided meanwhile answers 412 (stale), nothing changed.
  * </ul>
  */
 @RestController

@@ -1,5 +1,6 @@
 package org.hemonet.outcome;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
+import org.hemonet.shared.StaleVersionException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,19 +62,181 @@ class JointScorePages {
     }
 
     @GetMapping("/patients/{patientId}/joint-scores")
-    String history(@PathVariable UUID patientId, @RequestParam(required = false) @Nullable String saved, Model model) {
+    String history(
+            @PathVariable UUID patientId,
+            @RequestParam(required = false) @Nullable String saved,
+            @RequestParam(required = false) @Nullable String done,
+            @RequestParam(defaultValue = "false") boolean replaced,
+            Model model) {
         Actor actor = currentActor.require();
         PatientSummary patient = patient(actor, patientId);
-        List<JointScoreView> history = scores.history(actor, patientId, false);
-        List<JointScoreView> newestFirst = new ArrayList<>(history);
+        model.addAttribute("saved", saved);
+        model.addAttribute("done", done == null ? null : DONE.get(done));
+        return history(actor, patient, replaced, model);
+    }
+
+    /** Notices after a correction or a void (redirect-after-post), by the {@code done} parameter. */
+    private static final Map<String, String> DONE = Map.of(
+            "corrected", "uifix.hjhs.corrected",
+            "voided", "uifix.hjhs.voided",
+            "stale", "uifix.hjhs.stale");
+
+    /**
+     * The history: current scores in the charts and totals; voided ones struck out in the table with who, when and
+     * why; scores replaced by a correction only when asked for ({@code replaced=true}). One audited read.
+     */
+    private String history(Actor actor, PatientSummary patient, boolean showReplaced, Model model) {
+        List<JointScoreView> all = scores.history(actor, patient.id(), true);
+        List<JointScoreView> current =
+                all.stream().filter(JointScoreView::current).toList();
+        List<JointScoreView> newestFirst = new ArrayList<>(all.stream()
+                .filter(s -> s.current() || s.voided() || showReplaced)
+                .toList());
         java.util.Collections.reverse(newestFirst);
         model.addAttribute("patient", patient);
         model.addAttribute("scores", newestFirst);
-        model.addAttribute("chart", JointScoreChart.of(history));
+        model.addAttribute(
+                "replacedCount",
+                all.stream().filter(s -> !s.current() && !s.voided()).count());
+        model.addAttribute("showReplaced", showReplaced);
+        model.addAttribute("chart", JointScoreChart.of(current));
         model.addAttribute("joints", HjhsJoint.values());
         model.addAttribute("mayAssess", scores.mayAssess(actor));
-        model.addAttribute("saved", saved);
+        model.addAttribute("zone", PatientOutcomes.ZONE);
+        if (!model.containsAttribute("saved")) {
+            model.addAttribute("saved", null);
+        }
+        if (!model.containsAttribute("done")) {
+            model.addAttribute("done", null);
+        }
+        if (!model.containsAttribute("voidError")) {
+            model.addAttribute("voidError", null);
+            model.addAttribute("voidFor", null);
+        }
         return "outcome/joint-scores";
+    }
+
+    /** The entry form filled with a current score, to correct it (with a reason; the earlier score is kept). */
+    @GetMapping("/patients/{patientId}/joint-scores/{scoreId}/correct")
+    String correctionForm(@PathVariable UUID patientId, @PathVariable UUID scoreId, Model model) {
+        Actor actor = currentActor.require();
+        requireAssessor(actor);
+        PatientSummary patient = patient(actor, patientId);
+        JointScoreView score = scores.history(actor, patientId, true).stream()
+                .filter(s -> s.id().equals(scoreId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("joint score"));
+        if (!score.current()) {
+            return "redirect:/patients/" + patientId + "/joint-scores?done=stale";
+        }
+        model.addAttribute("correcting", score);
+        return form(model, patient, valuesOf(score), null, null);
+    }
+
+    @PostMapping("/patients/{patientId}/joint-scores/{scoreId}/correct")
+    String correct(
+            @PathVariable UUID patientId,
+            @PathVariable UUID scoreId,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletResponse response,
+            Model model) {
+        Actor actor = currentActor.require();
+        requireAssessor(actor);
+        PatientSummary patient = patient(actor, patientId);
+        Map<String, String> values = valuesOf(form);
+        model.addAttribute("correctingId", scoreId);
+        try {
+            JointScoreRequest r = requestOf(values);
+            scores.correct(
+                    actor,
+                    patientId,
+                    scoreId,
+                    new JointScoreRequest(
+                            r.assessedOn(),
+                            r.context(),
+                            r.operation(),
+                            r.operatedJoint(),
+                            r.note(),
+                            r.joints(),
+                            r.gait(),
+                            values.get("reason")));
+            return "redirect:/patients/" + patientId + "/joint-scores?done=corrected";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute(
+                    "error",
+                    "reason".equals(e.field())
+                            ? new FormError("uifix.hjhs.error.reason", List.of())
+                            : errorOf(e.field()));
+            return form(model, patient, values, e.field(), e.getMessage());
+        } catch (StaleVersionException e) {
+            // someone corrected or voided it after the form was opened: keep what was typed, say what happened
+            response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+            model.addAttribute("error", new FormError("uifix.hjhs.stale", List.of()));
+            model.addAttribute("stale", true);
+            return form(model, patient, values, null, null);
+        }
+    }
+
+    /** Voids a current score with a reason; it stays in the table, struck out, and leaves the totals and charts. */
+    @PostMapping("/patients/{patientId}/joint-scores/{scoreId}/void")
+    String voidScore(
+            @PathVariable UUID patientId,
+            @PathVariable UUID scoreId,
+            @RequestParam(required = false) @Nullable String reason,
+            HttpServletResponse response,
+            Model model) {
+        Actor actor = currentActor.require();
+        requireAssessor(actor);
+        PatientSummary patient = patient(actor, patientId);
+        try {
+            scores.voidScore(actor, patientId, scoreId, reason);
+            return "redirect:/patients/" + patientId + "/joint-scores?done=voided";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("voidError", "uifix.hjhs.error.voidReason");
+            model.addAttribute("voidFor", scoreId);
+        } catch (StaleVersionException e) {
+            response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+            model.addAttribute("done", "uifix.hjhs.stale");
+        }
+        return history(actor, patient, false, model);
+    }
+
+    /** A stored score as the form's fields (the inverse of {@link #requestOf}). */
+    static Map<String, String> valuesOf(JointScoreView score) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("assessedOn", score.assessedOn().toString());
+        values.put("context", score.context().name());
+        if (score.operatedJoint() != null) {
+            values.put("operatedJoint", score.operatedJoint().name());
+        }
+        if (score.operation() != null) {
+            values.put("operation", score.operation());
+        }
+        if (score.note() != null) {
+            values.put("note", score.note());
+        }
+        for (JointScoreView.Joint joint : score.joints()) {
+            if (joint.notEvaluable()) {
+                values.put(joint.joint().name() + ".ne", "true");
+                continue;
+            }
+            joint.items()
+                    .forEach((item, value) -> values.put(joint.joint().name() + "." + item, String.valueOf(value)));
+        }
+        values.put("gait", String.valueOf(score.gait()));
+        return values;
+    }
+
+    private static Map<String, String> valuesOf(MultiValueMap<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (!v.isEmpty() && !"_csrf".equals(k)) {
+                values.put(k, v.get(0));
+            }
+        });
+        return values;
     }
 
     @GetMapping("/patients/{patientId}/joint-scores/new")
@@ -92,12 +257,7 @@ class JointScorePages {
         Actor actor = currentActor.require();
         requireAssessor(actor);
         PatientSummary patient = patient(actor, patientId);
-        Map<String, String> values = new LinkedHashMap<>();
-        form.forEach((k, v) -> {
-            if (!v.isEmpty() && !"_csrf".equals(k)) {
-                values.put(k, v.get(0));
-            }
-        });
+        Map<String, String> values = valuesOf(form);
         try {
             JointScoreView saved = scores.record(actor, patientId, requestOf(values));
             return "redirect:/patients/" + patientId + "/joint-scores?saved=" + saved.id();
@@ -121,6 +281,16 @@ class JointScorePages {
         model.addAttribute("values", values);
         model.addAttribute("errorField", errorField);
         model.addAttribute("today", LocalDate.now(clock.withZone(PatientOutcomes.ZONE)));
+        if (!model.containsAttribute("correcting")) {
+            model.addAttribute("correcting", null);
+        }
+        if (!model.containsAttribute("correctingId")) {
+            Object correcting = model.getAttribute("correcting");
+            model.addAttribute("correctingId", correcting instanceof JointScoreView v ? v.id() : null);
+        }
+        if (!model.containsAttribute("stale")) {
+            model.addAttribute("stale", false);
+        }
         if (!model.containsAttribute("error")) {
             model.addAttribute("error", null);
         }

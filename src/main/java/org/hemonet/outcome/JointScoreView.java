@@ -38,6 +38,7 @@ public record JointScoreView(
         Instant recordedAt,
         String recordedBy,
         @Nullable Instant voidedAt,
+        @Nullable String voidedBy,
         @Nullable String voidReason,
         @Nullable JointScoreComparison comparedWithPreSurgery) {
 
@@ -83,8 +84,14 @@ public record JointScoreView(
                 s.recordedAt(),
                 s.recordedBy(),
                 s.voidedAt(),
+                s.voidedBy(),
                 s.voidReason(),
                 comparison);
+    }
+
+    /** Voided (struck out, left out of totals and charts). */
+    public boolean voided() {
+        return voidedAt != null;
     }
 
     /** The joint's total, or null when it is NE (for pages). */

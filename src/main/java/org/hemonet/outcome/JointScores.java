@@ -18,6 +18,7 @@ import org.hemonet.patient.PatientRegistry;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
+import org.hemonet.shared.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -82,14 +83,15 @@ public class JointScores {
         String reason = reason(request.reason(), "reason");
         JointScore score = scoreOf(actor, patientId, request, scoreId, reason);
         return tx.execute(status -> {
-            if (queries.jointScore(patientId, scoreId)
-                    .filter(JointScore::isCurrent)
-                    .isEmpty()) {
-                throw new NotFoundException("joint score");
+            JointScore earlier =
+                    queries.jointScore(patientId, scoreId).orElseThrow(() -> new NotFoundException("joint score"));
+            if (!earlier.isCurrent()) {
+                // corrected or voided since it was read: 412, nothing changed
+                throw new StaleVersionException();
             }
             queries.insertJointScore(score);
             if (!queries.supersede(scoreId, patientId, score.id(), clock.instant())) {
-                throw new org.hemonet.shared.ConflictException("The score was corrected or voided meanwhile.");
+                throw new StaleVersionException(); // corrected or voided at the same moment; the insert rolls back
             }
             auditLog.patientAccess(AuditAction.UPDATE, patientId, RESOURCE, scoreId.toString(), AuditOutcome.SUCCESS);
             return JointScoreView.of(score, comparisonFor(score, queries.jointScores(patientId)));
@@ -101,6 +103,9 @@ public class JointScores {
         String reason = reason(why, "reason");
         return tx.execute(status -> {
             if (!queries.voidScore(scoreId, patientId, clock.instant(), actor.username(), reason)) {
+                if (queries.jointScore(patientId, scoreId).isPresent()) {
+                    throw new StaleVersionException(); // already corrected or voided: 412, nothing changed
+                }
                 throw new NotFoundException("joint score");
             }
             auditLog.patientAccess(AuditAction.VOID, patientId, RESOURCE, scoreId.toString(), AuditOutcome.SUCCESS);

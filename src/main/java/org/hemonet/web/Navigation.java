@@ -10,6 +10,16 @@ final class Navigation {
 
     private Navigation() {}
 
+    /**
+     * Lists longer than this fold behind a "Menu" button on a phone (below 720 px); shorter ones (a patient's four
+     * items: one or two rows at 360 px, used on every visit) stay in view so nothing a patient needs is a tap away.
+     */
+    static final int PHONE_MENU_ABOVE = 4;
+
+    static boolean needsPhoneMenu(List<Item> items) {
+        return items.size() > PHONE_MENU_ABOVE;
+    }
+
     static List<Item> forRole(Role role) {
         return switch (role) {
             case PATIENT ->

@@ -34,6 +34,12 @@ class ShellAdvice {
         return signedInUser.current();
     }
 
+    /** Whether the navigation folds behind a "Menu" button on a phone (see {@link Navigation#needsPhoneMenu}). */
+    @ModelAttribute("navMenu")
+    boolean navMenu() {
+        return Navigation.needsPhoneMenu(navigation());
+    }
+
     @ModelAttribute("navigation")
     List<Navigation.Item> navigation() {
         return signedInUser.current().map(u -> Navigation.forRole(u.role())).orElse(List.of());

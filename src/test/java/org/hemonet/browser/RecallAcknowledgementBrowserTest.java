@@ -122,6 +122,9 @@ class RecallAcknowledgementBrowserTest extends BrowserTest {
         // East's clinician sees who acknowledged, by name, and acknowledges for the centre
         // the centre's team inbox holds the recall message, which opens the recall page
         Page clinician = signIn("clinician.east", PHONE_WIDTH);
+        // on a phone the staff navigation is folded behind "Menu", which carries the unread count
+        assertThat(clinician.locator("#nav-toggle .unread-count")).isVisible();
+        clinician.locator("#nav-toggle").click();
         assertThat(clinician.locator(".nav a[href='/messages'] .unread-count")).isVisible();
         clinician.locator(".nav a[href='/messages']").click();
         assertThat(clinician.locator("h1")).hasText("Team inbox");

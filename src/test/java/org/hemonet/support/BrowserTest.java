@@ -87,8 +87,14 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** A fresh browser (no cookies) of the given width. */
     protected Page newPage(int width) {
+        return newPage(width, true);
+    }
+
+    /** A fresh browser of the given width, with JavaScript on or off (to check pages that must work without it). */
+    protected Page newPage(int width, boolean javaScriptEnabled) {
         closeContext();
         context = browser.newContext(new Browser.NewContextOptions()
+                .setJavaScriptEnabled(javaScriptEnabled)
                 .setViewportSize(width, width <= PHONE_WIDTH ? 780 : 900)
                 .setLocale("en-GB")
                 .setBaseURL("http://localhost:" + port));
@@ -99,7 +105,12 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Signs in through the login form as a person would. */
     protected Page signIn(String username, int width) {
-        Page page = newPage(width);
+        return signIn(username, width, true);
+    }
+
+    /** Signs in through the login form, in a browser with JavaScript on or off. */
+    protected Page signIn(String username, int width, boolean javaScriptEnabled) {
+        Page page = newPage(width, javaScriptEnabled);
         page.navigate("/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(SignIn.DEMO_PASSWORD);

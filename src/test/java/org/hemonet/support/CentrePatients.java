@@ -11,6 +11,18 @@ public final class CentrePatients {
 
     private CentrePatients() {}
 
+    /** The (first) centre of a staff account, e.g. to register a test's own patient where that person works. */
+    public static java.util.UUID centreOf(JdbcClient jdbc, String staffUsername) {
+        return jdbc.sql(
+                        """
+                        select ac.centre_id from identity.account_centre ac
+                        join identity.account a on a.id = ac.account_id where a.username = :u
+                        order by ac.centre_id limit 1""")
+                .param("u", staffUsername)
+                .query(java.util.UUID.class)
+                .single();
+    }
+
     public static long visibleTo(JdbcClient jdbc, String centreName) {
         return jdbc.sql(
                         """

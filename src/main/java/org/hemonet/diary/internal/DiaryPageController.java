@@ -346,6 +346,10 @@ class DiaryPageController {
             Actor actor, UUID patientId, UUID infusionId, @Nullable String time, @Nullable String error, Model model) {
         Infusion infusion = diary.infusion(actor, patientId, infusionId);
         model.addAttribute("entry", infusion);
+        if (infusion.unit() == org.hemonet.diary.DoseUnit.MG) {
+            // an infusion logged in mg (emicizumab) is corrected in mg: offer the products dosed in mg, its own first
+            model.addAttribute("products", productsIn(org.hemonet.product.DoseUnit.MG));
+        }
         model.addAttribute("version", diary.details(actor, patientId).versionOf(infusionId));
         model.addAttribute("now", time == null ? local(infusion.administeredAt()) : time);
         model.addAttribute("error", error);
@@ -384,6 +388,10 @@ class DiaryPageController {
             choose(actor, patientId, model);
             String field = e instanceof InvalidInputException i ? i.field() : "version";
             fillInfusionEdit(actor, patientId, infusionId, form.administeredAt(), field, model);
+            // keep what was typed (not the stored dose) so the person can fix the field named in the message
+            BigDecimal typed = form.doseMg() != null ? form.doseMg() : form.doseIu();
+            model.addAttribute("typedDose", typed == null ? null : typed.toPlainString());
+            model.addAttribute("typedReason", form.correctionReason());
             return "diary/infusion";
         }
         return "redirect:/diary?patient=" + patientId + "&saved=corrected";
@@ -410,15 +418,17 @@ class DiaryPageController {
         }
         model.addAttribute("patient", patient);
         // factor concentrates dosed in IU, as the form asks for IU (emicizumab in mg is logged through the API)
-        model.addAttribute(
-                "products",
-                catalogue.products().stream()
-                        .filter(p -> p.unit() == org.hemonet.product.DoseUnit.IU)
-                        .sorted(java.util.Comparator.comparing(org.hemonet.product.Product::genericName)
-                                .thenComparing(org.hemonet.product.Product::id))
-                        .toList());
+        model.addAttribute("products", productsIn(org.hemonet.product.DoseUnit.IU));
         model.addAttribute("zone", ZONE);
         return patient;
+    }
+
+    private List<org.hemonet.product.Product> productsIn(org.hemonet.product.DoseUnit unit) {
+        return catalogue.products().stream()
+                .filter(p -> p.unit() == unit)
+                .sorted(java.util.Comparator.comparing(org.hemonet.product.Product::genericName)
+                        .thenComparing(org.hemonet.product.Product::id))
+                .toList();
     }
 
     /** A tappable spot of the body map: front view, so the patient's right is on the viewer's left. */
