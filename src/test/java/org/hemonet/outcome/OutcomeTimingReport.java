@@ -29,8 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>With {@code -Doutcome.scale.patients=8000} the diary is a UK-sized network (issue 6 "Scale"): 7,999 more patients
  * with 10 years of prophylaxis every third day (≈ 10 million infusions) and about three bleeds a year each, written
  * month by month in time order as a live system writes them, so the timed patient's rows lie scattered among everyone
- * else's. Timed twice: straight after the load (no VACUUM yet: every row is a heap visit) and after {@code VACUUM},
- * the steady state autovacuum keeps (see the diary migration V20261128_0800).
+ * else's. Timed twice: straight after the load (autovacuum may have run during it, as in production) and after an
+ * explicit {@code VACUUM}, the steady state autovacuum keeps (see the diary migration V20261128_0800).
  */
 class OutcomeTimingReport extends IntegrationTest {
 
