@@ -210,11 +210,15 @@ class PatientPageController {
             changed(
                     present,
                     "knowsDiagnosisAndProduct",
-                    form.knowsDiagnosisAndProduct(),
+                    form.checked(form.knowsDiagnosisAndProduct()),
                     transition.knowsDiagnosisAndProduct());
-            changed(present, "selfInfuses", form.selfInfuses(), transition.selfInfuses());
-            changed(present, "ordersSupplies", form.ordersSupplies(), transition.ordersSupplies());
-            changed(present, "knowsEmergencyPlan", form.knowsEmergencyPlan(), transition.knowsEmergencyPlan());
+            changed(present, "selfInfuses", form.checked(form.selfInfuses()), transition.selfInfuses());
+            changed(present, "ordersSupplies", form.checked(form.ordersSupplies()), transition.ordersSupplies());
+            changed(
+                    present,
+                    "knowsEmergencyPlan",
+                    form.checked(form.knowsEmergencyPlan()),
+                    transition.knowsEmergencyPlan());
         }
         try {
             if (present.isEmpty()) {
