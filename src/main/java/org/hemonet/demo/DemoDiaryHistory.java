@@ -22,7 +22,7 @@ import org.hemonet.supply.Schedule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A patient's generated diary history for the demo network (docs/demo.md): 12 to 24 months of entries up to yesterday.
+ * A patient's generated diary history for the demo network (docs/demo.md): 13 to 24 months of entries up to yesterday.
  * Pure and deterministic: the same seed, profile and "now" give the same entries, ids included.
  *
  * <ul>
@@ -134,7 +134,10 @@ final class DemoDiaryHistory {
                 ^ p.patientId().getMostSignificantBits()
                 ^ Long.rotateLeft(p.patientId().getLeastSignificantBits(), 17));
         LocalDate today = now.atZone(zone).toLocalDate();
-        LocalDate firstDay = today.minusDays(1).minusMonths(12 + random.nextInt(13));
+        // at least 13 months, so that the first entry (the diary start, clinical.md §4) lies a whole year back even on
+        // a
+        // four-weekly schedule: "the last 12 months" then has 365 or 366 observation days
+        LocalDate firstDay = today.minusDays(1).minusMonths(13 + random.nextInt(12));
         LocalDate lastDay = today.minusDays(1);
         if (p.persona() == Persona.SILENT && p.schedule() != null) {
             // the last entry is the last dose due 20 or more days ago; nothing since
@@ -180,7 +183,9 @@ final class DemoDiaryHistory {
         // error diffusion with a random threshold: each dose adds the adherence to a running balance and is taken when
         // the balance passes a threshold drawn between 0.5 and 1, which then costs 1. Misses fall irregularly, yet in
         // any run of doses the number taken is within 1.5 of runLength × adherence
-        double balance = out.random.nextDouble() - 0.5;
+        // the first dose is taken (a diary starts with an entry): the balance starts where the first dose reaches 1
+        double balance = 1 - adherence;
+        out.random.nextDouble(); // keeps the draws of the other entries as they were
         for (int i = 0; i < due.size(); i++) {
             balance += adherence;
             boolean lastBeforeSilence = p.persona() == Persona.SILENT && i == due.size() - 1;

@@ -71,6 +71,35 @@ class DemoDiaryHistoryTest {
     }
 
     @Test
+    void theDiaryStartsOnTheFirstDayAndAWholeYearBackEvenWithPoorAdherenceOrAFourWeeklySchedule() {
+        Schedule fourWeekly = Schedule.everyNWeeks(4, LocalTime.of(8, 0), LONDON);
+        for (UUID id : patients(60)) {
+            for (Profile p : List.of(
+                    severe(id, Persona.POOR_ADHERENCE),
+                    severe(id, Persona.TYPICAL),
+                    new Profile(
+                            id,
+                            Severity.SEVERE,
+                            30,
+                            OCTAVIA,
+                            DoseUnit.IU,
+                            new BigDecimal("2000"),
+                            fourWeekly,
+                            PLAN_FROM,
+                            OCTAVIA,
+                            new BigDecimal("2000"),
+                            Persona.TYPICAL))) {
+                History h = history(p);
+                LocalDate first =
+                        h.infusions().get(0).administeredAt().atZone(LONDON).toLocalDate();
+                assertThat(first)
+                        .as(p.persona() + " " + id)
+                        .isBeforeOrEqualTo(TODAY.minusYears(1).plusDays(1));
+            }
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameHistoryIdsIncludedAndAnotherSeedAnother() {
         Profile p = severe(patients(1).get(0), Persona.TYPICAL);
         assertThat(history(p)).isEqualTo(history(p));
@@ -79,13 +108,13 @@ class DemoDiaryHistoryTest {
     }
 
     @Test
-    void historiesRunTwelveToTwentyFourMonthsUpToYesterdayAndNothingIsInTheFuture() {
+    void historiesRunThirteenToTwentyFourMonthsUpToYesterdayAndNothingIsInTheFuture() {
         for (UUID id : patients(20)) {
             History h = history(severe(id, Persona.TYPICAL));
             assertThat(h.firstDay())
                     .isBetween(
                             TODAY.minusMonths(24).minusDays(1),
-                            TODAY.minusMonths(12).minusDays(1));
+                            TODAY.minusMonths(13).minusDays(1));
             assertThat(h.lastDay()).isEqualTo(TODAY.minusDays(1));
             Instant startOfToday = TODAY.atStartOfDay(LONDON).toInstant();
             assertThat(h.infusions()).allSatisfy(i -> {
