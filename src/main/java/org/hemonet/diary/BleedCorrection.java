@@ -19,6 +19,12 @@ public record BleedCorrection(
         @Nullable Integer daysLostWork,
         @Nullable String note) {
 
+    /** The same correction expected to apply to {@code expected} (the If-Match header's version). */
+    public BleedCorrection withVersion(int expected) {
+        return new BleedCorrection(
+                expected, reason, startedAt, site, cause, pain, jointImmobilising, daysLostSchool, daysLostWork, note);
+    }
+
     BleedRequest over(Bleed current) {
         return new BleedRequest(
                 startedAt != null ? startedAt : current.startedAt(),

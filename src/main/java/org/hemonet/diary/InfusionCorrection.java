@@ -23,6 +23,22 @@ public record InfusionCorrection(
         @Nullable String givenBy,
         @Nullable String note) {
 
+    /** The same correction expected to apply to {@code expected} (the If-Match header's version). */
+    public InfusionCorrection withVersion(int expected) {
+        return new InfusionCorrection(
+                expected,
+                reason,
+                administeredAt,
+                productId,
+                batchNumber,
+                doseIu,
+                doseMg,
+                infusionReason,
+                bleedId,
+                givenBy,
+                note);
+    }
+
     InfusionRequest over(Infusion current) {
         BigDecimal iu = doseIu;
         BigDecimal mg = doseMg;

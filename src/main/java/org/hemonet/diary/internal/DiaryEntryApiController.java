@@ -100,19 +100,8 @@ class DiaryEntryApiController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody BleedCorrection correction) {
         var actor = currentActor.require();
-        BleedCorrection c = correction.version() != null || ifMatch == null
-                ? correction
-                : new BleedCorrection(
-                        version(ifMatch),
-                        correction.reason(),
-                        correction.startedAt(),
-                        correction.site(),
-                        correction.cause(),
-                        correction.pain(),
-                        correction.jointImmobilising(),
-                        correction.daysLostSchool(),
-                        correction.daysLostWork(),
-                        correction.note());
+        BleedCorrection c =
+                correction.version() != null || ifMatch == null ? correction : correction.withVersion(version(ifMatch));
         Bleed bleed = diary.correctBleed(actor, patientId, bleedId, c);
         return created(
                 "/api/v1/patients/" + patientId + "/bleeds/" + bleedId,
@@ -126,20 +115,8 @@ class DiaryEntryApiController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody InfusionCorrection correction) {
         var actor = currentActor.require();
-        InfusionCorrection c = correction.version() != null || ifMatch == null
-                ? correction
-                : new InfusionCorrection(
-                        version(ifMatch),
-                        correction.reason(),
-                        correction.administeredAt(),
-                        correction.productId(),
-                        correction.batchNumber(),
-                        correction.doseIu(),
-                        correction.doseMg(),
-                        correction.infusionReason(),
-                        correction.bleedId(),
-                        correction.givenBy(),
-                        correction.note());
+        InfusionCorrection c =
+                correction.version() != null || ifMatch == null ? correction : correction.withVersion(version(ifMatch));
         Infusion infusion = diary.correctInfusion(actor, patientId, infusionId, c);
         return created(
                 "/api/v1/patients/" + patientId + "/infusions/" + infusionId,

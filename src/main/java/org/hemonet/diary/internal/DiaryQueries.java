@@ -188,15 +188,7 @@ public class DiaryQueries {
                         select id, started_at, site, cause, pain, joint_immobilising, days_lost_school, days_lost_work
                         from diary.bleed where patient_id = :p and voided_at is null order by started_at""")
                 .param("p", patientId)
-                .query((rs, row) -> (BleedFacts) new LiveBleed(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        BleedSite.valueOf(rs.getString(3)),
-                        BleedCause.valueOf(rs.getString(4)),
-                        rs.getObject(5, Integer.class),
-                        rs.getBoolean(6),
-                        rs.getInt(7),
-                        rs.getInt(8)))
+                .query((rs, row) -> (BleedFacts) liveBleed(rs, 1))
                 .list();
     }
 
@@ -211,13 +203,37 @@ public class DiaryQueries {
                         select administered_at, dose, unit, reason, bleed_id
                         from diary.infusion where patient_id = :p and voided_at is null order by administered_at""")
                 .param("p", patientId)
-                .query((rs, row) -> (InfusionFacts) new LiveInfusion(
-                        rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getBigDecimal(2),
-                        DoseUnit.valueOf(rs.getString(3)),
-                        InfusionReason.valueOf(rs.getString(4)),
-                        rs.getObject(5, UUID.class)))
+                .query((rs, row) -> (InfusionFacts) liveInfusion(rs, 1))
                 .list();
+    }
+
+    /**
+     * A living bleed from the columns {@code id, started_at, site, cause, pain, joint_immobilising, days_lost_school,
+     * days_lost_work}, the first of them at index {@code first}.
+     */
+    private static LiveBleed liveBleed(ResultSet rs, int first) throws SQLException {
+        return new LiveBleed(
+                rs.getObject(first, UUID.class),
+                rs.getObject(first + 1, OffsetDateTime.class).toInstant(),
+                BleedSite.valueOf(rs.getString(first + 2)),
+                BleedCause.valueOf(rs.getString(first + 3)),
+                rs.getObject(first + 4, Integer.class),
+                rs.getBoolean(first + 5),
+                rs.getInt(first + 6),
+                rs.getInt(first + 7));
+    }
+
+    /**
+     * A living infusion from the columns {@code administered_at, dose, unit, reason, bleed_id}, the first of them at
+     * index {@code first}.
+     */
+    private static LiveInfusion liveInfusion(ResultSet rs, int first) throws SQLException {
+        return new LiveInfusion(
+                rs.getObject(first, OffsetDateTime.class).toInstant(),
+                rs.getBigDecimal(first + 1),
+                DoseUnit.valueOf(rs.getString(first + 2)),
+                InfusionReason.valueOf(rs.getString(first + 3)),
+                rs.getObject(first + 4, UUID.class));
     }
 
     private record LiveBleed(
@@ -265,15 +281,7 @@ public class DiaryQueries {
                 .param("ids", List.copyOf(patientIds))
                 .query(rs -> {
                     bleeds.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
-                            .add(new LiveBleed(
-                                    rs.getObject(2, UUID.class),
-                                    rs.getObject(3, OffsetDateTime.class).toInstant(),
-                                    BleedSite.valueOf(rs.getString(4)),
-                                    BleedCause.valueOf(rs.getString(5)),
-                                    rs.getObject(6, Integer.class),
-                                    rs.getBoolean(7),
-                                    rs.getInt(8),
-                                    rs.getInt(9)));
+                            .add(liveBleed(rs, 2));
                 });
         return bleeds;
     }
@@ -304,12 +312,7 @@ public class DiaryQueries {
                 .query(rs -> {
                     infusions
                             .computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
-                            .add(new LiveInfusion(
-                                    rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                    rs.getBigDecimal(3),
-                                    DoseUnit.valueOf(rs.getString(4)),
-                                    InfusionReason.valueOf(rs.getString(5)),
-                                    rs.getObject(6, UUID.class)));
+                            .add(liveInfusion(rs, 2));
                 });
         return infusions;
     }
