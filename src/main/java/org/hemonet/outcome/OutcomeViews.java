@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hemonet.audit.AuditAction;
@@ -22,13 +21,10 @@ import org.hemonet.diary.BleedSite;
 import org.hemonet.diary.Infusion;
 import org.hemonet.diary.RegimenPeriod;
 import org.hemonet.diary.ScheduledDoses;
-import org.hemonet.identity.AccessPolicy;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
 import org.hemonet.shared.Actor;
-import org.hemonet.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,12 +35,11 @@ import org.springframework.stereotype.Service;
 @Service
 class OutcomeViews {
 
-    static final ZoneId ZONE = PatientOutcomes.ZONE;
     static final int LAST_BLEEDS = 5;
     static final int QUARTERS = 8;
 
     private final PatientRegistry patients;
-    private final AccessPolicy accessPolicy;
+    private final PatientOutcomes outcomes;
     private final AuditLog auditLog;
     private final BleedDiary diary;
     private final ScheduledDoses schedule;
@@ -52,13 +47,13 @@ class OutcomeViews {
 
     OutcomeViews(
             PatientRegistry patients,
-            AccessPolicy accessPolicy,
+            PatientOutcomes outcomes,
             AuditLog auditLog,
             BleedDiary diary,
             ScheduledDoses schedule,
             Clock clock) {
         this.patients = patients;
-        this.accessPolicy = accessPolicy;
+        this.outcomes = outcomes;
         this.auditLog = auditLog;
         this.diary = diary;
         this.schedule = schedule;
@@ -72,13 +67,7 @@ class OutcomeViews {
 
     /** The patient if the actor may see them; else 403 (aggregate roles, admins) or an audited 404. */
     PatientSummary require(Actor actor, UUID patientId, String resourceType) {
-        if (!accessPolicy.usesPatientData(actor)) {
-            throw new AccessDeniedException("patient-level page");
-        }
-        return patients.find(actor, patientId).orElseThrow(() -> {
-            auditLog.patientAccess(AuditAction.READ, patientId, resourceType, null, AuditOutcome.DENIED);
-            return new NotFoundException("patient");
-        });
+        return outcomes.require(actor, patientId, resourceType);
     }
 
     /** The records a patient or parent account holds (for the child tabs), oldest first; not audited. */
@@ -205,16 +194,14 @@ class OutcomeViews {
         final BleedDiary.DiaryEntries entries;
         final List<Instant> doses;
         final List<RegimenPeriod> regimens;
-        final NavigableMap<LocalDate, BigDecimal> weights = new TreeMap<>();
+        final NavigableMap<LocalDate, BigDecimal> weights;
 
         Sources(PatientSummary patient, BleedDiary.DiaryEntries entries, List<Instant> doses, List<RegimenPeriod> r) {
             this.patient = patient;
             this.entries = entries;
             this.doses = doses;
             this.regimens = r;
-            if (patient.weightKg() != null && patient.weighedOn() != null) {
-                weights.put(patient.weighedOn(), patient.weightKg());
-            }
+            this.weights = PatientOutcomes.weightsOf(patient);
         }
 
         OutcomeReport report(LocalDate from, LocalDate to, LocalDate today) {

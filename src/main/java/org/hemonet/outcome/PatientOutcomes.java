@@ -1,5 +1,6 @@
 package org.hemonet.outcome;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,14 +63,7 @@ public class PatientOutcomes {
      * 12 months ending today there.
      */
     public OutcomeReport outcomes(Actor actor, UUID patientId, @Nullable LocalDate from, @Nullable LocalDate to) {
-        if (!accessPolicy.usesPatientData(actor)) {
-            throw new AccessDeniedException("patient-level data");
-        }
-        PatientSummary patient = patients.find(actor, patientId).orElse(null);
-        if (patient == null) {
-            auditLog.patientAccess(AuditAction.READ, patientId, "Outcomes", null, AuditOutcome.DENIED);
-            throw new NotFoundException("patient");
-        }
+        PatientSummary patient = require(actor, patientId, "Outcomes");
         ZoneId zone = patient.timeZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         to = to != null ? to : today;
@@ -81,10 +75,6 @@ public class PatientOutcomes {
             throw new InvalidInputException("from", "The period is at most 100 years.");
         }
         BleedDiary.DiaryFacts entries = diary.factsOf(patientId);
-        NavigableMap<LocalDate, java.math.BigDecimal> weights = new TreeMap<>();
-        if (patient.weightKg() != null && patient.weighedOn() != null) {
-            weights.put(patient.weighedOn(), patient.weightKg());
-        }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         OutcomeReport report = OutcomeEngine.compute(new OutcomeEngine.Input(
@@ -97,8 +87,31 @@ public class PatientOutcomes {
                 entries.infusions(),
                 schedule.dosesBetween(patientId, start, end),
                 schedule.prophylaxisPeriods(patientId),
-                weights));
+                weightsOf(patient)));
         auditLog.patientAccess(AuditAction.READ, patientId, "Outcomes", null, AuditOutcome.SUCCESS);
         return report;
+    }
+
+    /**
+     * The patient if the actor may see them (the outcome API and pages): 403 for roles that see no patient-level data
+     * (aggregate roles, admins), an audited 404 for a patient of another centre or an unknown id.
+     */
+    PatientSummary require(Actor actor, UUID patientId, String resourceType) {
+        if (!accessPolicy.usesPatientData(actor)) {
+            throw new AccessDeniedException("patient-level data");
+        }
+        return patients.find(actor, patientId).orElseThrow(() -> {
+            auditLog.patientAccess(AuditAction.READ, patientId, resourceType, null, AuditOutcome.DENIED);
+            return new NotFoundException("patient");
+        });
+    }
+
+    /** The body weights the engine divides factor use by: the registry's latest weight, or none. */
+    static NavigableMap<LocalDate, BigDecimal> weightsOf(PatientSummary patient) {
+        NavigableMap<LocalDate, BigDecimal> weights = new TreeMap<>();
+        if (patient.weightKg() != null && patient.weighedOn() != null) {
+            weights.put(patient.weighedOn(), patient.weightKg());
+        }
+        return weights;
     }
 }
