@@ -1,12 +1,15 @@
 package org.hemonet.support;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of tests that run the whole application on a random port against the test JVM's PostgreSQL, with the demo
- * network loaded (deterministic: the same seed gives the same data).
+ * network loaded (deterministic: the same seed gives the same data). The clock is {@link TestClock}; tests build the
+ * centre, staff and patients they change or count with {@link TestNetwork} rather than leaning on demo rows.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -18,7 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
             // tests sign the same demo account in many times within one 30-second TOTP step
             "hemonet.security.totp-replay-protection=false"
         })
+@Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
+
+    /** Whatever a test did to the clock ends with the test. */
+    @AfterEach
+    void resetClock() {
+        TestClock.get().reset();
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
