@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,21 +60,30 @@ public class NetworkOverview {
                 all.stream().collect(Collectors.groupingBy(PatientSummary::centreId));
         Map<UUID, Centre> centreById =
                 centres.centres().stream().collect(Collectors.toMap(Centre::id, Function.identity()));
-        List<CentreRow> rows = centreById.values().stream()
+        List<Centre> ordered = centreById.values().stream()
                 .sorted((a, b) -> a.name().compareTo(b.name()))
-                .map(centre -> {
-                    List<PatientSummary> group = byCentre.getOrDefault(centre.id(), List.of());
-                    long severe = group.stream()
-                            .filter(p -> p.severity() == Severity.SEVERE)
-                            .count();
-                    return new CentreRow(
-                            centre.name(),
-                            centre.type().name(),
-                            centre.regionName(),
-                            disclosure.count(group.size()),
-                            disclosure.count(severe));
-                })
                 .toList();
+        List<Long> counts = new ArrayList<>();
+        List<Long> severeCounts = new ArrayList<>();
+        for (Centre centre : ordered) {
+            List<PatientSummary> group = byCentre.getOrDefault(centre.id(), List.of());
+            counts.add((long) group.size());
+            severeCounts.add(
+                    group.stream().filter(p -> p.severity() == Severity.SEVERE).count());
+        }
+        // the national totals are exact, so a lone suppressed centre takes a second one with it (clinical.md §8)
+        Set<Integer> hidden = disclosure.hidden(counts);
+        Set<Integer> hiddenSevere = disclosure.hidden(severeCounts);
+        List<CentreRow> rows = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Centre centre = ordered.get(i);
+            rows.add(new CentreRow(
+                    centre.name(),
+                    centre.type().name(),
+                    centre.regionName(),
+                    hidden.contains(i) ? DisclosureControl.SUPPRESSED : disclosure.count(counts.get(i)),
+                    hiddenSevere.contains(i) ? DisclosureControl.SUPPRESSED : disclosure.count(severeCounts.get(i))));
+        }
         return new Overview(all.size(), diagnoses, rows);
     }
 }

@@ -300,7 +300,7 @@ public class ValueReport {
                 periodTotal.cost = periodTotal.cost.add(cell.cost);
                 rows.add(row(cells.get(i).getKey(), when.getKey(), false, cell, hidden.contains(i)));
             }
-            rows.add(row("", when.getKey(), true, periodTotal, false));
+            rows.add(row("", when.getKey(), true, periodTotal, totalDisclosesACell(hidden)));
         }
         List<Map.Entry<String, Sums>> groups = new ArrayList<>(byGroup.entrySet());
         Set<Integer> hiddenGroups = suppressed(
@@ -319,13 +319,18 @@ public class ValueReport {
                 groupBy,
                 grain,
                 rows,
-                row("", "", true, grand, false),
+                row("", "", true, grand, totalDisclosesACell(hiddenGroups)),
                 chart,
                 anySuppressed || !hiddenGroups.isEmpty());
     }
 
     private ValueRow row(String group, String when, boolean total, Sums sums, boolean hide) {
         long n = sums.patients.size();
+        String star = DisclosureControl.SUPPRESSED;
+        if (total && hide) {
+            // the total alone would give a suppressed cell away: shown rounded, its sums hidden (§8)
+            return new ValueRow(group, when, true, disclosure.count(n), star, star, star);
+        }
         if (total) {
             return new ValueRow(
                     group,
@@ -336,9 +341,8 @@ public class ValueReport {
                     Long.toString(sums.mg),
                     money(sums.cost));
         }
-        String patients = disclosure.count(n);
+        String patients = hide && n == 0 ? star : disclosure.count(n);
         if (hide) {
-            String star = DisclosureControl.SUPPRESSED;
             return new ValueRow(group, when, false, patients, star, star, star);
         }
         return new ValueRow(
@@ -436,7 +440,7 @@ public class ValueReport {
                             year,
                             factor,
                             false,
-                            disclosure.count(n),
+                            hide && n == 0 ? DisclosureControl.SUPPRESSED : disclosure.count(n),
                             hide ? DisclosureControl.SUPPRESSED : Long.toString(cell.iu),
                             population.map(p -> Long.toString(p.population())).orElse("—"),
                             population.map(p -> Integer.toString(p.year())).orElse(""),
@@ -449,16 +453,22 @@ public class ValueReport {
                                     ? null
                                     : cell.iu / (double) population.get().population());
                 }
+                // a total that would give a suppressed cell away is rounded and its IU hidden (§8)
+                boolean leaks = totalDisclosesACell(hidden);
                 rows.add(new PerCapitaRow(
                         "",
                         year,
                         factor,
                         true,
-                        disclosure.nationalCount(network.patients.size()),
-                        Long.toString(network.iu),
+                        leaks
+                                ? disclosure.count(network.patients.size())
+                                : disclosure.nationalCount(network.patients.size()),
+                        leaks ? DisclosureControl.SUPPRESSED : Long.toString(network.iu),
                         networkPopulation == 0 ? "—" : Long.toString(networkPopulation),
                         "",
-                        networkPopulation == 0 ? "—" : perCapita(network.iu, networkPopulation)));
+                        networkPopulation == 0
+                                ? "—"
+                                : leaks ? DisclosureControl.SUPPRESSED : perCapita(network.iu, networkPopulation)));
                 if (factor.equals(FVIII)) {
                     chart = bars(labels, shown, values);
                     chartYear = year;
@@ -572,7 +582,7 @@ public class ValueReport {
                 period.to(),
                 bandLabels(),
                 rows,
-                regimenRow(null, values, years, true, false),
+                regimenRow(null, values, years, true, totalDisclosesACell(hidden)),
                 chart,
                 anySuppressed);
     }
@@ -595,6 +605,10 @@ public class ValueReport {
                 : List.of();
         long weighed = iuPerKg.size();
         String star = DisclosureControl.SUPPRESSED;
+        if (network && hide) {
+            // the network row alone would give a suppressed group away: rounded, its figures hidden (§8)
+            return new RegimenRow(null, true, disclosure.count(n), star, star, star, "", "", "", List.of());
+        }
         if (network) {
             return new RegimenRow(
                     null,
@@ -620,7 +634,7 @@ public class ValueReport {
         return new RegimenRow(
                 group,
                 false,
-                disclosure.count(n),
+                hide && n == 0 ? star : disclosure.count(n),
                 hide ? star : disclosure.statistic(money(total), n),
                 hide ? star : disclosure.statistic(money(mean(perYear)), n),
                 hide ? star : disclosure.statistic(money(median(perYear)), n),
@@ -643,32 +657,13 @@ public class ValueReport {
 
     // ---------------------------------------------------------------- helpers
 
-    /**
-     * The cells to hide in one dimension whose total is shown exactly: every cell of 1–7 patients, and when exactly one
-     * such cell exists, also the other non-empty cell with the fewest patients (complementary suppression, §8).
-     */
+    /** The cells to hide in one dimension whose total is shown exactly ({@link DisclosureControl#hidden}). */
     Set<Integer> suppressed(List<Long> patientCounts) {
-        Set<Integer> hidden = new HashSet<>();
-        for (int i = 0; i < patientCounts.size(); i++) {
-            long n = patientCounts.get(i);
-            if (n > 0 && n < disclosure.smallestShownCount()) {
-                hidden.add(i);
-            }
-        }
-        if (hidden.size() == 1) {
-            int partner = -1;
-            for (int i = 0; i < patientCounts.size(); i++) {
-                if (!hidden.contains(i)
-                        && patientCounts.get(i) > 0
-                        && (partner < 0 || patientCounts.get(i) < patientCounts.get(partner))) {
-                    partner = i;
-                }
-            }
-            if (partner >= 0) {
-                hidden.add(partner);
-            }
-        }
-        return hidden;
+        return disclosure.hidden(patientCounts);
+    }
+
+    static boolean totalDisclosesACell(Set<Integer> hidden) {
+        return DisclosureControl.totalDisclosesACell(hidden);
     }
 
     private static List<Bar> bars(List<String> labels, List<String> shown, List<Double> values) {

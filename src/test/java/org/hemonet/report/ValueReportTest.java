@@ -423,6 +423,52 @@ class ValueReportTest extends IntegrationTest {
     }
 
     @Test
+    void aSuppressedCellBesideZerosAndAnExactTotalTakesAZeroWithItOrRoundsTheTotal() {
+        // clinical.md §8, found 2026-12-04: FIX patients per region, North West 4 (*), the others 0, network 4
+        Set<Integer> hidden = report.suppressed(List.of(0L, 4L, 0L, 0L));
+        assertThat(hidden).containsExactlyInAnyOrder(0, 1);
+        assertThat(ValueReport.totalDisclosesACell(hidden)).isFalse();
+        // a dimension of one cell: nothing else can be hidden, so the total must be rounded instead
+        Set<Integer> alone = report.suppressed(List.of(4L));
+        assertThat(alone).containsExactly(0);
+        assertThat(ValueReport.totalDisclosesACell(alone)).isTrue();
+        assertThat(ValueReport.totalDisclosesACell(report.suppressed(List.of(3L, 2L, 0L))))
+                .isFalse();
+        assertThat(ValueReport.totalDisclosesACell(report.suppressed(List.of(0L, 0L))))
+                .isFalse();
+    }
+
+    @Test
+    void noPerCapitaTableShowsOneSuppressedCellBesideAnExactTotal() {
+        // whatever the data, a year and factor of the per-capita table never holds exactly one hidden cell while its
+        // network row is exact: that cell would be the total minus the others (§8)
+        for (String from :
+                List.of(thisMonth(), YearMonth.parse(thisMonth()).minusYears(1).toString())) {
+            JsonNode table = getJson("analyst", "/api/v1/reports/value/per-capita?from=" + from + "&to=" + thisMonth());
+            Map<String, List<JsonNode>> byGroup = new java.util.LinkedHashMap<>();
+            table.path("rows").forEach(r -> byGroup.computeIfAbsent(
+                            r.path("year").asInt() + r.path("factor").asString(), k -> new ArrayList<>())
+                    .add(r));
+            assertThat(byGroup).isNotEmpty();
+            for (List<JsonNode> group : byGroup.values()) {
+                long hiddenIu = group.stream()
+                        .filter(r -> !r.path("network").asBoolean())
+                        .filter(r -> r.path("iu").asString().equals("*"))
+                        .count();
+                JsonNode total = group.stream()
+                        .filter(r -> r.path("network").asBoolean())
+                        .findFirst()
+                        .orElseThrow();
+                if (hiddenIu == 1) {
+                    assertThat(total.path("iu").asString())
+                            .as("network IU beside one hidden region")
+                            .isEqualTo("*");
+                }
+            }
+        }
+    }
+
+    @Test
     void networkAnalystsAndCommissionersReadValueReportsOthersAreRefused() {
         for (String user : List.of("analyst", "commissioner")) {
             for (String path : List.of(
