@@ -2,6 +2,10 @@ package org.hemonet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -20,6 +24,33 @@ class ModularityTests {
     void everyModuleOfTheArchitectureIsPresentOnceBuilt() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
                 .contains("shared", "identity", "centre", "patient", "demo", "report", "web");
+    }
+
+    /**
+     * Only a module's facade, its records and its events sit in its root package: controllers, SQL and security wiring
+     * live in {@code internal/}, so that no other module can reach them (issue 19).
+     */
+    @Test
+    void controllersQueriesAndConfigurationLiveInEachModulesInternalPackage() {
+        List<String> modulesWithInternals = List.of("audit", "diary", "identity", "outcome", "patient", "supply");
+        List<String> misplaced = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.hemonet").stream()
+                        .filter(c -> modulesWithInternals.stream()
+                                .anyMatch(m -> c.getPackageName().equals("org.hemonet." + m)))
+                        .filter(c -> !c.isNestedClass() && !c.isAnonymousClass())
+                        .filter(ModularityTests::belongsInternally)
+                        .map(JavaClass::getName)
+                        .sorted()
+                        .toList();
+        assertThat(misplaced).as("classes that belong in internal/").isEmpty();
+    }
+
+    private static boolean belongsInternally(JavaClass c) {
+        return c.getSimpleName().endsWith("Queries")
+                || c.getSimpleName().endsWith("Controller")
+                || c.isAnnotatedWith("org.springframework.stereotype.Controller")
+                || c.isAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                || c.isAnnotatedWith("org.springframework.context.annotation.Configuration");
     }
 
     @Test

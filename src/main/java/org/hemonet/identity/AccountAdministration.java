@@ -2,6 +2,7 @@ package org.hemonet.identity;
 
 import java.util.List;
 import java.util.UUID;
+import org.hemonet.identity.internal.Accounts;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,7 @@
 package org.hemonet.identity;
 
 import java.util.Optional;
+import org.hemonet.identity.internal.AccountPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;

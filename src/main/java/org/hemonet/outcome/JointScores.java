@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class JointScores {
 
-    static final String RESOURCE = "JointScore";
+    public static final String RESOURCE = "JointScore";
 
     /** Who may record a score. */
     static final Set<String> ASSESSORS = Set.of("PHYSIO", "CLINICIAN");

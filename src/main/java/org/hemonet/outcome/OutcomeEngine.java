@@ -48,9 +48,9 @@ public final class OutcomeEngine {
     /** ISTH 72-hour rule (clinical.md §3). */
     static final Duration EPISODE_GAP = Duration.ofHours(72);
     /** Florio convention: a prophylactic infusion from 4 h before to 12 h after the scheduled time (clinical.md §4). */
-    static final Duration BEFORE_DOSE = Duration.ofHours(4);
+    public static final Duration BEFORE_DOSE = Duration.ofHours(4);
 
-    static final Duration AFTER_DOSE = Duration.ofHours(12);
+    public static final Duration AFTER_DOSE = Duration.ofHours(12);
     private static final BigDecimal DAYS_PER_YEAR = new BigDecimal("365.25");
 
     private OutcomeEngine() {}
@@ -451,7 +451,7 @@ public final class OutcomeEngine {
         return (int) episodes.stream().filter(p).count();
     }
 
-    static LocalDate date(Instant t, ZoneId zone) {
+    public static LocalDate date(Instant t, ZoneId zone) {
         return t.atZone(zone).toLocalDate();
     }
 }

@@ -34,7 +34,7 @@ public class PatientOutcomes {
      * The network's default time zone, for read models over many patients that have not been moved to each patient's
      * own zone yet. A patient's own outcomes use the zone the registry holds for the patient.
      */
-    static final ZoneId ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     private final PatientRegistry patients;
     private final AccessPolicy accessPolicy;
@@ -96,7 +96,7 @@ public class PatientOutcomes {
      * The patient if the actor may see them (the outcome API and pages): 403 for roles that see no patient-level data
      * (aggregate roles, admins), an audited 404 for a patient of another centre or an unknown id.
      */
-    PatientSummary require(Actor actor, UUID patientId, String resourceType) {
+    public PatientSummary require(Actor actor, UUID patientId, String resourceType) {
         if (!accessPolicy.usesPatientData(actor)) {
             throw new AccessDeniedException("patient-level data");
         }
@@ -107,7 +107,7 @@ public class PatientOutcomes {
     }
 
     /** The body weights the engine divides factor use by: the registry's latest weight, or none. */
-    static NavigableMap<LocalDate, BigDecimal> weightsOf(PatientSummary patient) {
+    public static NavigableMap<LocalDate, BigDecimal> weightsOf(PatientSummary patient) {
         NavigableMap<LocalDate, BigDecimal> weights = new TreeMap<>();
         if (patient.weightKg() != null && patient.weighedOn() != null) {
             weights.put(patient.weighedOn(), patient.weightKg());

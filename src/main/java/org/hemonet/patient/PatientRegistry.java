@@ -22,6 +22,7 @@ import org.hemonet.centre.CentreDirectory;
 import org.hemonet.identity.AccessPolicy;
 import org.hemonet.identity.PatientScope;
 import org.hemonet.identity.Role;
+import org.hemonet.patient.internal.PatientQueries;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.ConflictException;
 import org.hemonet.shared.InvalidInputException;
@@ -49,7 +50,7 @@ import tools.jackson.databind.ObjectMapper;
 @Transactional
 public class PatientRegistry {
 
-    static final String PATIENT = "Patient";
+    public static final String PATIENT = "Patient";
     static final String INHIBITOR_TEST = "InhibitorTest";
     static final String ITI_EPISODE = "ItiEpisode";
     static final String RECORD_NUMBER = "RecordNumber";

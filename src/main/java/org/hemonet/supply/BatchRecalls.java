@@ -31,6 +31,7 @@ import org.hemonet.product.ProductCatalogue;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
+import org.hemonet.supply.internal.RecallQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;

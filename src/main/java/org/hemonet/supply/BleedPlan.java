@@ -26,7 +26,7 @@ public record BleedPlan(UUID productId, BigDecimal weightKg, BigDecimal recovery
             Map<Integer, Integer> vials) {}
 
     /** The plan for a factor concentrate, or {@code null} when the product is not dosed by recovery. */
-    static @Nullable BleedPlan of(Product product, BigDecimal weightKg, int ageYears) {
+    public static @Nullable BleedPlan of(Product product, BigDecimal weightKg, int ageYears) {
         BigDecimal recovery = product.recoveryFor(ageYears);
         String factor = product.productClass().factor();
         if (recovery == null || factor == null) {

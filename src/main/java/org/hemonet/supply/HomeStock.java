@@ -19,6 +19,7 @@ import org.hemonet.shared.ConflictException;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
 import org.hemonet.shared.StaleVersionException;
+import org.hemonet.supply.internal.HomeStockQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -203,7 +204,7 @@ public class HomeStock {
         return found.stream().map(this::forProvider).toList();
     }
 
-    ProviderDelivery forProvider(Delivery d) {
+    public ProviderDelivery forProvider(Delivery d) {
         return new ProviderDelivery(
                 d.id(),
                 d.reference(),

@@ -30,6 +30,7 @@ import org.hemonet.shared.ConflictException;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
 import org.hemonet.shared.StaleVersionException;
+import org.hemonet.supply.internal.TreatmentPlanQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hemonet.identity.internal.SigningKeys;
 import org.hemonet.support.ApiClient;
 import org.hemonet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,147 @@
+package org.hemonet.outcome.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.hemonet.diary.BleedFacts;
+import org.hemonet.diary.InfusionFacts;
+import org.hemonet.outcome.BleedEpisode;
+import org.hemonet.outcome.OutcomeEngine;
+import org.hemonet.outcome.OutcomeReport;
+import org.hemonet.outcome.TargetJoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a patient needs the centre's attention (issue 6, "patients needing attention"). Pure: the diary, the scheduled
+ * doses and "now" are inputs. The rules, all built on the ISTH definitions of clinical.md §3–§4 as {@link OutcomeEngine}
+ * computes them:
+ *
+ * <ul>
+ *   <li><b>New target joint</b>: a target joint (clinical.md §3) that is active today and became one in the last 90
+ *       days (its {@code since} date is today or up to 89 days before).
+ *   <li><b>ABR rising</b>: the last 6 months are {@code (today − 6 months, today]}, the previous 6 months
+ *       {@code (today − 12 months, today − 6 months]}. The ABR of each half is computed by clinical.md §4 (episodes by the
+ *       72-hour rule, observation days from the diary start). It fires when both halves have observation time, the last
+ *       half's ABR is higher, and it holds at least 2 bleed episodes more than the previous half (so one extra bleed, or
+ *       a higher rate over a short observation, does not raise an alarm).
+ *   <li><b>Diary silent</b>: for patients on prophylaxis — at least one dose scheduled by the plan in the last 14 days —
+ *       nothing (no bleed, no infusion) was logged with a time in the last 14 days. Patients treated on demand are not
+ *       flagged: with no bleed they have nothing to log.
+ *   <li><b>Adherence &lt; 75 %</b>: prophylaxis adherence (clinical.md §4, Florio convention) over the last 90 days is
+ *       below 75 %. Only doses whose 12-hour window has closed count, so a dose due this morning is not "missed" yet.
+ * </ul>
+ */
+final class AttentionRules {
+
+    static final int TARGET_JOINT_DAYS = 90;
+    static final int SILENT_DAYS = 14;
+    static final int ADHERENCE_DAYS = 90;
+    static final BigDecimal ADHERENCE_THRESHOLD = new BigDecimal("75");
+    static final int ABR_MIN_MORE_EPISODES = 2;
+
+    private AttentionRules() {}
+
+    enum Kind {
+        NEW_TARGET_JOINT,
+        ABR_RISING,
+        DIARY_SILENT,
+        LOW_ADHERENCE
+    }
+
+    /** One reason, with what the list shows about it (message arguments). */
+    record Reason(Kind kind, List<Object> args) {}
+
+    /**
+     * What the rules need of one patient.
+     *
+     * @param bleeds the patient's bleeds (voided ones are ignored)
+     * @param infusions at least the infusions that treat a bleed and every infusion of the last 90 days
+     * @param scheduledDoses prophylaxis doses scheduled in the last 90 days
+     * @param firstEntry the time of the first diary entry (the diary start of clinical.md §4), null without a diary
+     * @param lastEntry the time of the latest diary entry, null without a diary
+     */
+    record PatientDiary(
+            List<? extends BleedFacts> bleeds,
+            List<? extends InfusionFacts> infusions,
+            List<Instant> scheduledDoses,
+            @Nullable Instant firstEntry,
+            @Nullable Instant lastEntry) {}
+
+    static List<Reason> reasons(PatientDiary d, ZoneId zone, Instant now) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        List<Reason> reasons = new ArrayList<>();
+        LocalDate diaryStart =
+                d.firstEntry() == null ? null : d.firstEntry().atZone(zone).toLocalDate();
+
+        List<BleedEpisode> episodes = OutcomeEngine.episodes(d.bleeds(), d.infusions());
+        for (TargetJoint t : OutcomeEngine.targetJoints(episodes, zone, today)) {
+            if (t.resolvedOn() == null && !t.since().isBefore(today.minusDays(TARGET_JOINT_DAYS - 1))) {
+                reasons.add(new Reason(
+                        Kind.NEW_TARGET_JOINT, List.of("site." + t.site().name(), t.since())));
+            }
+        }
+
+        if (diaryStart != null) {
+            LocalDate halfStart = today.minusMonths(6);
+            OutcomeReport last = period(d, zone, today, diaryStart, halfStart.plusDays(1), today, List.of());
+            OutcomeReport previous =
+                    period(d, zone, today, diaryStart, today.minusMonths(12).plusDays(1), halfStart, List.of());
+            if (last.abr() != null
+                    && previous.abr() != null
+                    && last.abr().compareTo(previous.abr()) > 0
+                    && last.bleedEpisodes().total() - previous.bleedEpisodes().total() >= ABR_MIN_MORE_EPISODES) {
+                reasons.add(new Reason(
+                        Kind.ABR_RISING,
+                        List.of(
+                                previous.abr().toPlainString(),
+                                last.abr().toPlainString(),
+                                previous.bleedEpisodes().total(),
+                                last.bleedEpisodes().total())));
+            }
+        }
+
+        Instant silentSince = now.minus(Duration.ofDays(SILENT_DAYS));
+        boolean onProphylaxis = d.scheduledDoses().stream().anyMatch(t -> !t.isBefore(silentSince) && !t.isAfter(now));
+        if (onProphylaxis && (d.lastEntry() == null || d.lastEntry().isBefore(silentSince))) {
+            reasons.add(new Reason(
+                    Kind.DIARY_SILENT,
+                    d.lastEntry() == null
+                            ? List.of(-1)
+                            : List.of((int) ChronoUnit.DAYS.between(
+                                    d.lastEntry().atZone(zone).toLocalDate(), today))));
+        }
+
+        if (diaryStart != null) {
+            Instant closed = now.minus(OutcomeEngine.AFTER_DOSE);
+            List<Instant> due =
+                    d.scheduledDoses().stream().filter(t -> !t.isAfter(closed)).toList();
+            OutcomeReport recent = period(d, zone, today, diaryStart, today.minusDays(ADHERENCE_DAYS - 1), today, due);
+            BigDecimal adherence = recent.prophylaxisAdherencePercent();
+            if (adherence != null && adherence.compareTo(ADHERENCE_THRESHOLD) < 0) {
+                reasons.add(new Reason(
+                        Kind.LOW_ADHERENCE,
+                        List.of(adherence.stripTrailingZeros().toPlainString())));
+            }
+        }
+        return reasons;
+    }
+
+    private static OutcomeReport period(
+            PatientDiary d,
+            ZoneId zone,
+            LocalDate today,
+            LocalDate diaryStart,
+            LocalDate from,
+            LocalDate to,
+            List<Instant> doses) {
+        // no weights (factor use is not a rule) and no regimens (breakthrough bleeds are not a rule)
+        return OutcomeEngine.compute(new OutcomeEngine.Input(
+                zone, from, to, today, diaryStart, d.bleeds(), d.infusions(), doses, List.of(), new TreeMap<>()));
+    }
+}

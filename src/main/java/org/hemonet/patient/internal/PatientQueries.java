@@ -1,0 +1,841 @@
+package org.hemonet.patient.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hemonet.patient.BethesdaTitre;
+import org.hemonet.patient.CarrierStatus;
+import org.hemonet.patient.ConsentKind;
+import org.hemonet.patient.DiagnosisType;
+import org.hemonet.patient.InhibitorStatus;
+import org.hemonet.patient.NewPatient;
+import org.hemonet.patient.PatientRecord;
+import org.hemonet.patient.Sex;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the patient module. */
+@Repository
+public class PatientQueries {
+
+    /** One row per living record: the current diagnosis, lowest valid baseline level, latest weight. */
+    private static final String SUMMARY =
+            """
+            select p.id, p.centre_id, p.given_name, p.family_name, p.date_of_birth, p.sex, p.time_zone,
+                   d.type as diagnosis, d.subtype, d.bleeding_phenotype,
+                   fl.level_iu_per_dl, fl.measured_on,
+                   w.weight_kg, w.measured_on as weighed_on
+            from patient.patient p
+            join patient.diagnosis d on d.patient_id = p.id and d.superseded_at is null
+            left join lateral (select level_iu_per_dl, measured_on from patient.factor_level
+                               where patient_id = p.id and voided_at is null
+                               order by level_iu_per_dl, measured_on desc limit 1) fl on true
+            left join lateral (select weight_kg, measured_on from patient.weight
+                               where patient_id = p.id and voided_at is null
+                               order by measured_on desc limit 1) w on true
+            where p.voided_at is null
+            """;
+
+    public record Row(
+            UUID id,
+            UUID centreId,
+            String givenName,
+            String familyName,
+            LocalDate dateOfBirth,
+            Sex sex,
+            DiagnosisType diagnosis,
+            @Nullable String subtype,
+            boolean bleedingPhenotype,
+            @Nullable BigDecimal level,
+            @Nullable LocalDate measuredOn,
+            @Nullable BigDecimal weightKg,
+            @Nullable LocalDate weighedOn,
+            ZoneId timeZone) {}
+
+    private final JdbcClient jdbc;
+
+    PatientQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Living records registered at, or in current shared care with, one of the centres. */
+    public List<Row> atCentres(Collection<UUID> centreIds, @Nullable String nameContains) {
+        if (centreIds.isEmpty()) {
+            return List.of();
+        }
+        String pattern = nameContains == null || nameContains.isBlank() ? null : "%" + escapeLike(nameContains) + "%";
+        return jdbc.sql(
+                        SUMMARY
+                                + """
+                         and (p.centre_id in (:centres)
+                              or exists (select 1 from patient.shared_care s where s.patient_id = p.id
+                                         and s.ended_on is null and s.centre_id in (:centres)))
+                         and (cast(:pattern as text) is null
+                              or (p.given_name || ' ' || p.family_name) ilike :pattern
+                              or p.national_id = :exact)
+                        order by p.family_name, p.given_name, p.id
+                        """)
+                .param("centres", centreIds)
+                .param("pattern", pattern)
+                .param("exact", nameContains == null ? "" : nameContains.replace(" ", ""))
+                .query(PatientQueries::row)
+                .list();
+    }
+
+    public List<Row> withIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SUMMARY + " and p.id in (:ids) order by p.date_of_birth")
+                .param("ids", ids)
+                .query(PatientQueries::row)
+                .list();
+    }
+
+    public Optional<Row> find(UUID id) {
+        return jdbc.sql(SUMMARY + " and p.id = :id")
+                .param("id", id)
+                .query(PatientQueries::row)
+                .optional();
+    }
+
+    public Optional<UUID> centreOf(UUID patientId) {
+        return jdbc.sql("select centre_id from patient.patient where id = :id and voided_at is null")
+                .param("id", patientId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    public Set<UUID> sharedCareCentres(UUID patientId) {
+        return Set.copyOf(jdbc.sql(
+                        """
+                        select distinct centre_id from patient.shared_care
+                        where patient_id = :id and ended_on is null
+                        """)
+                .param("id", patientId)
+                .query(UUID.class)
+                .list());
+    }
+
+    public Map<UUID, List<InhibitorStatus.Result>> inhibitorResults(Collection<UUID> patientIds) {
+        Map<UUID, List<InhibitorStatus.Result>> results = new HashMap<>();
+        if (patientIds.isEmpty()) {
+            return results;
+        }
+        jdbc.sql(
+                        """
+                        select patient_id, sampled_on, titre_bu from patient.inhibitor_test
+                        where patient_id in (:ids) and voided_at is null order by sampled_on
+                        """)
+                .param("ids", patientIds)
+                .query(rs -> {
+                    results.computeIfAbsent(rs.getObject("patient_id", UUID.class), k -> new ArrayList<>())
+                            .add(new InhibitorStatus.Result(
+                                    rs.getObject("sampled_on", LocalDate.class), rs.getBigDecimal("titre_bu")));
+                });
+        return results;
+    }
+
+    /** Living records by diagnosis, sex and baseline data, for network aggregates (no identifiers). */
+    public List<Row> all() {
+        return jdbc.sql(SUMMARY).query(PatientQueries::row).list();
+    }
+
+    public void insert(NewPatient patient) {
+        jdbc.sql(
+                        """
+                        insert into patient.patient (id, centre_id, given_name, family_name, date_of_birth, sex,
+                            national_id_scheme, national_id, region_id, time_zone)
+                        values (:id, :centre, :given, :family, :dob, :sex, :scheme, :nationalId, :region,
+                            coalesce(:timeZone, 'Europe/London'))
+                        """)
+                .param("id", patient.id())
+                .param("centre", patient.centreId())
+                .param("given", patient.givenName())
+                .param("family", patient.familyName())
+                .param("dob", patient.dateOfBirth())
+                .param("sex", patient.sex().name())
+                .param("scheme", patient.nationalIdScheme())
+                .param("nationalId", patient.nationalId())
+                .param("region", patient.regionId())
+                .param("timeZone", patient.timeZone(), java.sql.Types.VARCHAR)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into patient.diagnosis (id, patient_id, type, subtype, bleeding_phenotype)
+                        values (:id, :patient, :type, :subtype, :phenotype)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("patient", patient.id())
+                .param("type", patient.diagnosis().name())
+                .param("subtype", patient.diagnosisSubtype())
+                .param("phenotype", patient.bleedingPhenotype())
+                .update();
+        if (patient.baselineLevelIuPerDl() != null && patient.diagnosis().factor() != null) {
+            jdbc.sql(
+                            """
+                            insert into patient.factor_level (id, patient_id, factor, level_iu_per_dl, measured_on)
+                            values (:id, :patient, :factor, :level, :on)
+                            """)
+                    .param("id", UUID.randomUUID())
+                    .param("patient", patient.id())
+                    .param("factor", patient.diagnosis().factor())
+                    .param("level", patient.baselineLevelIuPerDl())
+                    .param("on", patient.baselineMeasuredOn())
+                    .update();
+        }
+        if (patient.weightKg() != null) {
+            jdbc.sql(
+                            """
+                            insert into patient.weight (id, patient_id, measured_on, weight_kg)
+                            values (:id, :patient, :on, :kg)
+                            """)
+                    .param("id", UUID.randomUUID())
+                    .param("patient", patient.id())
+                    .param("on", patient.weighedOn())
+                    .param("kg", patient.weightKg())
+                    .update();
+        }
+        for (NewPatient.BethesdaAssay assay : patient.inhibitorTests()) {
+            jdbc.sql(
+                            """
+                            insert into patient.inhibitor_test (id, patient_id, sampled_on, residual_activity_percent,
+                                dilution, titre_bu)
+                            values (:id, :patient, :on, :residual, :dilution, :titre)
+                            """)
+                    .param("id", UUID.randomUUID())
+                    .param("patient", patient.id())
+                    .param("on", assay.sampledOn())
+                    .param("residual", assay.residualActivityPercent())
+                    .param("dilution", assay.dilution())
+                    .param("titre", BethesdaTitre.compute(assay.residualActivityPercent(), assay.dilution()))
+                    .update();
+        }
+    }
+
+    public void insertWeight(UUID patientId, LocalDate measuredOn, BigDecimal weightKg) {
+        jdbc.sql("insert into patient.weight (id, patient_id, measured_on, weight_kg) values (:id, :p, :on, :kg)")
+                .param("id", UUID.randomUUID())
+                .param("p", patientId)
+                .param("on", measuredOn)
+                .param("kg", weightKg)
+                .update();
+    }
+
+    public UUID insertMeasurement(
+            UUID patientId, LocalDate measuredOn, BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into patient.weight (id, patient_id, measured_on, weight_kg, height_cm)
+                        values (:id, :p, :on, :kg, :cm)
+                        """)
+                .param("id", id)
+                .param("p", patientId)
+                .param("on", measuredOn)
+                .param("kg", weightKg)
+                .param("cm", heightCm)
+                .update();
+        return id;
+    }
+
+    /** The columns of the patient row itself, for the full record. */
+    public record Details(
+            UUID id,
+            int version,
+            UUID centreId,
+            String givenName,
+            String familyName,
+            LocalDate dateOfBirth,
+            Sex sex,
+            @Nullable String nationalIdScheme,
+            @Nullable String nationalId,
+            @Nullable UUID regionId,
+            @Nullable String phone,
+            @Nullable String email,
+            String timeZone,
+            @Nullable String genotypeHgvs,
+            @Nullable String mutationClass,
+            String hivStatus,
+            String hbvStatus,
+            String hcvStatus,
+            boolean vcjdAtRisk,
+            boolean knowsDiagnosisAndProduct,
+            boolean selfInfuses,
+            boolean ordersSupplies,
+            boolean knowsEmergencyPlan,
+            DiagnosisType diagnosis,
+            @Nullable String subtype,
+            boolean bleedingPhenotype) {}
+
+    public Optional<Details> details(UUID id) {
+        return jdbc.sql(
+                        """
+                        select p.*, d.type as diagnosis, d.subtype, d.bleeding_phenotype
+                        from patient.patient p
+                        join patient.diagnosis d on d.patient_id = p.id and d.superseded_at is null
+                        where p.id = :id and p.voided_at is null
+                        """)
+                .param("id", id)
+                .query((rs, n) -> new Details(
+                        rs.getObject("id", UUID.class),
+                        rs.getInt("version"),
+                        rs.getObject("centre_id", UUID.class),
+                        rs.getString("given_name"),
+                        rs.getString("family_name"),
+                        rs.getObject("date_of_birth", LocalDate.class),
+                        Sex.valueOf(rs.getString("sex")),
+                        rs.getString("national_id_scheme"),
+                        rs.getString("national_id"),
+                        rs.getObject("region_id", UUID.class),
+                        rs.getString("phone"),
+                        rs.getString("email"),
+                        rs.getString("time_zone"),
+                        rs.getString("genotype_hgvs"),
+                        rs.getString("mutation_class"),
+                        rs.getString("hiv_status"),
+                        rs.getString("hbv_status"),
+                        rs.getString("hcv_status"),
+                        rs.getBoolean("vcjd_at_risk"),
+                        rs.getBoolean("knows_diagnosis_and_product"),
+                        rs.getBoolean("self_infuses"),
+                        rs.getBoolean("orders_supplies"),
+                        rs.getBoolean("knows_emergency_plan"),
+                        DiagnosisType.valueOf(rs.getString("diagnosis")),
+                        rs.getString("subtype"),
+                        rs.getBoolean("bleeding_phenotype")))
+                .optional();
+    }
+
+    public List<PatientRecord.FactorLevel> factorLevels(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select factor, level_iu_per_dl, measured_on from patient.factor_level
+                        where patient_id = :id and voided_at is null order by measured_on desc
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.FactorLevel(
+                        rs.getString("factor"),
+                        rs.getBigDecimal("level_iu_per_dl"),
+                        rs.getObject("measured_on", LocalDate.class)))
+                .list();
+    }
+
+    /** Bethesda results, oldest first. */
+    public List<PatientRecord.InhibitorTest> inhibitorTests(UUID patientId, BigDecimal positiveBu) {
+        return jdbc.sql(
+                        """
+                        select id, sampled_on, residual_activity_percent, dilution, titre_bu from patient.inhibitor_test
+                        where patient_id = :id and voided_at is null order by sampled_on, recorded_at
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.InhibitorTest(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("sampled_on", LocalDate.class),
+                        rs.getBigDecimal("residual_activity_percent"),
+                        rs.getBigDecimal("dilution"),
+                        rs.getBigDecimal("titre_bu"),
+                        rs.getBigDecimal("titre_bu").compareTo(positiveBu) >= 0))
+                .list();
+    }
+
+    public List<PatientRecord.ItiEpisode> itiEpisodes(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select id, started_on, regimen, product_id, ended_on, outcome from patient.iti_episode
+                        where patient_id = :id and voided_at is null order by started_on
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.ItiEpisode(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("started_on", LocalDate.class),
+                        rs.getString("regimen"),
+                        rs.getObject("product_id", UUID.class),
+                        rs.getObject("ended_on", LocalDate.class),
+                        rs.getString("outcome")))
+                .list();
+    }
+
+    public List<PatientRecord.Weight> weights(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select measured_on, weight_kg, height_cm from patient.weight
+                        where patient_id = :id and voided_at is null order by measured_on desc
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.Weight(
+                        rs.getObject("measured_on", LocalDate.class),
+                        rs.getBigDecimal("weight_kg"),
+                        rs.getBigDecimal("height_cm")))
+                .list();
+    }
+
+    public List<PatientRecord.Consent> consents(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select id, kind, given, recorded_on, withdrawn_on from patient.consent
+                        where patient_id = :id order by recorded_on desc, kind
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.Consent(
+                        rs.getObject("id", UUID.class),
+                        ConsentKind.valueOf(rs.getString("kind")),
+                        rs.getBoolean("given"),
+                        rs.getObject("recorded_on", LocalDate.class),
+                        rs.getObject("withdrawn_on", LocalDate.class)))
+                .list();
+    }
+
+    public List<PatientRecord.CareTeamMember> careTeam(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select id, role, name from patient.care_team_member
+                        where patient_id = :id and ended_at is null order by role, name
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.CareTeamMember(
+                        rs.getObject("id", UUID.class), rs.getString("role"), rs.getString("name")))
+                .list();
+    }
+
+    public List<PatientRecord.Contact> contacts(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select id, kind, name, relationship, phone from patient.contact
+                        where patient_id = :id and voided_at is null order by kind, name
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.Contact(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getString("name"),
+                        rs.getString("relationship"),
+                        rs.getString("phone")))
+                .list();
+    }
+
+    public List<PatientRecord.RecordNumber> recordNumbers(UUID patientId) {
+        return jdbc.sql("select centre_id, mrn from patient.record_number where patient_id = :id order by mrn")
+                .param("id", patientId)
+                .query((rs, n) ->
+                        new PatientRecord.RecordNumber(rs.getObject("centre_id", UUID.class), rs.getString("mrn")))
+                .list();
+    }
+
+    public List<PatientRecord.FamilyLink> familyLinks(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select id, relative_id, relative_name, relationship, carrier_status from patient.family_link
+                        where patient_id = :id and voided_at is null order by relationship
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.FamilyLink(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("relative_id", UUID.class),
+                        rs.getString("relative_name"),
+                        rs.getString("relationship"),
+                        rs.getString("carrier_status")))
+                .list();
+    }
+
+    public List<PatientRecord.Revision> revisions(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select version, changed_at, changed_by, reason,
+                               (select string_agg(k, ', ' order by k) from jsonb_object_keys(changes) k) as fields
+                        from patient.revision where patient_id = :id order by version desc
+                        """)
+                .param("id", patientId)
+                .query((rs, n) -> new PatientRecord.Revision(
+                        rs.getInt("version"),
+                        rs.getObject("changed_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getString("changed_by"),
+                        rs.getString("reason"),
+                        String.valueOf(rs.getString("fields"))))
+                .list();
+    }
+
+    /** Columns a correction may set, by request field: the only names ever put into the update's SQL. */
+    public static final Map<String, String> CORRECTABLE_COLUMNS = Map.ofEntries(
+            Map.entry("givenName", "given_name"),
+            Map.entry("familyName", "family_name"),
+            Map.entry("dateOfBirth", "date_of_birth"),
+            Map.entry("sex", "sex"),
+            Map.entry("nationalIdScheme", "national_id_scheme"),
+            Map.entry("nationalId", "national_id"),
+            Map.entry("regionId", "region_id"),
+            Map.entry("phone", "phone"),
+            Map.entry("email", "email"),
+            Map.entry("timeZone", "time_zone"),
+            Map.entry("genotypeHgvs", "genotype_hgvs"),
+            Map.entry("mutationClass", "mutation_class"),
+            Map.entry("hivStatus", "hiv_status"),
+            Map.entry("hepatitisBStatus", "hbv_status"),
+            Map.entry("hepatitisCStatus", "hcv_status"),
+            Map.entry("vcjdAtRisk", "vcjd_at_risk"),
+            Map.entry("knowsDiagnosisAndProduct", "knows_diagnosis_and_product"),
+            Map.entry("selfInfuses", "self_infuses"),
+            Map.entry("ordersSupplies", "orders_supplies"),
+            Map.entry("knowsEmergencyPlan", "knows_emergency_plan"));
+
+    /**
+     * Sets the given columns (request field → value) and moves the version on, if the stored version is still
+     * {@code expectedVersion}. Returns false (nothing changed) when it is not.
+     */
+    public boolean update(UUID id, int expectedVersion, Map<String, @Nullable Object> values) {
+        StringBuilder sql = new StringBuilder("update patient.patient set version = version + 1, updated_at = now()");
+        int i = 0;
+        Map<String, @Nullable Object> params = new HashMap<>();
+        for (Map.Entry<String, @Nullable Object> entry : values.entrySet()) {
+            String column = CORRECTABLE_COLUMNS.get(entry.getKey());
+            if (column == null) {
+                throw new IllegalArgumentException("not a correctable field: " + entry.getKey());
+            }
+            String param = "v" + i++;
+            sql.append(", ").append(column).append(" = :").append(param);
+            params.put(param, entry.getValue());
+        }
+        sql.append(" where id = :id and version = :version and voided_at is null");
+        var statement = jdbc.sql(sql.toString()).param("id", id).param("version", expectedVersion);
+        for (Map.Entry<String, @Nullable Object> p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        return statement.update() == 1;
+    }
+
+    public void supersedeDiagnosis(UUID patientId, DiagnosisType type, @Nullable String subtype, boolean phenotype) {
+        jdbc.sql("update patient.diagnosis set superseded_at = now() where patient_id = :p and superseded_at is null")
+                .param("p", patientId)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into patient.diagnosis (id, patient_id, type, subtype, bleeding_phenotype)
+                        values (:id, :patient, :type, :subtype, :phenotype)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("patient", patientId)
+                .param("type", type.name())
+                .param("subtype", subtype)
+                .param("phenotype", phenotype)
+                .update();
+    }
+
+    /** Ends shared care with centres not in {@code centres} and starts it with new ones. */
+    public void setSharedCare(UUID patientId, Set<UUID> centres, LocalDate today) {
+        Set<UUID> current = sharedCareCentres(patientId);
+        for (UUID ended : current) {
+            if (!centres.contains(ended)) {
+                jdbc.sql(
+                                """
+                                update patient.shared_care set ended_on = :today
+                                where patient_id = :p and centre_id = :c and ended_on is null
+                                """)
+                        .param("today", today)
+                        .param("p", patientId)
+                        .param("c", ended)
+                        .update();
+            }
+        }
+        for (UUID started : centres) {
+            if (!current.contains(started)) {
+                jdbc.sql(
+                                """
+                                insert into patient.shared_care (patient_id, centre_id, since) values (:p, :c, :today)
+                                on conflict do nothing
+                                """)
+                        .param("p", patientId)
+                        .param("c", started)
+                        .param("today", today)
+                        .update();
+            }
+        }
+    }
+
+    public void insertRevision(
+            UUID patientId,
+            int version,
+            @Nullable UUID accountId,
+            String username,
+            String reason,
+            String previousJson,
+            String changesJson) {
+        jdbc.sql(
+                        """
+                        insert into patient.revision (id, patient_id, version, changed_by_account, changed_by, reason,
+                            previous, changes)
+                        values (:id, :p, :version, :account, :by, :reason, cast(:previous as jsonb),
+                            cast(:changes as jsonb))
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("p", patientId)
+                .param("version", version)
+                .param("account", accountId)
+                .param("by", username)
+                .param("reason", reason)
+                .param("previous", previousJson)
+                .param("changes", changesJson)
+                .update();
+    }
+
+    public UUID insertInhibitorTest(
+            UUID patientId,
+            LocalDate sampledOn,
+            BigDecimal residual,
+            BigDecimal dilution,
+            BigDecimal titre,
+            String recordedBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into patient.inhibitor_test (id, patient_id, sampled_on, residual_activity_percent,
+                            dilution, titre_bu, recorded_by)
+                        values (:id, :patient, :on, :residual, :dilution, :titre, :by)
+                        """)
+                .param("id", id)
+                .param("patient", patientId)
+                .param("on", sampledOn)
+                .param("residual", residual)
+                .param("dilution", dilution)
+                .param("titre", titre)
+                .param("by", recordedBy)
+                .update();
+        return id;
+    }
+
+    public void insertSharedCare(UUID patientId, UUID centreId, LocalDate since) {
+        jdbc.sql("insert into patient.shared_care (patient_id, centre_id, since) values (:p, :c, :since)")
+                .param("p", patientId)
+                .param("c", centreId)
+                .param("since", since)
+                .update();
+    }
+
+    public void insertRecordNumber(UUID patientId, UUID centreId, String mrn) {
+        insertRecordNumber(patientId, centreId, mrn, null);
+    }
+
+    public void insertRecordNumber(UUID patientId, UUID centreId, String mrn, @Nullable String recordedBy) {
+        jdbc.sql(
+                        """
+                        insert into patient.record_number (patient_id, centre_id, mrn, recorded_by)
+                        values (:p, :c, :mrn, :by)
+                        """)
+                .param("p", patientId)
+                .param("c", centreId)
+                .param("mrn", mrn)
+                .param("by", recordedBy)
+                .update();
+    }
+
+    /** Whether the centre already uses this MRN, or the patient already has an MRN at the centre. */
+    public boolean recordNumberTaken(UUID patientId, UUID centreId, String mrn) {
+        return jdbc.sql(
+                                """
+                        select count(*) from patient.record_number
+                        where centre_id = :c and (mrn = :mrn or patient_id = :p)
+                        """)
+                        .param("c", centreId)
+                        .param("mrn", mrn)
+                        .param("p", patientId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public void insertContact(
+            UUID patientId, String kind, String name, @Nullable String relationship, @Nullable String phone) {
+        insertContact(patientId, kind, name, relationship, phone, null);
+    }
+
+    public UUID insertContact(
+            UUID patientId,
+            String kind,
+            String name,
+            @Nullable String relationship,
+            @Nullable String phone,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into patient.contact (id, patient_id, kind, name, relationship, phone, recorded_by)
+                        values (:id, :p, :kind, :name, :relationship, :phone, :by)
+                        """)
+                .param("id", id)
+                .param("p", patientId)
+                .param("kind", kind)
+                .param("name", name)
+                .param("relationship", relationship)
+                .param("phone", phone)
+                .param("by", recordedBy)
+                .update();
+        return id;
+    }
+
+    public void insertFamilyLink(UUID patientId, UUID relativeId, String relationship) {
+        insertFamilyLink(patientId, relativeId, null, relationship, CarrierStatus.UNKNOWN, null);
+    }
+
+    public UUID insertFamilyLink(
+            UUID patientId,
+            @Nullable UUID relativeId,
+            @Nullable String relativeName,
+            String relationship,
+            CarrierStatus carrierStatus,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into patient.family_link
+                            (id, patient_id, relative_id, relative_name, relationship, carrier_status, recorded_by)
+                        values (:id, :p, :r, :name, :relationship, :carrier, :by)
+                        """)
+                .param("id", id)
+                .param("p", patientId)
+                .param("r", relativeId, java.sql.Types.OTHER)
+                .param("name", relativeName)
+                .param("relationship", relationship)
+                .param("carrier", carrierStatus.name())
+                .param("by", recordedBy)
+                .update();
+        return id;
+    }
+
+    public boolean familyLinked(UUID patientId, UUID relativeId) {
+        return jdbc.sql(
+                                """
+                        select count(*) from patient.family_link
+                        where patient_id = :p and relative_id = :r and voided_at is null
+                        """)
+                        .param("p", patientId)
+                        .param("r", relativeId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public UUID insertConsent(
+            UUID patientId, ConsentKind kind, boolean given, LocalDate recordedOn, String recordedBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into patient.consent (id, patient_id, kind, given, recorded_on, recorded_by)
+                        values (:id, :p, :kind, :given, :on, :by)
+                        """)
+                .param("id", id)
+                .param("p", patientId)
+                .param("kind", kind.name())
+                .param("given", given)
+                .param("on", recordedOn)
+                .param("by", recordedBy)
+                .update();
+        return id;
+    }
+
+    public void insertCareTeamMember(UUID patientId, String role, String name) {
+        jdbc.sql("insert into patient.care_team_member (id, patient_id, role, name) values (:id, :p, :role, :name)")
+                .param("id", UUID.randomUUID())
+                .param("p", patientId)
+                .param("role", role)
+                .param("name", name)
+                .update();
+    }
+
+    public UUID insertItiEpisode(
+            UUID patientId,
+            LocalDate startedOn,
+            String regimen,
+            @Nullable UUID productId,
+            @Nullable LocalDate endedOn,
+            @Nullable String outcome,
+            @Nullable String recordedBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into patient.iti_episode
+                            (id, patient_id, started_on, regimen, product_id, ended_on, outcome, recorded_by)
+                        values (:id, :p, :start, :regimen, :product, :end, :outcome, :by)
+                        """)
+                .param("id", id)
+                .param("p", patientId)
+                .param("start", startedOn)
+                .param("regimen", regimen)
+                .param("product", productId, java.sql.Types.OTHER)
+                .param("end", endedOn)
+                .param("outcome", outcome)
+                .param("by", recordedBy)
+                .update();
+        return id;
+    }
+
+    public void setStatus(
+            UUID patientId,
+            String hiv,
+            String hbv,
+            String hcv,
+            boolean vcjd,
+            @Nullable String hgvs,
+            @Nullable String mutationClass) {
+        jdbc.sql(
+                        """
+                        update patient.patient set hiv_status = :hiv, hbv_status = :hbv, hcv_status = :hcv,
+                            vcjd_at_risk = :vcjd, genotype_hgvs = :hgvs, mutation_class = :class
+                        where id = :p
+                        """)
+                .param("hiv", hiv)
+                .param("hbv", hbv)
+                .param("hcv", hcv)
+                .param("vcjd", vcjd)
+                .param("hgvs", hgvs)
+                .param("class", mutationClass)
+                .param("p", patientId)
+                .update();
+    }
+
+    public boolean nationalIdTaken(String scheme, String nationalId, @Nullable UUID except) {
+        return jdbc.sql(
+                                """
+                        select count(*) from patient.patient where national_id_scheme = :scheme
+                        and national_id = :nid and voided_at is null and (cast(:except as uuid) is null or id <> :except)
+                        """)
+                        .param("scheme", scheme)
+                        .param("nid", nationalId)
+                        .param("except", except, java.sql.Types.OTHER)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                rs.getObject("id", UUID.class),
+                rs.getObject("centre_id", UUID.class),
+                rs.getString("given_name"),
+                rs.getString("family_name"),
+                rs.getObject("date_of_birth", LocalDate.class),
+                Sex.valueOf(rs.getString("sex")),
+                DiagnosisType.valueOf(rs.getString("diagnosis")),
+                rs.getString("subtype"),
+                rs.getBoolean("bleeding_phenotype"),
+                rs.getBigDecimal("level_iu_per_dl"),
+                rs.getObject("measured_on", LocalDate.class),
+                rs.getBigDecimal("weight_kg"),
+                rs.getObject("weighed_on", LocalDate.class),
+                ZoneId.of(rs.getString("time_zone")));
+    }
+}

@@ -1,0 +1,264 @@
+package org.hemonet.supply.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hemonet.diary.DoseUnit;
+import org.hemonet.diary.InfusionCorrected;
+import org.hemonet.diary.InfusionRecorded;
+import org.hemonet.diary.InfusionVoided;
+import org.hemonet.diary.ProductCheck;
+import org.hemonet.diary.ProductProblem;
+import org.hemonet.diary.RecallCheck;
+import org.hemonet.diary.RegimenPeriod;
+import org.hemonet.diary.ScheduledDose;
+import org.hemonet.diary.ScheduledDoses;
+import org.hemonet.product.Batch;
+import org.hemonet.product.Product;
+import org.hemonet.product.ProductCatalogue;
+import org.hemonet.shared.InvalidInputException;
+import org.hemonet.supply.BatchRecalls;
+import org.hemonet.supply.HomeStock;
+import org.hemonet.supply.PlannedDose;
+import org.hemonet.supply.Regimen;
+import org.hemonet.supply.TreatmentPlans;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What the diary needs from the catalogue and the treatment plans (its {@link ProductCheck} and {@link ScheduledDoses}
+ * ports), and home stock kept current from logged infusions (issue 5: stock = delivered − infused − wasted).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DiaryConnection {
+
+    /** Plans are in UK local dates; the diary reasons in instants. */
+    static final ZoneId PLAN_ZONE = ZoneId.of("Europe/London");
+
+    @Bean
+    @Primary
+    public ProductCheck catalogueProductCheck(ProductCatalogue catalogue) {
+        return (productId, unit, batchNumber) -> {
+            Optional<Product> product = catalogue.find(productId);
+            if (product.isEmpty()) {
+                return Optional.of(new ProductProblem("productId", "There is no such product in the catalogue."));
+            }
+            if (!product.get().unit().name().equals(unit.name())) {
+                return Optional.of(new ProductProblem(
+                        unit == DoseUnit.IU ? "doseIu" : "doseMg",
+                        "This product is dosed in " + product.get().unit().name() + "."));
+            }
+            if (batchNumber != null && !batchNumber.isBlank()) {
+                try {
+                    catalogue.requireBatch(productId, batchNumber, "batchNumber");
+                } catch (InvalidInputException e) {
+                    return Optional.of(new ProductProblem("batchNumber", e.getMessage()));
+                }
+            }
+            return Optional.empty();
+        };
+    }
+
+    @Bean
+    @Primary
+    public RecallCheck batchRecallCheck(BatchRecalls recalls) {
+        return (productId, batchNumber) -> batchNumber == null || batchNumber.isBlank()
+                ? Optional.empty()
+                : recalls.recallReason(productId, batchNumber)
+                        .map(reason -> "This batch has been recalled: " + reason
+                                + " Do not use the remaining vials of it; your centre has been told.");
+    }
+
+    /** An infusion logged from a recalled batch alerts the patient's centre on the recall's page (issue 5). */
+    @Component
+    public static class RecalledInfusions {
+
+        private static final Logger log = LoggerFactory.getLogger(RecalledInfusions.class);
+        private final BatchRecalls recalls;
+
+        RecalledInfusions(BatchRecalls recalls) {
+            this.recalls = recalls;
+        }
+
+        @TransactionalEventListener
+        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        public void on(InfusionRecorded infusion) {
+            if (infusion.batchNumber() == null || infusion.batchNumber().isBlank()) {
+                return;
+            }
+            try {
+                recalls.alertInfusion(
+                        infusion.infusionId(),
+                        infusion.patientId(),
+                        infusion.productId(),
+                        infusion.batchNumber(),
+                        infusion.administeredAt());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "A recalled-batch alert could not be raised: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Bean
+    @Primary
+    public ScheduledDoses treatmentPlanSchedule(TreatmentPlans plans, HomeStock homeStock, ProductCatalogue catalogue) {
+        return new ScheduledDoses() {
+            /** The active prophylaxis plan's product and dose, and the batch of it delivered last (issue 6). */
+            @Override
+            public Optional<ScheduledDose> doseToLog(UUID patientId, LocalDate date) {
+                return plans.activePlan(patientId, date)
+                        .filter(plan -> plan.regimen() == Regimen.PROPHYLAXIS && plan.schedule() != null)
+                        .map(plan -> {
+                            boolean mg = plan.unit() == org.hemonet.product.DoseUnit.MG;
+                            String name = catalogue
+                                    .find(plan.productId())
+                                    .map(Product::brandName)
+                                    .orElse("");
+                            Instant from = date.atStartOfDay(PLAN_ZONE).toInstant();
+                            Instant to =
+                                    date.plusDays(1).atStartOfDay(PLAN_ZONE).toInstant();
+                            return new ScheduledDose(
+                                    plan.productId(),
+                                    name,
+                                    mg ? null : plan.dose(),
+                                    mg ? plan.dose() : null,
+                                    mg ? DoseUnit.MG : DoseUnit.IU,
+                                    homeStock
+                                            .lastDeliveredBatch(patientId, plan.productId())
+                                            .orElse(null),
+                                    !plans.scheduledDoses(patientId, from, to).isEmpty(),
+                                    false);
+                        });
+            }
+
+            @Override
+            public List<Instant> dosesBetween(UUID patientId, Instant from, Instant to) {
+                return plans.scheduledDoses(patientId, from, to).stream()
+                        .map(PlannedDose::at)
+                        .toList();
+            }
+
+            @Override
+            public java.util.Map<UUID, List<Instant>> dosesBetween(
+                    java.util.Collection<UUID> patientIds, Instant from, Instant to) {
+                return plans.scheduledDoses(patientIds, from, to);
+            }
+
+            @Override
+            public List<RegimenPeriod> prophylaxisPeriods(UUID patientId) {
+                return plans.prophylaxisPeriods(patientId, PLAN_ZONE);
+            }
+        };
+    }
+
+    /**
+     * Keeps home stock in step with the diary once each change is committed: a logged infusion takes whole vials of its
+     * batch's size, a voided one gives them back, a corrected one takes what its corrected dose and batch need instead.
+     */
+    @Component
+    public static class InfusionsFromStock {
+
+        private static final Logger log = LoggerFactory.getLogger(InfusionsFromStock.class);
+        private final HomeStock homeStock;
+        private final ProductCatalogue catalogue;
+
+        InfusionsFromStock(HomeStock homeStock, ProductCatalogue catalogue) {
+            this.homeStock = homeStock;
+            this.catalogue = catalogue;
+        }
+
+        @TransactionalEventListener
+        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        public void on(InfusionRecorded infusion) {
+            @Nullable BigDecimal dose = infusion.doseIu() != null ? infusion.doseIu() : infusion.doseMg();
+            if (dose == null
+                    || infusion.batchNumber() == null
+                    || infusion.batchNumber().isBlank()) {
+                return;
+            }
+            try {
+                Batch batch = catalogue.requireBatch(infusion.productId(), infusion.batchNumber(), "batchNumber");
+                homeStock.infused(
+                        infusion.infusionId(),
+                        infusion.patientId(),
+                        infusion.productId(),
+                        infusion.batchNumber(),
+                        vials(dose, batch),
+                        batch.unitsPerVial(),
+                        infusion.administeredAt());
+            } catch (RuntimeException e) {
+                // the infusion itself is stored; stock falls back to the next stock-take. No identifiers in the log.
+                log.warn(
+                        "An infusion could not be counted out of home stock: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        @TransactionalEventListener
+        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        public void on(InfusionVoided infusion) {
+            try {
+                homeStock.infusionVoided(infusion.infusionId(), infusion.reason());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "A voided infusion's vials could not be returned to home stock: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        @TransactionalEventListener
+        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        public void on(InfusionCorrected infusion) {
+            @Nullable BigDecimal dose = infusion.doseIu() != null ? infusion.doseIu() : infusion.doseMg();
+            String batchNumber = infusion.batchNumber();
+            try {
+                if (dose == null || batchNumber == null || batchNumber.isBlank()) {
+                    homeStock.infusionCorrected(
+                            infusion.infusionId(),
+                            infusion.patientId(),
+                            infusion.productId(),
+                            null,
+                            0,
+                            1,
+                            infusion.administeredAt());
+                    return;
+                }
+                Batch batch = catalogue.requireBatch(infusion.productId(), batchNumber, "batchNumber");
+                homeStock.infusionCorrected(
+                        infusion.infusionId(),
+                        infusion.patientId(),
+                        infusion.productId(),
+                        batchNumber,
+                        vials(dose, batch),
+                        batch.unitsPerVial(),
+                        infusion.administeredAt());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "A corrected infusion could not be recounted in home stock: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        /** Whole vials of the batch's size: a dose of 2,000 IU from 1,000 IU vials takes 2, 2,100 IU takes 3. */
+        static int vials(BigDecimal dose, Batch batch) {
+            return dose.divide(BigDecimal.valueOf(batch.unitsPerVial()), 0, RoundingMode.CEILING)
+                    .max(BigDecimal.ONE)
+                    .intValueExact();
+        }
+    }
+}
