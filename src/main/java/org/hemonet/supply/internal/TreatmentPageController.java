@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,6 +83,12 @@ class TreatmentPageController {
         this.clock = clock;
     }
 
+    /** The forms below are bound field by field (public fields, no accessors). */
+    @InitBinder
+    void bindFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+
     /** The prescription form; field names match {@link Prescription}. */
     static final class PlanForm {
         public @Nullable Regimen regimen = Regimen.PROPHYLAXIS;
@@ -93,86 +101,6 @@ class TreatmentPageController {
         public @Nullable LocalTime doseTime = LocalTime.of(8, 0);
         public @Nullable LocalDate validFrom;
         public @Nullable String notes;
-
-        public void setRegimen(@Nullable Regimen regimen) {
-            this.regimen = regimen;
-        }
-
-        public void setProductId(@Nullable UUID productId) {
-            this.productId = productId;
-        }
-
-        public void setDosePerKg(@Nullable BigDecimal dosePerKg) {
-            this.dosePerKg = dosePerKg;
-        }
-
-        public void setDose(@Nullable BigDecimal dose) {
-            this.dose = dose;
-        }
-
-        public void setSchedule(Schedule.@Nullable Kind schedule) {
-            this.schedule = schedule;
-        }
-
-        public void setScheduleInterval(@Nullable Integer scheduleInterval) {
-            this.scheduleInterval = scheduleInterval;
-        }
-
-        public void setWeekdays(@Nullable Set<DayOfWeek> weekdays) {
-            this.weekdays = weekdays;
-        }
-
-        public void setDoseTime(@Nullable LocalTime doseTime) {
-            this.doseTime = doseTime;
-        }
-
-        public void setValidFrom(@Nullable LocalDate validFrom) {
-            this.validFrom = validFrom;
-        }
-
-        public void setNotes(@Nullable String notes) {
-            this.notes = notes;
-        }
-
-        public @Nullable Regimen getRegimen() {
-            return regimen;
-        }
-
-        public @Nullable UUID getProductId() {
-            return productId;
-        }
-
-        public @Nullable BigDecimal getDosePerKg() {
-            return dosePerKg;
-        }
-
-        public @Nullable BigDecimal getDose() {
-            return dose;
-        }
-
-        public Schedule.@Nullable Kind getSchedule() {
-            return schedule;
-        }
-
-        public @Nullable Integer getScheduleInterval() {
-            return scheduleInterval;
-        }
-
-        public @Nullable Set<DayOfWeek> getWeekdays() {
-            return weekdays;
-        }
-
-        public @Nullable LocalTime getDoseTime() {
-            return doseTime;
-        }
-
-        public @Nullable LocalDate getValidFrom() {
-            return validFrom;
-        }
-
-        public @Nullable String getNotes() {
-            return notes;
-        }
     }
 
     /** The delivery booking form; {@code batch} is {@code productId:batchNumber}. */
@@ -182,26 +110,6 @@ class TreatmentPageController {
         public @Nullable LocalDate scheduledFor;
         public @Nullable DeliveryWindow window = DeliveryWindow.STANDARD;
         public @Nullable String address;
-
-        public void setAddress(@Nullable String address) {
-            this.address = address;
-        }
-
-        public void setBatch(@Nullable String batch) {
-            this.batch = batch;
-        }
-
-        public void setVials(@Nullable Integer vials) {
-            this.vials = vials;
-        }
-
-        public void setScheduledFor(@Nullable LocalDate scheduledFor) {
-            this.scheduledFor = scheduledFor;
-        }
-
-        public void setWindow(@Nullable DeliveryWindow window) {
-            this.window = window;
-        }
     }
 
     /** Books a home delivery of one batch. */

@@ -1,5 +1,6 @@
 package org.hemonet.supply.internal;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
@@ -61,62 +61,9 @@ class TreatmentPlanApiController {
         this.clock = clock;
     }
 
-    record TreatmentPlanRequest(
-            @Nullable Regimen regimen,
-            @Nullable UUID productId,
-            @Nullable UUID bleedProductId,
-            @Nullable BigDecimal dose,
-            @Nullable BigDecimal dosePerKg,
-            @Nullable BigDecimal weightKg,
-            Schedule.@Nullable Kind schedule,
-            @Nullable Integer scheduleInterval,
-            @Nullable Set<DayOfWeek> weekdays,
-            @Nullable LocalTime doseTime,
-            @Nullable String timeZone,
-            @Nullable LocalDate validFrom,
-            @Nullable LocalDate validTo,
-            @Nullable String notes,
-            @Nullable Boolean loadingPhase) {
-
-        Prescription prescription() {
-            return new Prescription(
-                    regimen,
-                    productId,
-                    bleedProductId,
-                    dose,
-                    dosePerKg,
-                    weightKg,
-                    schedule,
-                    scheduleInterval,
-                    weekdays,
-                    doseTime,
-                    timeZone,
-                    validFrom,
-                    validTo,
-                    notes,
-                    loadingPhase);
-        }
-    }
-
     /** A change from {@code validFrom}: the given fields replace the old plan's; {@code reason} is required. */
     record PlanChangeRequest(
-            @Nullable Regimen regimen,
-            @Nullable UUID productId,
-            @Nullable UUID bleedProductId,
-            @Nullable BigDecimal dose,
-            @Nullable BigDecimal dosePerKg,
-            @Nullable BigDecimal weightKg,
-            Schedule.@Nullable Kind schedule,
-            @Nullable Integer scheduleInterval,
-            @Nullable Set<DayOfWeek> weekdays,
-            @Nullable LocalTime doseTime,
-            @Nullable String timeZone,
-            @Nullable LocalDate validFrom,
-            @Nullable LocalDate validTo,
-            @Nullable String notes,
-            @Nullable Boolean loadingPhase,
-            @Nullable String reason,
-            @Nullable Integer version) {}
+            @JsonUnwrapped Prescription prescription, @Nullable String reason, @Nullable Integer version) {}
 
     record VoidRequest(@Nullable String reason, @Nullable Integer version) {}
 
@@ -170,10 +117,9 @@ class TreatmentPlanApiController {
     }
 
     @PostMapping("/api/v1/patients/{patientId}/treatment-plans")
-    ResponseEntity<TreatmentPlanResponse> prescribe(
-            @PathVariable UUID patientId, @RequestBody TreatmentPlanRequest request) {
+    ResponseEntity<TreatmentPlanResponse> prescribe(@PathVariable UUID patientId, @RequestBody Prescription request) {
         Actor actor = currentActor.require();
-        TreatmentPlan plan = plans.prescribe(actor, patientId, request.prescription());
+        TreatmentPlan plan = plans.prescribe(actor, patientId, request);
         return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/treatment-plans"))
                 .cacheControl(CacheControl.noStore())
                 .body(response(plan, patients.find(actor, patientId).orElse(null)));
@@ -184,29 +130,8 @@ class TreatmentPlanApiController {
     ResponseEntity<TreatmentPlanResponse> change(
             @PathVariable UUID patientId, @PathVariable UUID planId, @RequestBody PlanChangeRequest r) {
         Actor actor = currentActor.require();
-        TreatmentPlan plan = plans.change(
-                actor,
-                patientId,
-                planId,
-                new PlanChange(
-                        new Prescription(
-                                r.regimen(),
-                                r.productId(),
-                                r.bleedProductId(),
-                                r.dose(),
-                                r.dosePerKg(),
-                                r.weightKg(),
-                                r.schedule(),
-                                r.scheduleInterval(),
-                                r.weekdays(),
-                                r.doseTime(),
-                                r.timeZone(),
-                                r.validFrom(),
-                                r.validTo(),
-                                r.notes(),
-                                r.loadingPhase()),
-                        r.reason(),
-                        r.version()));
+        TreatmentPlan plan =
+                plans.change(actor, patientId, planId, new PlanChange(r.prescription(), r.reason(), r.version()));
         return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/treatment-plans"))
                 .cacheControl(CacheControl.noStore())
                 .body(response(plan, patients.find(actor, patientId).orElse(null)));
