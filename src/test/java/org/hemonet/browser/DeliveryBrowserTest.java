@@ -139,7 +139,10 @@ class DeliveryBrowserTest extends BrowserTest {
                         new Locator.GetByRoleOptions().setName("Delivered").setExact(true))
                 .click();
         assertThat(courier.locator(".notice").first()).containsText("Saved. Thank you.");
-        assertThat(courier.locator(".provider-delivery").filter(new Locator.FilterOptions().setHasText(name)))
+        // this delivery (the patient may hold others, delivered by other tests): the card with this address
+        assertThat(courier.locator(".provider-delivery")
+                        .filter(new Locator.FilterOptions().setHasText(name))
+                        .filter(new Locator.FilterOptions().setHasText("4 Orchard Close")))
                 .containsText("Delivered");
         assertThat(octaviaVials(patient) - before).isEqualTo(8);
 

@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 import org.hemonet.support.ApiClient;
 import org.hemonet.support.DemoProducts;
 import org.hemonet.support.IntegrationTest;
+import org.hemonet.support.PatientAccounts;
+import org.hemonet.support.TestNetwork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** "My factor level" over real HTTP: estimate from a logged infusion, explanation, access (issue 7). */
@@ -24,6 +27,9 @@ class MyLevelTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     UUID tom() {
         return jdbc.sql("select id from patient.patient where given_name = 'Tom' and family_name = 'Bradley'")
@@ -40,9 +46,23 @@ class MyLevelTest extends IntegrationTest {
     }
 
     @Test
-    void tomSeesHisEstimatedLevelAfterLoggingAnInfusion() {
-        ApiClient api = new ApiClient(port).signIn("patient.tom");
-        UUID tom = tom();
+    void aPatientSeesTheirEstimatedLevelAfterLoggingAnInfusion() {
+        // a patient of the test's own (70 kg, FVIII 1 IU/dL), so that no other test's changes to demo rows count
+        PatientAccounts.Created own = TestNetwork.in(context).centre("My level").patient("Lev", "Ell");
+        UUID tom = own.patientId();
+        jdbc.sql("insert into patient.weight (id, patient_id, measured_on, weight_kg) values (:id, :p, :on, 70)")
+                .param("id", UUID.randomUUID())
+                .param("p", tom)
+                .param("on", java.time.LocalDate.now().minusDays(30))
+                .update();
+        jdbc.sql(
+                        """
+                        insert into patient.factor_level (id, patient_id, factor, level_iu_per_dl, measured_on)
+                        values (:id, :p, 'FVIII', 1, date '2020-01-01')""")
+                .param("id", UUID.randomUUID())
+                .param("p", tom)
+                .update();
+        ApiClient api = new ApiClient(port).signIn(own.username());
         DemoProducts product = DemoProducts.factorConcentrate(jdbc);
         String at = Instant.now()
                 .minus(2, ChronoUnit.HOURS)
@@ -60,9 +80,10 @@ class MyLevelTest extends IntegrationTest {
         HttpResponse<String> page = api.getHtml("/my-level");
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body();
-        Matcher level = Pattern.compile("about (\\d+) IU/dL").matcher(html);
+        Matcher level = Pattern.compile("about ([\\d,]+) IU/dL").matcher(html);
         assertThat(level.find()).as(html).isTrue();
-        assertThat(Long.parseLong(level.group(1))).isPositive();
+        // 2000 IU two hours ago in 70 kg: a peak near 57 IU/dL (2 IU/dL per IU/kg), a little lower now
+        assertThat(Long.parseLong(level.group(1).replace(",", ""))).isBetween(20L, 80L);
         assertThat(html)
                 .contains(
                         "Estimated level now",
