@@ -30,7 +30,8 @@ class AccessMatrixTest extends IntegrationTest {
             "/api/v1/patients/%s/stock",
             "/api/v1/patients/%s/deliveries",
             "/api/v1/patients/%s/pk-studies",
-            "/api/v1/patients/%s/factor-levels");
+            "/api/v1/patients/%s/factor-levels",
+            "/api/v1/adverse-events?patientId=%s");
 
     /** Patient-level pages of staff. */
     static final List<String> PAGES =

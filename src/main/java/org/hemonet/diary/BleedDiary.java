@@ -159,6 +159,20 @@ public class BleedDiary {
         return result;
     }
 
+    /** A patient treated with a product at least once in a calendar year (clinical.md §9). */
+    public record ProductYear(UUID patientId, UUID productId, int year) {}
+
+    /**
+     * Every (patient, product, calendar year in {@code zone}) with a living infusion from {@code fromYear} to
+     * {@code toYear}, both included, for safety surveillance's treatment-years (issue 13). No access check and no
+     * audit: the caller serves aggregates only.
+     */
+    public List<ProductYear> productYears(int fromYear, int toYear, java.time.ZoneId zone) {
+        return queries.productYears(fromYear, toYear, zone).stream()
+                .map(r -> new ProductYear((UUID) r[0], (UUID) r[1], (Integer) r[2]))
+                .toList();
+    }
+
     /** When a patient's diary starts and when it was last written to: first and last entry time, voided ones aside. */
     public record EntrySpan(Instant first, Instant last) {}
 

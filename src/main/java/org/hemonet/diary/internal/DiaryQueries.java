@@ -369,6 +369,34 @@ public class DiaryQueries {
                 .list();
     }
 
+    /**
+     * Each (patient, product, calendar year in {@code zone}) with at least one living infusion from {@code fromYear}
+     * to {@code toYear}, both included: the treatment-years of safety surveillance (issue 13, clinical.md §9).
+     */
+    public List<Object[]> productYears(int fromYear, int toYear, java.time.ZoneId zone) {
+        return jdbc.sql(
+                        """
+                        select distinct patient_id, product_id,
+                            extract(year from administered_at at time zone :zone)::int as year
+                        from diary.infusion where voided_at is null
+                          and administered_at >= :from and administered_at < :to""")
+                .param("zone", zone.getId())
+                .param(
+                        "from",
+                        Timestamp.from(java.time.LocalDate.of(fromYear, 1, 1)
+                                .atStartOfDay(zone)
+                                .toInstant()))
+                .param(
+                        "to",
+                        Timestamp.from(java.time.LocalDate.of(toYear + 1, 1, 1)
+                                .atStartOfDay(zone)
+                                .toInstant()))
+                .query((rs, n) -> new Object[] {
+                    rs.getObject("patient_id", UUID.class), rs.getObject("product_id", UUID.class), rs.getInt("year")
+                })
+                .list();
+    }
+
     /** The infusions of many patients from {@code from} (inclusive) to {@code to} (exclusive), voided ones left out. */
     public List<Infusion> infusionsOf(java.util.Collection<UUID> patientIds, Instant from, Instant to) {
         if (patientIds.isEmpty()) {

@@ -1,0 +1,3 @@
+/** The safety module's storage. */
+@org.jspecify.annotations.NullMarked
+package org.hemonet.safety.internal;
