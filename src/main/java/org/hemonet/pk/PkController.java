@@ -24,9 +24,12 @@ class PkController {
         this.pk = pk;
     }
 
+    /** The models, each with the molecules it was fitted on (issue 20). */
+    record ModelList(List<PkModelSummary> items) {}
+
     @GetMapping("/models")
-    List<PkModelSummary> models() {
-        return pk.models();
+    ModelList models() {
+        return new ModelList(pk.models());
     }
 
     @PostMapping(path = "/estimate", consumes = MediaType.APPLICATION_JSON_VALUE)
