@@ -13,6 +13,7 @@ import org.hemonet.support.IntegrationTest;
 import org.hemonet.support.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * A product names only a PK model fitted on its molecule (issue 20): the catalogue refuses anything else, and a
  * concentrate without a model says so on the catalogue and PK pages instead of showing an estimate.
  */
+@AutoConfigureMockMvc
 class ProductPkModelFitTest extends IntegrationTest {
 
     @Autowired

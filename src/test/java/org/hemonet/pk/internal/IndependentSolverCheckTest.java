@@ -1,7 +1,7 @@
 package org.hemonet.pk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withPercentage;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import org.hemonet.pk.Covariates;
 import org.hemonet.pk.PkParameters;
