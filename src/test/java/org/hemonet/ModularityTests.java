@@ -32,7 +32,7 @@ class ModularityTests {
      */
     @Test
     void controllersQueriesAndConfigurationLiveInEachModulesInternalPackage() {
-        List<String> modulesWithInternals = List.of("audit", "diary", "identity", "outcome", "patient", "supply");
+        List<String> modulesWithInternals = List.of("audit", "diary", "identity", "outcome", "patient", "pk", "supply");
         List<String> misplaced = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.hemonet").stream()
                         .filter(c -> modulesWithInternals.stream()

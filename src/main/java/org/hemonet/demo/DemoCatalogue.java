@@ -92,7 +92,7 @@ final class DemoCatalogue {
                         sizes(250, 500, 1000, 2000, 3000),
                         "2.0",
                         null,
-                        "fviii-allard-2020",
+                        null,
                         "1.02"),
                 factor(
                         id("Rurix"),
@@ -103,7 +103,7 @@ final class DemoCatalogue {
                         sizes(250, 500, 1000, 2000, 3000),
                         "2.0",
                         null,
-                        "fviii-allard-2020",
+                        null,
                         "1.08"),
                 factor(
                         PLASMAVIA_VIII,
@@ -114,7 +114,7 @@ final class DemoCatalogue {
                         sizes(250, 500, 1000),
                         "2.0",
                         null,
-                        null,
+                        "fviii-allard-2020",
                         "0.45"),
                 factor(
                         NONARA,
@@ -158,7 +158,7 @@ final class DemoCatalogue {
                         sizes(500, 1000),
                         "1.0",
                         null,
-                        null,
+                        "fix-brekkan-2016",
                         "0.55"),
                 other(
                         BYPARA,

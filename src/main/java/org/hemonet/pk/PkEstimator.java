@@ -35,8 +35,41 @@ public class PkEstimator {
     public List<PkModelSummary> models() {
         return models.all().stream()
                 .map(m -> new PkModelSummary(
-                        m.id(), m.name(), m.factor(), m.citation(), m.compartments(), m.covariateNames(), m.etaNames()))
+                        m.id(),
+                        m.name(),
+                        m.factor(),
+                        m.citation(),
+                        m.molecules(),
+                        m.studyProducts(),
+                        m.unverified(),
+                        m.compartments(),
+                        m.covariateNames(),
+                        m.etaNames()))
                 .toList();
+    }
+
+    /** The model with this id, if there is one. */
+    public java.util.Optional<PkModelSummary> summary(String id) {
+        return models().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Why a product of this generic name may not name the model as its {@code pkModelId}, or null when the model was
+     * fitted on the molecule (issue 20: never a model applied outside the products it was fitted on).
+     */
+    public @org.jspecify.annotations.Nullable String refusal(String modelId, String genericName) {
+        PopulationModel model = models.find(modelId).orElse(null);
+        if (model == null) {
+            return "There is no PK model " + modelId + "; available: "
+                    + models.all().stream().map(PopulationModel::id).toList() + ".";
+        }
+        if (!model.fittedOn(genericName)) {
+            return "The PK model " + modelId + " was not fitted on " + genericName + " (it was fitted on "
+                    + String.join(", ", model.molecules())
+                    + "). Name a model fitted on the product's molecule, or none: the product then shows that it has"
+                    + " no validated PK model.";
+        }
+        return null;
     }
 
     /**

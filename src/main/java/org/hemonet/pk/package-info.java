@@ -9,5 +9,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "patient", "audit", "diary"})
+        allowedDependencies = {"shared", "identity", "patient", "audit", "diary", "product"})
 package org.hemonet.pk;

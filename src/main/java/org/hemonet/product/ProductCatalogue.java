@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hemonet.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductCatalogue {
 
     private final ProductQueries queries;
+    private final ObjectProvider<PkModelFit> pkModelFit;
 
-    ProductCatalogue(ProductQueries queries) {
+    ProductCatalogue(ProductQueries queries, ObjectProvider<PkModelFit> pkModelFit) {
         this.queries = queries;
+        this.pkModelFit = pkModelFit;
     }
 
     /** Every product, by class and name, whatever its status. */
@@ -79,8 +82,24 @@ public class ProductCatalogue {
         if (product.vialSizes().isEmpty() || product.vialSizes().stream().anyMatch(size -> size <= 0)) {
             throw new InvalidInputException("vialSizes", "Vial sizes must be positive.");
         }
+        requireFittedModel(product.pkModelId(), product.genericName());
         queries.insert(product);
         return product.id();
+    }
+
+    /**
+     * A product may name only a PK model fitted on its molecule (issue 20); a product without one has no PK estimate
+     * and says so.
+     */
+    private void requireFittedModel(@Nullable String pkModelId, String genericName) {
+        if (pkModelId == null) {
+            return;
+        }
+        PkModelFit fit = pkModelFit.getIfAvailable();
+        String refusal = fit == null ? null : fit.refusal(pkModelId, genericName);
+        if (refusal != null) {
+            throw new InvalidInputException("pkModelId", refusal);
+        }
     }
 
     /** Records a batch the network received. Its vial size must be one the product comes in. */

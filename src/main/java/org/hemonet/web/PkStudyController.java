@@ -107,7 +107,11 @@ class PkStudyController {
         PatientSummary patient = patient(id);
         Actor actor = currentActor.require();
         PkStudyForm form = new PkStudyForm();
-        form.setModel(defaultModel(patient));
+        Product current = activeProduct(patient.id());
+        form.setModel(defaultModel(patient, current));
+        if (current != null && "efmoroctocog alfa".equalsIgnoreCase(current.genericName())) {
+            form.setProduct("ELOCTA");
+        }
         form.setWeightKg(patient.weightKg() == null ? null : patient.weightKg().doubleValue());
         form.setAgeYears((double) patient.ageOn(LocalDate.now(clock)));
         if (patient.baselineLevelIuPerDl() != null) {
@@ -115,7 +119,12 @@ class PkStudyController {
         }
         model.addAttribute("form", form);
         addLists(actor, patient, model);
-        if (form.getWeightKg() != null) {
+        boolean withoutModel = current != null && !hasFittedModel(current);
+        if (withoutModel) {
+            // issue 20: a product without a model fitted on its molecule gets no estimate, and the page says so
+            model.addAttribute("productWithoutModel", productLabel(current));
+        }
+        if (form.getWeightKg() != null && !withoutModel) {
             // the population curve after a usual dose (50 IU/kg now) until the clinician enters a study
             double dose = Math.ceil(form.getWeightKg() * 50 / 250) * 250;
             preview(
@@ -353,6 +362,9 @@ class PkStudyController {
     private void addEstimate(SavedStudy study, Model model) {
         PkEstimate estimate = study.estimate();
         model.addAttribute("estimate", estimate);
+        model.addAttribute(
+                "modelUnverified",
+                estimator.summary(study.model()).map(PkModelSummary::unverified).orElse(null));
         model.addAttribute("curveJson", curveJson(estimate));
         model.addAttribute("samplesJson", samplesJson(study.study().samples(), estimate.curveStart()));
         model.addAttribute("thresholds", List.of("5", "2", "1"));
@@ -406,18 +418,39 @@ class PkStudyController {
                 product == null ? null : product.listPricePerUnit().doubleValue()));
     }
 
-    /** Active, IU-dosed concentrates of the factor the model describes (FVIII or FIX), by name. */
+    /**
+     * Active, IU-dosed concentrates of the factor the model describes (FVIII or FIX) whose molecule the model was
+     * fitted on (issue 20), by name.
+     */
     private List<Product> suitableProducts(String model) {
-        String factor = estimator.models().stream()
-                .filter(m -> m.id().equals(model))
-                .map(PkModelSummary::factor)
-                .findFirst()
-                .orElse("");
+        PkModelSummary summary = estimator.summary(model).orElse(null);
+        if (summary == null) {
+            return List.of();
+        }
         return catalogue.products().stream()
                 .filter(p -> p.status() == ProductStatus.ACTIVE && p.unit() == DoseUnit.IU)
-                .filter(p -> factor.equals(p.productClass().factor()))
+                .filter(p -> summary.factor().equals(p.productClass().factor()))
+                .filter(p -> summary.fittedOn(p.genericName()))
                 .sorted(java.util.Comparator.comparing(Product::brandName))
                 .toList();
+    }
+
+    /** The product of the patient's active treatment plan, if any. */
+    private @Nullable Product activeProduct(UUID patientId) {
+        return treatmentPlans
+                .activePlan(patientId, LocalDate.now(clock))
+                .map(TreatmentPlan::productId)
+                .flatMap(catalogue::find)
+                .orElse(null);
+    }
+
+    /** Whether the product names a model, and that model was fitted on its molecule. */
+    private boolean hasFittedModel(Product product) {
+        return product.pkModelId() != null
+                && estimator
+                        .summary(product.pkModelId())
+                        .map(m -> m.fittedOn(product.genericName()))
+                        .orElse(false);
     }
 
     /** The active plan's product when it is suitable, else the first suitable product. */
@@ -446,7 +479,11 @@ class PkStudyController {
                 .orElse(id);
     }
 
-    private static String defaultModel(PatientSummary patient) {
+    /** The model of the patient's current product when it has one fitted on it, else the usual one for the factor. */
+    private String defaultModel(PatientSummary patient, @Nullable Product current) {
+        if (current != null && hasFittedModel(current)) {
+            return java.util.Objects.requireNonNull(current.pkModelId());
+        }
         return patient.diagnosis() == DiagnosisType.HEMOPHILIA_B ? "fix-koopman-2023" : "fviii-allard-2020";
     }
 

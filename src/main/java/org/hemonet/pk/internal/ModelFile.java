@@ -7,6 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The JSON layout of a population model file under {@code pk/models/} (pk-models.md, "Models"). Fields are nullable
  * here so that {@link PopulationModel#from} can name what is missing; the validated form is {@link PopulationModel}.
+ *
+ * <p>{@code molecules} are the INNs the model was fitted on, spelled as the product catalogue's {@code genericName}
+ * (issue 20: a product may name only a model fitted on its molecule); {@code studyProducts} the brand names of the
+ * study; {@code unverified}, when present, says which part of the model has not been checked against its source (shown
+ * on the PK page).
  */
 record ModelFile(
         @Nullable String id,
@@ -14,6 +19,9 @@ record ModelFile(
         @Nullable String factor,
         @Nullable String citation,
         @Nullable String source,
+        @Nullable List<String> molecules,
+        @Nullable List<String> studyProducts,
+        @Nullable String unverified,
         @Nullable Integer compartments,
         @Nullable List<Covariate> covariates,
         @Nullable Map<String, Parameter> parameters,

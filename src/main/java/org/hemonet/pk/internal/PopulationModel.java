@@ -32,6 +32,9 @@ public final class PopulationModel {
     private final String name;
     private final String factor;
     private final String citation;
+    private final List<String> molecules;
+    private final List<String> studyProducts;
+    private final @Nullable String unverified;
     private final int compartments;
     private final List<CovariateDefinition> covariates;
     private final List<TypicalValue> typicalValues;
@@ -50,6 +53,13 @@ public final class PopulationModel {
         name = require(file.name(), "name", fileName);
         factor = require(file.factor(), "factor", fileName);
         citation = require(file.citation(), "citation", fileName);
+        molecules = file.molecules() == null ? List.of() : List.copyOf(file.molecules());
+        if (molecules.isEmpty() || molecules.stream().anyMatch(m -> m == null || m.isBlank())) {
+            throw new ModelDefinitionException(
+                    fileName, "molecules must list the INNs the model was fitted on (issue 20), was " + molecules);
+        }
+        studyProducts = file.studyProducts() == null ? List.of() : List.copyOf(file.studyProducts());
+        unverified = file.unverified() == null || file.unverified().isBlank() ? null : file.unverified();
         Integer n = file.compartments();
         if (n == null || (n != 2 && n != 3)) {
             throw new ModelDefinitionException(fileName, "compartments must be 2 or 3, was " + n);
@@ -376,6 +386,26 @@ public final class PopulationModel {
 
     public String citation() {
         return citation;
+    }
+
+    /** The INNs (catalogue generic names) the model was fitted on. */
+    public List<String> molecules() {
+        return molecules;
+    }
+
+    /** Whether the model was fitted on this molecule (catalogue generic name, compared ignoring case). */
+    public boolean fittedOn(String genericName) {
+        return molecules.stream().anyMatch(m -> m.equalsIgnoreCase(genericName.strip()));
+    }
+
+    /** Brand names of the products in the model's study. */
+    public List<String> studyProducts() {
+        return studyProducts;
+    }
+
+    /** What has not been checked against the source, or null when every number is verified. */
+    public @Nullable String unverified() {
+        return unverified;
     }
 
     public int compartments() {

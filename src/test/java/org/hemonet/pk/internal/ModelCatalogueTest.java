@@ -2,6 +2,7 @@ package org.hemonet.pk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ class ModelCatalogueTest {
               "name": "test",
               "factor": "FVIII",
               "citation": "none",
+              "molecules": ["octocog alfa"],
               "compartments": 2,
               "covariates": [{"name": "weightKg", "unit": "kg", "min": 3, "max": 250}],
               "parameters": {
@@ -43,6 +45,58 @@ class ModelCatalogueTest {
         assertThat(catalogue.all())
                 .extracting(PopulationModel::id)
                 .contains("fviii-allard-2020", "fviii-bjorkman-2012", "fix-koopman-2023");
+    }
+
+    @Test
+    void everyShippedModelSaysWhichMoleculesItWasFittedOn() {
+        assertThat(ModelCatalogue.fromClasspath().all())
+                .allSatisfy(model -> assertThat(model.molecules()).isNotEmpty());
+        PopulationModel allard =
+                ModelCatalogue.fromClasspath().find("fviii-allard-2020").orElseThrow();
+        assertThat(allard.fittedOn("human coagulation factor VIII (plasma-derived)"))
+                .isTrue();
+        assertThat(allard.fittedOn("Efmoroctocog Alfa "))
+                .as("case and spaces do not matter")
+                .isTrue();
+        assertThat(allard.fittedOn("damoctocog alfa pegol")).isFalse();
+        assertThat(allard.fittedOn("rurioctocog alfa pegol")).isFalse();
+        assertThat(allard.studyProducts()).contains("Factane", "Elocta");
+    }
+
+    @Test
+    void refusesAModelFileThatDoesNotSayWhatItWasFittedOn() {
+        assertRefused(VALID.replace("\"molecules\": [\"octocog alfa\"],", ""), "molecules");
+        assertRefused(VALID.replace("[\"octocog alfa\"]", "[]"), "molecules");
+    }
+
+    @Test
+    void allardOmegaIsTheSdOfEtaAsMonolixReportsIt() {
+        // pk-models.md, fviii-allard-2020 (corrected 2026-12-04, issue 20): ω = 0.349 (CL), 0.232 (V1), 0.468 (V2),
+        // the nlmixr2lib file's variances 0.121801, 0.053824, 0.219024; corr(η_CL, η_V1) = 0.599
+        double[][] omega = ModelCatalogue.fromClasspath()
+                .find("fviii-allard-2020")
+                .orElseThrow()
+                .omega();
+
+        assertThat(omega[0][0]).isCloseTo(0.121801, within(1e-9));
+        assertThat(omega[1][1]).isCloseTo(0.053824, within(1e-9));
+        assertThat(omega[2][2]).isCloseTo(0.219024, within(1e-9));
+        assertThat(omega[0][1]).isCloseTo(0.599 * 0.349 * 0.232, within(1e-9));
+        assertThat(omega[0][2]).isZero();
+    }
+
+    @Test
+    void bjorkmanSaysItsResidualErrorIsUnverified() {
+        assertThat(ModelCatalogue.fromClasspath()
+                        .find("fviii-bjorkman-2012")
+                        .orElseThrow()
+                        .unverified())
+                .contains("Residual error");
+        assertThat(ModelCatalogue.fromClasspath()
+                        .find("fviii-allard-2020")
+                        .orElseThrow()
+                        .unverified())
+                .isNull();
     }
 
     @Test

@@ -23,6 +23,9 @@ class WorkedChecksTest {
         "fviii-allard-2020,   64, 30, STANDARD, 50, 10.35, 121.21,  45.08,  58.77,  69.13",
         "fviii-allard-2020,   64, 30, ELOCTA,   50, 15.23, 121.21,  66.72,  86.85, 102.08",
         "fix-koopman-2023,    73, 15.8,       , 50, 87.08,  49.93, 157.58, 272.70, 359.79",
+        // issue 20, docs/pk.md "Worked checks of issue 20": matrix exponential of the three-compartment system
+        "fix-brekkan-2016,    70, 30,         , 50, 23.02,  59.10,  55.19,  85.30, 108.29",
+        "fix-brekkan-2016,    20, 8,          , 50, 16.83,  59.10,  40.35,  62.37,  79.17",
     })
     void typicalValuesReproduceTheWorkedChecks(
             String model,
@@ -49,7 +52,7 @@ class WorkedChecksTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"fviii-bjorkman-2012", "fviii-allard-2020", "fix-koopman-2023"})
+    @CsvSource({"fviii-bjorkman-2012", "fviii-allard-2020", "fix-koopman-2023", "fix-brekkan-2016"})
     void thresholdAtOrBelowBaselineIsNeverReached(String model) {
         PopulationModel population = MODELS.find(model).orElseThrow();
         Disposition disposition = PopulationModel.disposition(population.typical(Covariates.of(70, 30, "STANDARD")));
@@ -60,7 +63,7 @@ class WorkedChecksTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"fviii-bjorkman-2012", "fviii-allard-2020", "fix-koopman-2023"})
+    @CsvSource({"fviii-bjorkman-2012", "fviii-allard-2020", "fix-koopman-2023", "fix-brekkan-2016"})
     void baselineShiftsTheLevelTheThresholdIsCompared(String model) {
         PopulationModel population = MODELS.find(model).orElseThrow();
         Disposition disposition = PopulationModel.disposition(population.typical(Covariates.of(70, 30, "STANDARD")));

@@ -1,7 +1,10 @@
-package org.hemonet.pk;
+package org.hemonet.pk.internal;
 
 import jakarta.validation.Valid;
 import java.util.List;
+import org.hemonet.pk.PkEstimator;
+import org.hemonet.pk.PkModelSummary;
+import org.hemonet.pk.RegimenComparison;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,9 +27,12 @@ class PkController {
         this.pk = pk;
     }
 
+    /** The models, each with the molecules it was fitted on (issue 20). */
+    record ModelList(List<PkModelSummary> items) {}
+
     @GetMapping("/models")
-    List<PkModelSummary> models() {
-        return pk.models();
+    ModelList models() {
+        return new ModelList(pk.models());
     }
 
     @PostMapping(path = "/estimate", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,4 +1,4 @@
-package org.hemonet.pk;
+package org.hemonet.pk.internal;
 
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hemonet.pk.PkEstimator;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.ProblemTypes;
 import org.junit.jupiter.api.Test;
@@ -200,8 +201,58 @@ class PkControllerTest {
     void listsTheModels() throws Exception {
         mvc.perform(get("/api/v1/pk/models"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(4)))
-                .andExpect(jsonPath("$[0].citation").isString());
+                .andExpect(jsonPath("$.items", hasSize(4)))
+                .andExpect(jsonPath("$.items[0].citation").isString())
+                .andExpect(jsonPath("$.items[?(@.id == 'fviii-allard-2020')].molecules[*]")
+                        .value(org.hamcrest.Matchers.hasItems(
+                                "octocog alfa", "human coagulation factor VIII (plasma-derived)", "efmoroctocog alfa")))
+                .andExpect(jsonPath("$.items[?(@.id == 'fix-brekkan-2016')].molecules[*]")
+                        .value(org.hamcrest.Matchers.hasItem("human coagulation factor IX (plasma-derived)")))
+                .andExpect(jsonPath("$.items[?(@.id == 'fviii-bjorkman-2012')].unverified")
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Residual error"))))
+                .andExpect(jsonPath("$.items[0].compartments").isNumber());
+    }
+
+    /** fix-brekkan-2016 (plasma-derived FIX, three compartments): MAP estimate, 90 % band and regimens (issue 20). */
+    @Test
+    void estimatesPlasmaDerivedFixWithTheBrekkanModelAndItsBandAndRegimens() throws Exception {
+        postJson(
+                        "/api/v1/pk/estimate",
+                        """
+                        {"model": "fix-brekkan-2016",
+                         "covariates": {"weightKg": 70},
+                         "baselineIuPerDl": 0,
+                         "doses": [{"at": "2026-01-01T08:00:00Z", "iu": 3500, "infusionMinutes": 10}],
+                         "samples": [{"at": "2026-01-01T08:30:00Z", "iuPerDl": 50},
+                                     {"at": "2026-01-02T08:00:00Z", "iuPerDl": 14},
+                                     {"at": "2026-01-03T08:00:00Z", "iuPerDl": 7},
+                                     {"at": "2026-01-04T08:00:00Z", "iuPerDl": 3.5}],
+                         "reportDoseIuPerKg": 50}
+                        """)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.model").value("fix-brekkan-2016"))
+                .andExpect(jsonPath("$.individual.v3Dl").isNumber())
+                .andExpect(jsonPath("$.eta", hasSize(4)))
+                .andExpect(jsonPath("$.samplesUsed").value(4))
+                .andExpect(jsonPath("$.halfLifeHours", greaterThan(10.0)))
+                .andExpect(jsonPath("$.halfLifeCi90", hasSize(2)))
+                .andExpect(jsonPath("$.curve[10].lo90").isNumber())
+                .andExpect(jsonPath("$.curve[10].hi90").isNumber())
+                .andExpect(jsonPath("$.hoursTo.1").isNumber());
+        postJson(
+                        "/api/v1/pk/regimen",
+                        """
+                        {"model": "fix-brekkan-2016",
+                         "covariates": {"weightKg": 70},
+                         "eta": [0.1, 0.0, 0.0, 0.0],
+                         "targetTroughIuPerDl": 1,
+                         "regimens": [{"intervalHours": 72}, {"label": "twice weekly", "weeklyDoseHours": [0, 72]}],
+                         "vialSizesIu": [500, 1000, 2000], "pricePerIu": 0.55}
+                        """)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.regimens", hasSize(2)))
+                .andExpect(jsonPath("$.regimens[0].troughIuPerDl", greaterThan(0.999)))
+                .andExpect(jsonPath("$.regimens[1].weeklyCost").isNumber());
     }
 
     private ResultActions postJson(String path, String body) throws Exception {

@@ -1,9 +1,14 @@
-package org.hemonet.pk;
+package org.hemonet.pk.internal;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hemonet.pk.FactorLevel;
+import org.hemonet.pk.NewFactorLevel;
+import org.hemonet.pk.PkRecords;
+import org.hemonet.pk.SavedStudy;
+import org.hemonet.pk.StudyRequest;
 import org.hemonet.shared.CurrentActor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;

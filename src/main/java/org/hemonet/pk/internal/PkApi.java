@@ -1,4 +1,4 @@
-package org.hemonet.pk;
+package org.hemonet.pk.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
@@ -14,6 +14,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hemonet.pk.Covariates;
+import org.hemonet.pk.CurvePoint;
+import org.hemonet.pk.Dose;
+import org.hemonet.pk.LevelSample;
+import org.hemonet.pk.PkEstimate;
+import org.hemonet.pk.PkParameters;
+import org.hemonet.pk.PkStudy;
+import org.hemonet.pk.RegimenQuestion;
+import org.hemonet.pk.Schedule;
 import org.hemonet.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
