@@ -57,7 +57,10 @@ class DemoDataLoader implements ApplicationRunner {
         }
         if (!centres.centres().isEmpty()) {
             log.info("Demo network: the database already holds data; nothing loaded");
-            printLogins(DemoNetworkPlan.generate(properties.seed(), LocalDate.now(clock)));
+            // the demo logins only where the demo network is (not on a generated national network, docs/benchmarks.md)
+            if (centres.centres().stream().anyMatch(c -> "NORTH".equals(c.code()))) {
+                printLogins(DemoNetworkPlan.generate(properties.seed(), LocalDate.now(clock)));
+            }
             return;
         }
         DemoNetworkPlan plan = DemoNetworkPlan.generate(properties.seed(), LocalDate.now(clock));

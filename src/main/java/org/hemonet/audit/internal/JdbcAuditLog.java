@@ -31,15 +31,37 @@ class JdbcAuditLog implements AuditLog {
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
     private final ChainVerifier verifier;
+    private final boolean benchOff;
 
     JdbcAuditLog(JdbcClient jdbc, CurrentActor currentActor, ChainVerifier verifier) {
+        this(jdbc, currentActor, verifier, false, "");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    JdbcAuditLog(
+            JdbcClient jdbc,
+            CurrentActor currentActor,
+            ChainVerifier verifier,
+            @org.springframework.beans.factory.annotation.Value("${hemonet.bench.audit-off:false}") boolean benchOff,
+            @org.springframework.beans.factory.annotation.Value("${hemonet.db.url:}") String dbUrl) {
         this.jdbc = jdbc;
         this.currentActor = currentActor;
         this.verifier = verifier;
+        // bench/run.sh only (issue 14: patient_read_audit_ratio): a read with and without its audit event, side by
+        // side. Honoured with the throw-away embedded database alone, never with a configured server.
+        this.benchOff = benchOff && dbUrl.isBlank();
+        if (this.benchOff) {
+            org.slf4j.LoggerFactory.getLogger(JdbcAuditLog.class)
+                    .warn(
+                            "AUDITING IS OFF (hemonet.bench.audit-off=true): for benchmarks on a throw-away database only");
+        }
     }
 
     @Override
     public void record(AuditEvent event) {
+        if (benchOff) {
+            return;
+        }
         RequestInfo request = RequestInfo.current();
         jdbc.sql(AuditQueries.INSERT_EVENT)
                 .param("accountId", event.accountId(), Types.OTHER)
