@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * it to someone outside the centre's team passes it through the network's disclosure control (clinical.md §8, owned by
  * the report module).
  *
+ * @param centreId the centre, or null for the whole network
  * @param patients living patients registered at the centre
  * @param withoutObservationTime patients left out because they have no diary time in the period (no diary at all, or
  *     a diary that starts after the period): a period with no diary is not zero bleeds (clinical.md §4)
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param byRegimen one group per {@link CohortRegimen} present
  */
 public record CentreCohort(
-        UUID centreId,
+        @Nullable UUID centreId,
         LocalDate from,
         LocalDate to,
         int patients,

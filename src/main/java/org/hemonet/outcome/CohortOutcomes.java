@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.hemonet.diary.BleedDiary;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
@@ -58,15 +59,51 @@ public class CohortOutcomes {
 
     @Transactional(readOnly = true)
     public CentreCohort of(UUID centreId, LocalDate from, LocalDate to) {
+        Measured m = measure(from, to, p -> p.centreId().equals(centreId));
+        return cohort(centreId, from, to, m.patients(), m.abrs());
+    }
+
+    /**
+     * The cohorts of every centre and of the whole network for one period, over the patients {@code include} accepts
+     * (a cohort filter: diagnosis, severity, …), read in the same fixed number of queries (issue 18).
+     *
+     * @return the network's cohort ({@code centreId} null) and one per centre that has a patient in the filter
+     */
+    @Transactional(readOnly = true)
+    public NetworkCohorts ofNetwork(LocalDate from, LocalDate to, Predicate<PatientSummary> include) {
+        Measured m = measure(from, to, include);
+        Map<UUID, List<PatientSummary>> patientsByCentre = new LinkedHashMap<>();
+        m.patients().forEach(p -> patientsByCentre
+                .computeIfAbsent(p.centreId(), k -> new ArrayList<>())
+                .add(p));
+        Map<UUID, CentreCohort> centres = new LinkedHashMap<>();
+        patientsByCentre.forEach((centre, list) -> centres.put(
+                centre,
+                cohort(
+                        centre,
+                        from,
+                        to,
+                        list,
+                        m.abrs().stream()
+                                .filter(a -> a.centreId().equals(centre))
+                                .toList())));
+        return new NetworkCohorts(cohort(null, from, to, m.patients(), m.abrs()), centres);
+    }
+
+    /** The network's cohort and each centre's, for {@link #ofNetwork}. */
+    public record NetworkCohorts(CentreCohort network, Map<UUID, CentreCohort> centres) {}
+
+    private record Measured(List<PatientSummary> patients, List<PatientAbr> abrs) {}
+
+    private Measured measure(LocalDate from, LocalDate to, Predicate<PatientSummary> include) {
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "The end of the period is before its start.");
         }
         if (from.isBefore(to.minusYears(100))) {
             throw new InvalidInputException("from", "The period is at most 100 years.");
         }
-        List<PatientSummary> cohort = patients.allForAggregates().stream()
-                .filter(p -> p.centreId().equals(centreId))
-                .toList();
+        List<PatientSummary> cohort =
+                patients.allForAggregates().stream().filter(include).toList();
         List<UUID> ids = cohort.stream().map(PatientSummary::id).toList();
         // read a day more on each side: each patient's days are counted in the patient's own time zone
         Instant start =
@@ -78,7 +115,6 @@ public class CohortOutcomes {
         Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(ids, lastDay);
 
         List<PatientAbr> abrs = new ArrayList<>();
-        int without = 0;
         for (PatientSummary p : cohort) {
             Instant first = entries.firstEntry().get(p.id());
             OutcomeReport report = first == null
@@ -95,10 +131,10 @@ public class CohortOutcomes {
                             List.of(),
                             new TreeMap<>()));
             if (report == null || report.observationDays() == null || report.abr() == null) {
-                without++;
-                continue;
+                continue; // no diary time in the period: not zero bleeds (clinical.md §4)
             }
             abrs.add(new PatientAbr(
+                    p.centreId(),
                     p.severity() == null ? UNKNOWN : p.severity().name(),
                     regimen(planOf.get(p.id())).name(),
                     report.abr(),
@@ -106,12 +142,17 @@ public class CohortOutcomes {
                             ? 0
                             : report.bleedEpisodes().total()));
         }
+        return new Measured(cohort, abrs);
+    }
+
+    private static CentreCohort cohort(
+            @Nullable UUID centreId, LocalDate from, LocalDate to, List<PatientSummary> cohort, List<PatientAbr> abrs) {
         return new CentreCohort(
                 centreId,
                 from,
                 to,
                 cohort.size(),
-                without,
+                cohort.size() - abrs.size(),
                 abrs.size(),
                 distribution(abrs),
                 groups(abrs, PatientAbr::severity, severityOrder()),
@@ -122,7 +163,7 @@ public class CohortOutcomes {
     }
 
     /** One included patient's figures. */
-    record PatientAbr(String severity, String regimen, BigDecimal abr, int episodes) {}
+    record PatientAbr(UUID centreId, String severity, String regimen, BigDecimal abr, int episodes) {}
 
     static CohortRegimen regimen(@Nullable TreatmentPlan plan) {
         if (plan == null) {

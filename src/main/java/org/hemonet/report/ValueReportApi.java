@@ -127,7 +127,7 @@ class ValueReportApi {
         }
     }
 
-    private static ResponseEntity<String> csv(String filename, String body) {
+    static ResponseEntity<String> csv(String filename, String body) {
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
@@ -211,7 +211,7 @@ class ValueReportApi {
             return print(rows);
         }
 
-        private static String print(List<List<String>> rows) {
+        static String print(List<List<String>> rows) {
             StringWriter out = new StringWriter();
             try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
                 for (List<String> row : rows) {

@@ -1,0 +1,223 @@
+package org.hemonet.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.hemonet.centre.Centre;
+import org.hemonet.centre.CentreDirectory;
+import org.hemonet.outcome.CentreCohort;
+import org.hemonet.outcome.CohortOutcomes;
+import org.hemonet.patient.DiagnosisType;
+import org.hemonet.patient.InhibitorStatus;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSummary;
+import org.hemonet.patient.Severity;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Centres compared on outcomes for one calendar year and a cohort filter (issue 18): per centre the patients, the ABR
+ * median and interquartile range of those with diary time in the year (clinical.md §4, as the cohort page computes
+ * them), the proportion of them with no bleed, and the median factor IU/kg/year delivered to those dosed with factor.
+ * The network row holds the same figures over every centre's patients.
+ *
+ * <p>Who sees what: network analysts and commissioners see every centre through {@link DisclosureControl} (clinical.md
+ * §8 — counts of 1–7 as {@code *}, others rounded to 5, statistics on fewer than 8 patients as {@code *}, and a lone
+ * suppressed centre takes a second with it because the network total is exact); centre staff see their own centres'
+ * rows as computed and the others as an analyst would; anyone else is refused.
+ */
+@Service
+public class CentreComparison {
+
+    /** The cohort filter; null fields do not filter. */
+    public record Filter(
+            @Nullable DiagnosisType diagnosis, @Nullable Severity severity, @Nullable InhibitorStatus inhibitorStatus) {
+
+        boolean accepts(PatientSummary p) {
+            return (diagnosis == null || p.diagnosis() == diagnosis)
+                    && (severity == null || p.severity() == severity)
+                    && (inhibitorStatus == null || p.inhibitorStatus() == inhibitorStatus);
+        }
+    }
+
+    /** One row of the comparison; every figure a string ({@code *} where suppressed, {@code –} where undefined). */
+    public record Row(
+            @Nullable UUID centreId,
+            String centreName,
+            boolean disclosureControl,
+            String patients,
+            String included,
+            String abrMedian,
+            List<String> abrIqr,
+            String zeroBleedProportion,
+            String iuPerKgPerYearMedian) {}
+
+    public record Comparison(int year, Filter filter, Row network, List<Row> items) {}
+
+    /** Raw figures of one centre (or the network), before disclosure control. */
+    record Figures(CentreCohort cohort, List<Double> iuPerKgPerYear) {
+
+        int n() {
+            return cohort.all().n();
+        }
+
+        @Nullable
+        Double zeroBleedProportion() {
+            return n() == 0 ? null : cohort.all().zeroBleeds() / (double) n();
+        }
+    }
+
+    private final CohortOutcomes cohorts;
+    private final CentreDirectory centres;
+    private final PatientRegistry patients;
+    private final ValueReport values;
+    private final DisclosureControl disclosure = DisclosureControl.defaults();
+
+    CentreComparison(CohortOutcomes cohorts, CentreDirectory centres, PatientRegistry patients, ValueReport values) {
+        this.cohorts = cohorts;
+        this.centres = centres;
+        this.patients = patients;
+        this.values = values;
+    }
+
+    static void requireAllowed(Actor actor) {
+        if (!CohortOutcomesReport.NETWORK.contains(actor.role())
+                && !CohortOutcomesReport.CENTRE_STAFF.contains(actor.role())) {
+            throw new AccessDeniedException("centre comparisons are for the network and centre teams");
+        }
+    }
+
+    static void requireYear(int year) {
+        if (year < 1900 || year > 9999) {
+            throw new InvalidInputException("year", "The year must be a calendar year such as 2025.");
+        }
+    }
+
+    public Comparison compare(Actor actor, int year, Filter filter) {
+        requireAllowed(actor);
+        requireYear(year);
+        Map<UUID, Figures> byCentre = new HashMap<>();
+        Figures network = figures(year, filter, byCentre);
+        List<Centre> ordered = centres.centres().stream()
+                .filter(c -> byCentre.containsKey(c.id()))
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+        boolean networkRole = CohortOutcomesReport.NETWORK.contains(actor.role());
+        // the network row is exact, so a lone suppressed centre would be recoverable: take a second (§8)
+        Set<Integer> hidden = disclosure.hidden(ordered.stream()
+                .map(c -> (long) byCentre.get(c.id()).cohort().patients())
+                .toList());
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Centre c = ordered.get(i);
+            boolean own = !networkRole && actor.centreIds().contains(c.id());
+            rows.add(row(c.id(), c.name(), byCentre.get(c.id()), own ? null : disclosure, hidden.contains(i)));
+        }
+        return new Comparison(year, filter, row(null, "", network, null, false), rows);
+    }
+
+    /** The raw figures of the network, filling {@code byCentre} with each centre's. */
+    Figures figures(int year, Filter filter, Map<UUID, Figures> byCentre) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        Predicate<PatientSummary> include = filter::accepts;
+        CohortOutcomes.NetworkCohorts all = cohorts.ofNetwork(from, to, include);
+        Map<UUID, UUID> centreOf = new HashMap<>();
+        patients.allForAggregates().stream().filter(include).forEach(p -> centreOf.put(p.id(), p.centreId()));
+        Map<UUID, List<Double>> iuPerKg = new HashMap<>();
+        List<Double> networkIu = new ArrayList<>();
+        ValueReport.Period period = new ValueReport.Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
+        for (ValueReport.PatientValue v : values.patientValues(period)) {
+            UUID centre = centreOf.get(v.patientId());
+            boolean factor = v.group() == ValueReport.RegimenGroup.PROPHYLAXIS_FACTOR
+                    || v.group() == ValueReport.RegimenGroup.ON_DEMAND;
+            if (centre == null
+                    || !factor
+                    || v.weightKg() == null
+                    || v.weightKg().signum() <= 0) {
+                continue;
+            }
+            double perKg = v.factorIu() / v.weightKg().doubleValue(); // one calendar year
+            iuPerKg.computeIfAbsent(centre, k -> new ArrayList<>()).add(perKg);
+            networkIu.add(perKg);
+        }
+        all.centres()
+                .forEach((centre, cohort) ->
+                        byCentre.put(centre, new Figures(cohort, iuPerKg.getOrDefault(centre, List.of()))));
+        return new Figures(all.network(), networkIu);
+    }
+
+    private Row row(
+            @Nullable UUID centreId,
+            String name,
+            Figures f,
+            @Nullable DisclosureControl control,
+            boolean hiddenBySecondarySuppression) {
+        CentreCohort.Distribution abr = f.cohort().all();
+        String star = DisclosureControl.SUPPRESSED;
+        int n = abr.n();
+        List<Double> iu = f.iuPerKgPerYear().stream().sorted().toList();
+        String iuMedian = iu.isEmpty() ? "–" : whole(median(iu));
+        String zero = f.zeroBleedProportion() == null ? "–" : proportion(f.zeroBleedProportion());
+        if (control == null) {
+            return new Row(
+                    centreId,
+                    name,
+                    false,
+                    Integer.toString(f.cohort().patients()),
+                    Integer.toString(n),
+                    text(abr.median()),
+                    List.of(text(abr.q1()), text(abr.q3())),
+                    zero,
+                    iuMedian);
+        }
+        if (hiddenBySecondarySuppression) {
+            return new Row(centreId, name, true, star, star, star, List.of(star, star), star, star);
+        }
+        return new Row(
+                centreId,
+                name,
+                true,
+                control.count(f.cohort().patients()),
+                control.count(n),
+                statistic(control, abr.median(), n),
+                List.of(statistic(control, abr.q1(), n), statistic(control, abr.q3(), n)),
+                f.zeroBleedProportion() == null ? "–" : control.statistic(zero, n),
+                iu.isEmpty() ? "–" : control.statistic(iuMedian, iu.size()));
+    }
+
+    private static String statistic(DisclosureControl control, @Nullable BigDecimal value, int n) {
+        return value == null ? "–" : control.statistic(value.toPlainString(), n);
+    }
+
+    private static String text(@Nullable BigDecimal value) {
+        return value == null ? "–" : value.toPlainString();
+    }
+
+    static String proportion(double p) {
+        return BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String whole(double v) {
+        return BigDecimal.valueOf(v).setScale(0, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Hyndman–Fan type 7 median of sorted values. */
+    static double median(List<Double> sorted) {
+        double h = (sorted.size() - 1) * 0.5;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.size() - 1);
+        return sorted.get(lo) + (h - lo) * (sorted.get(hi) - sorted.get(lo));
+    }
+}

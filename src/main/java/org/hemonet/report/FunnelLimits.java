@@ -1,0 +1,54 @@
+package org.hemonet.report;
+
+/**
+ * Control limits of a funnel plot for a proportion (issue 18; Spiegelhalter, "Funnel plots for comparing institutional
+ * performance", Stat Med 2005;24:1185): for a centre of {@code n} patients and a network proportion {@code p}, the
+ * limits are the exact binomial quantiles {@code r/n} where {@code r} is the smallest count whose cumulative binomial
+ * probability reaches the tail (2.5 % and 97.5 % for the 95 % limits, 0.1 % and 99.9 % for the 99.8 % limits). No
+ * interpolation between counts is applied: a centre is outside a limit only when its count is beyond the quantile
+ * itself.
+ */
+final class FunnelLimits {
+
+    private FunnelLimits() {}
+
+    /** The limits at one centre size. */
+    record Limits(int n, double lower95, double upper95, double lower998, double upper998) {}
+
+    static Limits at(int n, double p) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive");
+        }
+        return new Limits(
+                n,
+                quantile(0.025, n, p) / (double) n,
+                quantile(0.975, n, p) / (double) n,
+                quantile(0.001, n, p) / (double) n,
+                quantile(0.999, n, p) / (double) n);
+    }
+
+    /** The smallest r in 0..n with P(X ≤ r) ≥ q for X ~ Binomial(n, p), as R's {@code qbinom}. */
+    static int quantile(double q, int n, double p) {
+        if (p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return n;
+        }
+        // the probabilities in log space: n may be in the thousands
+        double logP = Math.log(p);
+        double logQ = Math.log1p(-p);
+        double cumulative = 0;
+        double logChoose = 0; // log C(n, 0)
+        for (int r = 0; r <= n; r++) {
+            if (r > 0) {
+                logChoose += Math.log(n - r + 1) - Math.log(r);
+            }
+            cumulative += Math.exp(logChoose + r * logP + (n - r) * logQ);
+            if (cumulative >= q * (1 - 1e-12)) {
+                return r;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,225 @@
+package org.hemonet.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.hemonet.identity.Role;
+import org.hemonet.support.ApiClient;
+import org.hemonet.support.IntegrationTest;
+import org.hemonet.support.TestNetwork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Centres compared (issue 18) on two centres built here with hand-worked figures, for 2019 (365 days; each patient's
+ * diary starts with an infusion in 2018, so each has the whole year of observation and ABR = episodes):
+ *
+ * <ul>
+ *   <li>Alpha, 10 patients, episodes 0,0,0,0,0,1,1,2,3,4 → median 0.50, IQR 0.00–1.75 (type 7), zero bleeds 5/10;
+ *   <li>Beta, 3 patients, episodes 0,2,6 → median 2.00, IQR 1.00–4.00, zero bleeds 1/3 — suppressed for the network;
+ *   <li>both together, 13 patients: 0×6,1,1,2,2,3,4,6 → median 1.00, IQR 0.00–2.00, zero bleeds 6/13 = 0.462.
+ * </ul>
+ */
+class CentreComparisonTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String YEAR = "2019";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    static UUID alpha;
+    static UUID beta;
+    static String alphaClinician;
+
+    @BeforeEach
+    void network() {
+        if (alpha != null) {
+            return;
+        }
+        TestNetwork network = TestNetwork.in(context);
+        TestNetwork.Site a = network.centre("Alpha");
+        TestNetwork.Site b = network.centre("Beta");
+        alpha = a.centreId();
+        beta = b.centreId();
+        alphaClinician = a.staff(Role.CLINICIAN).username();
+        int[] alphaEpisodes = {0, 0, 0, 0, 0, 1, 1, 2, 3, 4};
+        for (int i = 0; i < alphaEpisodes.length; i++) {
+            withEpisodes(a.patient("A" + i, "Compared").patientId(), alphaEpisodes[i]);
+        }
+        for (int episodes : new int[] {0, 2, 6}) {
+            withEpisodes(b.patient("B" + episodes, "Compared").patientId(), episodes);
+        }
+    }
+
+    /** An infusion in 2018 (the diary's start) and {@code episodes} bleeds in 2019, each a week apart. */
+    private void withEpisodes(UUID patient, int episodes) {
+        jdbc.sql(
+                        """
+                        insert into diary.infusion (id, patient_id, administered_at, product_id, dose, unit, reason,
+                            recorded_by)
+                        values (:id, :p, timestamptz '2018-12-01 09:00:00Z', :product, 1000, 'IU', 'PROPHYLAXIS',
+                            'comparison-test')""")
+                .param("id", UUID.randomUUID())
+                .param("p", patient)
+                .param("product", UUID.randomUUID())
+                .update();
+        for (int e = 0; e < episodes; e++) {
+            jdbc.sql(
+                            """
+                            insert into diary.bleed (id, patient_id, started_at, site, cause, recorded_by)
+                            values (:id, :p, timestamptz '2019-03-01 10:00:00Z' + make_interval(days => 7 * :e),
+                                'LEFT_KNEE', 'SPONTANEOUS', 'comparison-test')""")
+                    .param("id", UUID.randomUUID())
+                    .param("p", patient)
+                    .param("e", e)
+                    .update();
+        }
+    }
+
+    private JsonNode get(String user, String path) {
+        HttpResponse<String> r = new ApiClient(port).signIn(user).get(path);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode row(JsonNode comparison, UUID centre) {
+        return StreamSupport.stream(comparison.path("items").spliterator(), false)
+                .filter(r -> r.path("centreId").asString().equals(centre.toString()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void theCentresOwnTeamSeesItsFiguresAsComputedAndTheOtherCentreUnderDisclosureControl() {
+        JsonNode c = get(alphaClinician, "/api/v1/reports/centres?year=" + YEAR);
+        JsonNode a = row(c, alpha);
+        assertThat(a.path("patients").asString()).isEqualTo("10");
+        assertThat(a.path("abrMedian").asString()).isEqualTo("0.50");
+        assertThat(a.path("abrIqr").get(0).asString()).isEqualTo("0.00");
+        assertThat(a.path("abrIqr").get(1).asString()).isEqualTo("1.75");
+        assertThat(a.path("zeroBleedProportion").asString()).isEqualTo("0.500");
+        assertThat(a.path("disclosureControl").asBoolean()).isFalse();
+        JsonNode b = row(c, beta);
+        assertThat(b.path("patients").asString()).isEqualTo("*");
+        assertThat(b.path("abrMedian").asString()).isEqualTo("*");
+        assertThat(b.path("zeroBleedProportion").asString()).isEqualTo("*");
+        // the network row: every centre's patients with diary time in 2019 (no other test writes 2019 diaries)
+        JsonNode n = c.path("network");
+        assertThat(n.path("included").asString()).isEqualTo("13");
+        assertThat(n.path("abrMedian").asString()).isEqualTo("1.00");
+        assertThat(n.path("abrIqr").get(1).asString()).isEqualTo("2.00");
+        assertThat(n.path("zeroBleedProportion").asString()).isEqualTo("0.462");
+    }
+
+    @Test
+    void analystsSeeEveryCentreRoundedAndNeverOneSuppressedCentreAlone() {
+        JsonNode c = get("analyst", "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=HEMOPHILIA_A");
+        JsonNode a = row(c, alpha);
+        assertThat(a.path("disclosureControl").asBoolean()).isTrue();
+        // Alpha is shown rounded, or hidden with Beta when it is the smallest other centre (secondary suppression)
+        if (a.path("patients").asString().equals("*")) {
+            assertThat(a.path("abrMedian").asString()).isEqualTo("*");
+        } else {
+            assertThat(a.path("patients").asString()).isEqualTo("10");
+            assertThat(a.path("abrMedian").asString()).isEqualTo("0.50");
+        }
+        assertThat(row(c, beta).path("patients").asString()).isEqualTo("*");
+        List<String> hidden = new ArrayList<>();
+        c.path("items").forEach(r -> {
+            if (r.path("patients").asString().equals("*")) {
+                hidden.add(r.path("centreName").asString());
+            }
+            assertThat(r.path("patients").asString()).matches("\\*|0|\\d*[05]");
+        });
+        assertThat(hidden)
+                .as("a lone hidden centre beside an exact network total")
+                .hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void theCsvHoldsTheSameRowsAndNoOtherCentresCountBetweenOneAndSeven() {
+        HttpResponse<String> r =
+                new ApiClient(port).signIn(alphaClinician).get("/api/v1/reports/centres.csv?year=" + YEAR, "text/csv");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        String alphaLine =
+                r.body().lines().filter(l -> l.contains("Alpha")).findFirst().orElseThrow();
+        assertThat(alphaLine).contains(",2019,10,10,0.50,0.00,1.75,0.500,");
+        r.body()
+                .lines()
+                .skip(1)
+                .filter(l -> !l.startsWith("Network") && !l.startsWith("*"))
+                .forEach(l -> {
+                    String[] cells = l.split(",", -1);
+                    if (cells.length < 9) {
+                        return; // the footnote
+                    }
+                    assertThat(cells[2]).as(l).doesNotMatch("[1-7]");
+                });
+    }
+
+    @Test
+    void theFunnelHasExactBinomialLimitsAroundTheNetworkProportion() {
+        // Alpha's own clinician: Alpha as computed, Beta as the network sees it
+        JsonNode f = get(alphaClinician, "/api/v1/reports/funnel?year=" + YEAR + "&measure=zeroBleedProportion");
+        assertThat(f.path("networkValue").asString()).isEqualTo("0.462");
+        JsonNode alphaPoint = StreamSupport.stream(f.path("points").spliterator(), false)
+                .filter(p -> p.path("centreId").asString().equals(alpha.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(alphaPoint.path("value").asString()).isEqualTo("0.500");
+        assertThat(alphaPoint.path("outside95").asBoolean()).isFalse();
+        JsonNode betaPoint = StreamSupport.stream(f.path("points").spliterator(), false)
+                .filter(p -> p.path("centreId").asString().equals(beta.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(betaPoint.path("value").asString()).isEqualTo("*");
+        assertThat(betaPoint.path("outside95").isNull()).isTrue();
+        // p = 6/13: at n = 10, qbinom(0.025) = 2 and qbinom(0.975) = 8 (worked with R's pbinom)
+        JsonNode ten = StreamSupport.stream(f.path("limits").spliterator(), false)
+                .filter(l -> l.path("n").asInt() == 10)
+                .findFirst()
+                .orElseThrow();
+        assertThat(ten.path("lower95").asDouble()).isEqualTo(0.2);
+        assertThat(ten.path("upper95").asDouble()).isEqualTo(0.8);
+    }
+
+    @Test
+    void badFiltersAreRefusedNamingTheFieldAndPatientsAreForbidden() {
+        ApiClient analyst = new ApiClient(port).signIn("analyst");
+        HttpResponse<String> measure = analyst.get("/api/v1/reports/funnel?measure=abrMean");
+        assertThat(measure.statusCode()).isEqualTo(400);
+        assertThat(measure.body()).contains("measure");
+        HttpResponse<String> severity = analyst.get("/api/v1/reports/centres?severity=VERY");
+        assertThat(severity.statusCode()).isEqualTo(400);
+        assertThat(severity.body()).contains("severity");
+        HttpResponse<String> year = analyst.get("/api/v1/reports/centres?year=12");
+        assertThat(year.statusCode()).isEqualTo(400);
+        assertThat(year.body()).contains("year");
+        for (String user : List.of("patient.tom", "courier", "admin")) {
+            assertThat(new ApiClient(port)
+                            .signIn(user)
+                            .get("/api/v1/reports/centres")
+                            .statusCode())
+                    .as(user)
+                    .isEqualTo(403);
+        }
+    }
+}
