@@ -61,7 +61,8 @@ public class CentreComparison {
             String abrMedian,
             List<String> abrIqr,
             String zeroBleedProportion,
-            String iuPerKgPerYearMedian) {}
+            String iuPerKgPerYearMedian,
+            String withDiaryProportion) {}
 
     public record Comparison(int year, Filter filter, Row network, List<Row> items) {}
 
@@ -75,6 +76,12 @@ public class CentreComparison {
         @Nullable
         Double zeroBleedProportion() {
             return n() == 0 ? null : cohort.all().zeroBleeds() / (double) n();
+        }
+
+        /** The proportion of the cohort's patients with diary time in the year (the rest have no ABR, §4). */
+        @Nullable
+        Double withDiaryProportion() {
+            return cohort.patients() == 0 ? null : n() / (double) cohort.patients();
         }
     }
 
@@ -170,6 +177,7 @@ public class CentreComparison {
         List<Double> iu = f.iuPerKgPerYear().stream().sorted().toList();
         String iuMedian = iu.isEmpty() ? "–" : whole(median(iu));
         String zero = f.zeroBleedProportion() == null ? "–" : proportion(f.zeroBleedProportion());
+        String withDiary = f.withDiaryProportion() == null ? "–" : proportion(f.withDiaryProportion());
         if (control == null) {
             return new Row(
                     centreId,
@@ -180,10 +188,11 @@ public class CentreComparison {
                     text(abr.median()),
                     List.of(text(abr.q1()), text(abr.q3())),
                     zero,
-                    iuMedian);
+                    iuMedian,
+                    withDiary);
         }
         if (hiddenBySecondarySuppression) {
-            return new Row(centreId, name, true, star, star, star, List.of(star, star), star, star);
+            return new Row(centreId, name, true, star, star, star, List.of(star, star), star, star, star);
         }
         return new Row(
                 centreId,
@@ -194,7 +203,10 @@ public class CentreComparison {
                 statistic(control, abr.median(), n),
                 List.of(statistic(control, abr.q1(), n), statistic(control, abr.q3(), n)),
                 f.zeroBleedProportion() == null ? "–" : control.statistic(zero, n),
-                iu.isEmpty() ? "–" : control.statistic(iuMedian, iu.size()));
+                iu.isEmpty() ? "–" : control.statistic(iuMedian, iu.size()),
+                f.withDiaryProportion() == null
+                        ? "–"
+                        : control.statistic(withDiary, f.cohort().patients()));
     }
 
     private static String statistic(DisclosureControl control, @Nullable BigDecimal value, int n) {

@@ -8,12 +8,12 @@ package org.hemonet.report;
  * interpolation between counts is applied: a centre is outside a limit only when its count is beyond the quantile
  * itself.
  */
-final class FunnelLimits {
+public final class FunnelLimits {
 
     private FunnelLimits() {}
 
     /** The limits at one centre size. */
-    record Limits(int n, double lower95, double upper95, double lower998, double upper998) {}
+    public record Limits(int n, double lower95, double upper95, double lower998, double upper998) {}
 
     static Limits at(int n, double p) {
         if (n <= 0) {

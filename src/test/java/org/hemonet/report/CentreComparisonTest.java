@@ -202,6 +202,43 @@ class CentreComparisonTest extends IntegrationTest {
     }
 
     @Test
+    void trendsGiveEachYearWithTheChangeFromTheYearBefore() {
+        // 2018: December only (the diaries start on 1 December), no bleed → every ABR 0; 2019 as above
+        JsonNode t = get(alphaClinician, "/api/v1/reports/trends?measure=abrMedian&from=2018&to=2019");
+        assertThat(t.path("measure").asString()).isEqualTo("abrMedian");
+        JsonNode a = StreamSupport.stream(t.path("centres").spliterator(), false)
+                .filter(l -> l.path("centreId").asString().equals(alpha.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(a.path("values")).hasSize(2);
+        assertThat(a.path("values").get(0).path("year").asInt()).isEqualTo(2018);
+        assertThat(a.path("values").get(0).path("value").asString()).isEqualTo("0.00");
+        assertThat(a.path("values").get(0).path("change").asString()).isEqualTo("–");
+        assertThat(a.path("values").get(1).path("value").asString()).isEqualTo("0.50");
+        assertThat(a.path("values").get(1).path("change").asString()).isEqualTo("+0.50");
+        JsonNode b = StreamSupport.stream(t.path("centres").spliterator(), false)
+                .filter(l -> l.path("centreId").asString().equals(beta.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(b.path("values").get(1).path("value").asString()).isEqualTo("*");
+        assertThat(b.path("values").get(1).path("change").asString()).isEqualTo("*");
+        assertThat(t.path("network").path("values").get(1).path("value").asString())
+                .isEqualTo("1.00");
+    }
+
+    @Test
+    void theDiaryCoverageFunnelCountsTheCentresRegisteredPatients() {
+        JsonNode f = get(alphaClinician, "/api/v1/reports/funnel?year=" + YEAR + "&measure=withDiaryProportion");
+        assertThat(f.path("measure").asString()).isEqualTo("withDiaryProportion");
+        JsonNode alphaPoint = StreamSupport.stream(f.path("points").spliterator(), false)
+                .filter(p -> p.path("centreId").asString().equals(alpha.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(alphaPoint.path("n").asString()).isEqualTo("10");
+        assertThat(alphaPoint.path("value").asString()).isEqualTo("1.000");
+    }
+
+    @Test
     void badFiltersAreRefusedNamingTheFieldAndPatientsAreForbidden() {
         ApiClient analyst = new ApiClient(port).signIn("analyst");
         HttpResponse<String> measure = analyst.get("/api/v1/reports/funnel?measure=abrMean");
@@ -210,6 +247,12 @@ class CentreComparisonTest extends IntegrationTest {
         HttpResponse<String> severity = analyst.get("/api/v1/reports/centres?severity=VERY");
         assertThat(severity.statusCode()).isEqualTo(400);
         assertThat(severity.body()).contains("severity");
+        HttpResponse<String> backwards = analyst.get("/api/v1/reports/trends?from=2020&to=2019");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("from");
+        HttpResponse<String> trend = analyst.get("/api/v1/reports/trends?measure=joy");
+        assertThat(trend.statusCode()).isEqualTo(400);
+        assertThat(trend.body()).contains("measure");
         HttpResponse<String> year = analyst.get("/api/v1/reports/centres?year=12");
         assertThat(year.statusCode()).isEqualTo(400);
         assertThat(year.body()).contains("year");

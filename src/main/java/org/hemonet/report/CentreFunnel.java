@@ -1,0 +1,154 @@
+package org.hemonet.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Funnel plots of the centres compared (issue 18): each centre's proportion against its size, with exact binomial 95 %
+ * and 99.8 % control limits around the network proportion ({@link FunnelLimits}). A centre outside the 99.8 % limits is
+ * an outlier. What is shown of each centre follows {@link CentreComparison} (disclosure control for network roles); the
+ * limits and the outlier flags come from the raw figures, and the limits are given on a grid of centre sizes (multiples
+ * of 5) so that the curve gives no centre's exact size away. A suppressed centre is listed without a position or flag.
+ */
+@Service
+public class CentreFunnel {
+
+    /** The proportions a funnel is drawn for; {@link #key} is the API's {@code measure} value. */
+    public enum Measure {
+        /** Patients with no bleed among those with diary time in the year. */
+        ZERO_BLEED_PROPORTION(
+                "zeroBleedProportion",
+                f -> f.cohort().all().zeroBleeds(),
+                CentreComparison.Figures::n,
+                CentreComparison.Row::included,
+                CentreComparison.Row::zeroBleedProportion),
+        /** Patients with diary time in the year among the cohort's registered patients (diary coverage). */
+        WITH_DIARY_PROPORTION(
+                "withDiaryProportion",
+                CentreComparison.Figures::n,
+                f -> f.cohort().patients(),
+                CentreComparison.Row::patients,
+                CentreComparison.Row::withDiaryProportion);
+
+        public final String key;
+        private final ToIntFunction<CentreComparison.Figures> events;
+        private final ToIntFunction<CentreComparison.Figures> size;
+        private final Function<CentreComparison.Row, String> shownSize;
+        private final Function<CentreComparison.Row, String> shownValue;
+
+        Measure(
+                String key,
+                ToIntFunction<CentreComparison.Figures> events,
+                ToIntFunction<CentreComparison.Figures> size,
+                Function<CentreComparison.Row, String> shownSize,
+                Function<CentreComparison.Row, String> shownValue) {
+            this.key = key;
+            this.events = events;
+            this.size = size;
+            this.shownSize = shownSize;
+            this.shownValue = shownValue;
+        }
+
+        /** The measure named {@code key}, the first one when null; a 400 naming {@code measure} otherwise. */
+        public static Measure of(@Nullable String key) {
+            if (key == null || key.isBlank()) {
+                return values()[0];
+            }
+            for (Measure m : values()) {
+                if (m.key.equals(key)) {
+                    return m;
+                }
+            }
+            throw new InvalidInputException("measure", "The funnel plot is drawn for: " + keys() + ".");
+        }
+
+        public static List<String> keys() {
+            return Arrays.stream(values()).map(m -> m.key).toList();
+        }
+    }
+
+    /** One centre on the funnel; {@code n} and {@code value} are {@code *} where suppressed. */
+    public record Point(
+            UUID centreId,
+            String centreName,
+            String n,
+            String value,
+            @Nullable Boolean outside95,
+            @Nullable Boolean outside998) {
+
+        public boolean suppressed() {
+            return DisclosureControl.SUPPRESSED.equals(n) || DisclosureControl.SUPPRESSED.equals(value);
+        }
+    }
+
+    public record Funnel(
+            int year,
+            String measure,
+            String networkValue,
+            int networkN,
+            List<Point> points,
+            List<FunnelLimits.Limits> limits,
+            List<String> outliers) {}
+
+    private final CentreComparison comparison;
+
+    CentreFunnel(CentreComparison comparison) {
+        this.comparison = comparison;
+    }
+
+    public Funnel funnel(Actor actor, int year, Measure measure, CentreComparison.Filter filter) {
+        CentreComparison.requireAllowed(actor);
+        CentreComparison.requireYear(year);
+        Map<UUID, CentreComparison.Figures> raw = new HashMap<>();
+        CentreComparison.Figures network = comparison.figures(year, filter, raw);
+        CentreComparison.Comparison shown = comparison.compare(actor, year, filter);
+        int networkN = measure.size.applyAsInt(network);
+        double p = networkN == 0 ? 0 : measure.events.applyAsInt(network) / (double) networkN;
+        List<Point> points = new ArrayList<>();
+        List<String> outliers = new ArrayList<>();
+        int largest = 0;
+        for (CentreComparison.Row row : shown.items()) {
+            CentreComparison.Figures f = row.centreId() == null ? null : raw.get(row.centreId());
+            if (f == null || measure.size.applyAsInt(f) == 0) {
+                continue;
+            }
+            int n = measure.size.applyAsInt(f);
+            largest = Math.max(largest, n);
+            String value = measure.shownValue.apply(row);
+            boolean suppressed = DisclosureControl.SUPPRESSED.equals(value);
+            FunnelLimits.Limits at = FunnelLimits.at(n, p);
+            double exact = measure.events.applyAsInt(f) / (double) n;
+            Boolean outside95 = suppressed ? null : exact < at.lower95() || exact > at.upper95();
+            Boolean outside998 = suppressed ? null : exact < at.lower998() || exact > at.upper998();
+            if (Boolean.TRUE.equals(outside998)) {
+                outliers.add(row.centreName());
+            }
+            points.add(new Point(
+                    row.centreId(), row.centreName(), measure.shownSize.apply(row), value, outside95, outside998));
+        }
+        List<FunnelLimits.Limits> limits = new ArrayList<>();
+        if (networkN > 0) {
+            for (int n = 5; n <= Math.max(10, ((largest + 4) / 5) * 5 + 5); n += 5) {
+                limits.add(FunnelLimits.at(n, p));
+            }
+        }
+        return new Funnel(
+                year,
+                measure.key,
+                networkN == 0 ? "–" : CentreComparison.proportion(p),
+                networkN,
+                points,
+                limits,
+                outliers);
+    }
+}
