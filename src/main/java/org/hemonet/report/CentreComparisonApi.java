@@ -1,7 +1,6 @@
 package org.hemonet.report;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hemonet.patient.DiagnosisType;
@@ -141,7 +140,7 @@ class CentreComparisonApi {
                         new CentreComparison.Filter(diagnosis, severity, inhibitorStatus)));
     }
 
-    int yearOr(@Nullable Integer year) {
-        return year != null ? year : LocalDate.now(clock).getYear() - 1;
+    private int yearOr(@Nullable Integer year) {
+        return year != null ? year : CentreComparison.lastCompleteYear(clock);
     }
 }

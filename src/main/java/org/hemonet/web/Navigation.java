@@ -52,13 +52,15 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
                         new Item("/recalls", "nav.recalls"),
-                        new Item("/reports/value", "nav.valueReports"));
+                        new Item("/reports/value", "nav.valueReports"),
+                        new Item("/reports/centres", "nav.centresCompared"));
             case COMMISSIONER ->
                 List.of(
                         new Item("/", "nav.network"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
-                        new Item("/reports/value", "nav.valueReports"));
+                        new Item("/reports/value", "nav.valueReports"),
+                        new Item("/reports/centres", "nav.centresCompared"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));
             case DELIVERY_PROVIDER -> List.of(new Item("/provider/deliveries", "plans.nav.providerDeliveries"));
         };
