@@ -52,7 +52,8 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
                         new Item("/recalls", "nav.recalls"),
-                        new Item("/reports/value", "nav.valueReports"));
+                        new Item("/reports/value", "nav.valueReports"),
+                        new Item("/reports/extract", "nav.researchExtract"));
             case COMMISSIONER ->
                 List.of(
                         new Item("/", "nav.network"),

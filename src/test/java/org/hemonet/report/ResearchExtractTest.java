@@ -381,4 +381,46 @@ class ResearchExtractTest extends IntegrationTest {
         assertThat(extract("analyst", "{\"year\": " + thisYear + "}").statusCode())
                 .isEqualTo(200);
     }
+
+    @Test
+    void theFormDownloadsTheExtractAndExplainsBadInputOrAMissingPermission() throws IOException {
+        ApiClient analyst = new ApiClient(port).signIn("analyst");
+        HttpResponse<String> page = analyst.getHtml("/reports/extract");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"year\"").contains("name=\"k\"");
+
+        HttpResponse<String> download = analyst.postForm("/reports/extract", "year=" + YEAR + "&k=5");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(download.headers().firstValue("X-Rows-Suppressed")).isPresent();
+        assertThat(parse(download.body())).isNotEmpty();
+
+        HttpResponse<String> tooSmall = analyst.postForm("/reports/extract", "year=" + YEAR + "&k=3");
+        assertThat(tooSmall.statusCode()).isEqualTo(200);
+        assertThat(tooSmall.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(tooSmall.body()).contains("k must be at least 5").contains("aria-invalid=\"true\"");
+        HttpResponse<String> notANumber = analyst.postForm("/reports/extract", "year=last&k=5");
+        assertThat(notANumber.body()).contains("Enter a whole number.");
+
+        assertThat(new ApiClient(port)
+                        .signIn("commissioner")
+                        .getHtml("/reports/extract")
+                        .statusCode())
+                .isEqualTo(403);
+        String analystWithout = "t-analyst-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new NewAccount(
+                analystWithout,
+                "Analyst without research",
+                Role.NETWORK_ANALYST,
+                SignIn.DEMO_PASSWORD,
+                Set.of(),
+                Map.of(),
+                SignIn.DEMO_TOTP_SECRET));
+        HttpResponse<String> without =
+                new ApiClient(port).signIn(analystWithout).getHtml("/reports/extract");
+        assertThat(without.statusCode()).isEqualTo(200);
+        assertThat(without.body())
+                .contains("does not hold the research permission")
+                .doesNotContain("name=\"k\"");
+    }
 }
