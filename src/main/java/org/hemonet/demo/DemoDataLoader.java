@@ -64,7 +64,9 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("Demo network: the database already holds data; nothing loaded");
             // the demo logins only where the demo network is (not on a generated national network, docs/benchmarks.md)
             if (centres.centres().stream().anyMatch(c -> "NORTH".equals(c.code()))) {
-                printLogins(DemoNetworkPlan.generate(properties.seed(), LocalDate.now(clock)));
+                DemoNetworkPlan plan = DemoNetworkPlan.generate(properties.seed(), LocalDate.now(clock));
+                grantResearch(plan); // a demo database made before research extracts existed (issue 18)
+                printLogins(plan);
             }
             return;
         }
@@ -89,9 +91,14 @@ class DemoDataLoader implements ApplicationRunner {
         plan.details().forEach(d -> patients.load(d.details(), d.centreId()));
         String hash = accounts.hash(DemoNetworkPlan.DEMO_PASSWORD);
         plan.accounts().forEach(a -> accounts.createWithHash(a.id(), a.account(), hash));
-        // the demo analyst may download research extracts (issue 18)
+        grantResearch(plan);
+    }
+
+    /** The demo analyst may download research extracts (issue 18); granting twice changes nothing. */
+    private void grantResearch(DemoNetworkPlan plan) {
         plan.accounts().stream()
                 .filter(a -> a.account().username().equals("analyst"))
+                .filter(a -> accounts.find(a.id()).isPresent())
                 .forEach(a -> permissions.grant(a.id(), Permission.RESEARCH_EXTRACT, "demo"));
     }
 

@@ -148,7 +148,8 @@ public class ResearchExtract {
 
     /**
      * The extract of a year with k (the setting when null). 403 unless {@link #mayExtract}; 400 naming {@code year}
-     * when it is missing, before 1900 or after this year, naming {@code k} when it is below 5.
+     * when it is missing, before 1900 or after this year (Europe/London), naming {@code k} when it is below 5 or above
+     * 1000. The current year is allowed: its rates run to today.
      */
     public Extract extract(Actor actor, @Nullable Integer year, @Nullable Integer k) {
         if (!mayExtract(actor)) {
