@@ -130,4 +130,18 @@ class AccessMatrixTest extends IntegrationTest {
         assertThat(aboutTom.statusCode()).isEqualTo(200);
         assertThat(normalised(aboutTom)).isEqualTo(normalised(aboutNobody));
     }
+
+    /** Research extracts (issue 18) are patient-level, though de-identified: network analysts with the permission only. */
+    @Test
+    void researchExtractsAreForNetworkAnalystsWithTheResearchPermissionOnly() {
+        String year = "{\"year\": 2025}";
+        assertThat(as("analyst").postJson("/api/v1/extracts", year).statusCode())
+                .isEqualTo(200);
+        for (String user :
+                List.of("commissioner", "admin", "clinician.north", "nurse.north", "parent.sara", "courier")) {
+            HttpResponse<String> response = as(user).postJson("/api/v1/extracts", year);
+            assertThat(response.statusCode()).as(user).isEqualTo(403);
+            assertThat(response.body()).as(user).doesNotContain("pseudonym");
+        }
+    }
 }

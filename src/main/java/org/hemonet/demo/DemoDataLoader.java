@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.hemonet.centre.CentreDirectory;
 import org.hemonet.identity.AccountAdministration;
+import org.hemonet.identity.AccountPermissions;
+import org.hemonet.identity.Permission;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.shared.database.DatabaseProperties;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final CentreDirectory centres;
     private final PatientRegistry patients;
     private final AccountAdministration accounts;
+    private final AccountPermissions permissions;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -36,6 +39,7 @@ class DemoDataLoader implements ApplicationRunner {
             CentreDirectory centres,
             PatientRegistry patients,
             AccountAdministration accounts,
+            AccountPermissions permissions,
             TransactionTemplate transaction,
             Clock clock) {
         this.properties = properties;
@@ -43,6 +47,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.centres = centres;
         this.patients = patients;
         this.accounts = accounts;
+        this.permissions = permissions;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -59,7 +64,9 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("Demo network: the database already holds data; nothing loaded");
             // the demo logins only where the demo network is (not on a generated national network, docs/benchmarks.md)
             if (centres.centres().stream().anyMatch(c -> "NORTH".equals(c.code()))) {
-                printLogins(DemoNetworkPlan.generate(properties.seed(), LocalDate.now(clock)));
+                DemoNetworkPlan plan = DemoNetworkPlan.generate(properties.seed(), LocalDate.now(clock));
+                grantResearch(plan); // a demo database made before research extracts existed (issue 18)
+                printLogins(plan);
             }
             return;
         }
@@ -84,6 +91,15 @@ class DemoDataLoader implements ApplicationRunner {
         plan.details().forEach(d -> patients.load(d.details(), d.centreId()));
         String hash = accounts.hash(DemoNetworkPlan.DEMO_PASSWORD);
         plan.accounts().forEach(a -> accounts.createWithHash(a.id(), a.account(), hash));
+        grantResearch(plan);
+    }
+
+    /** The demo analyst may download research extracts (issue 18); granting twice changes nothing. */
+    private void grantResearch(DemoNetworkPlan plan) {
+        plan.accounts().stream()
+                .filter(a -> a.account().username().equals("analyst"))
+                .filter(a -> accounts.find(a.id()).isPresent())
+                .forEach(a -> permissions.grant(a.id(), Permission.RESEARCH_EXTRACT, "demo"));
     }
 
     private static void printLogins(DemoNetworkPlan plan) {

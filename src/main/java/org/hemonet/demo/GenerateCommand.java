@@ -17,7 +17,9 @@ import org.hemonet.demo.NationalHistory.Summary;
 import org.hemonet.demo.NationalHistory.Treatment;
 import org.hemonet.demo.NationalNetwork.CentreRow;
 import org.hemonet.identity.AccountAdministration;
+import org.hemonet.identity.AccountPermissions;
 import org.hemonet.identity.NewAccount;
+import org.hemonet.identity.Permission;
 import org.hemonet.identity.Role;
 import org.hemonet.product.ProductCatalogue;
 import org.hemonet.shared.BulkDataLoaded;
@@ -41,6 +43,7 @@ class GenerateCommand implements Command {
     private final CentreDirectory centres;
     private final ProductCatalogue catalogue;
     private final AccountAdministration accounts;
+    private final AccountPermissions permissions;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
@@ -50,6 +53,7 @@ class GenerateCommand implements Command {
             CentreDirectory centres,
             ProductCatalogue catalogue,
             AccountAdministration accounts,
+            AccountPermissions permissions,
             DataSource dataSource,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
@@ -57,6 +61,7 @@ class GenerateCommand implements Command {
         this.centres = centres;
         this.catalogue = catalogue;
         this.accounts = accounts;
+        this.permissions = permissions;
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.events = events;
@@ -194,6 +199,7 @@ class GenerateCommand implements Command {
         String totp = DemoNetworkPlan.DEMO_TOTP_SECRET;
         staff(hash, logins, "admin", "Network Administrator", Role.ADMIN, Set.of(), totp, "administrator");
         staff(hash, logins, "analyst", "Network Analyst", Role.NETWORK_ANALYST, Set.of(), totp, "network analyst");
+        permissions.grant(accountId("analyst"), Permission.RESEARCH_EXTRACT, "generate");
         staff(hash, logins, "commissioner", "Commissioner", Role.COMMISSIONER, Set.of(), totp, "commissioner");
         for (CentreRow centre : network.centres()) {
             String code = centre.code().toLowerCase(java.util.Locale.ROOT);

@@ -134,13 +134,15 @@ public class CohortOutcomes {
                 continue; // no diary time in the period: not zero bleeds (clinical.md §4)
             }
             abrs.add(new PatientAbr(
+                    p.id(),
                     p.centreId(),
                     p.severity() == null ? UNKNOWN : p.severity().name(),
                     regimen(planOf.get(p.id())).name(),
                     report.abr(),
                     report.bleedEpisodes().total() == null
                             ? 0
-                            : report.bleedEpisodes().total()));
+                            : report.bleedEpisodes().total(),
+                    report.ajbr()));
         }
         return new Measured(cohort, abrs);
     }
@@ -163,7 +165,35 @@ public class CohortOutcomes {
     }
 
     /** One included patient's figures. */
-    record PatientAbr(UUID centreId, String severity, String regimen, BigDecimal abr, int episodes) {}
+    record PatientAbr(
+            UUID patientId,
+            UUID centreId,
+            String severity,
+            String regimen,
+            BigDecimal abr,
+            int episodes,
+            @Nullable BigDecimal ajbr) {}
+
+    /**
+     * One patient's rates for a period, computed as for the cohorts (research extract, issue 18): the caller must not
+     * show them to anyone outside the patient's team without de-identification.
+     *
+     * @param abr all bleeds per year (clinical.md §4)
+     * @param ajbr joint bleeds per year
+     */
+    public record PatientRates(UUID patientId, BigDecimal abr, @Nullable BigDecimal ajbr) {}
+
+    /**
+     * The rates of every patient {@code include} accepts who has diary time in the period (patients without any are
+     * left out: no diary is not zero bleeds, clinical.md §4), read in the same fixed number of queries as
+     * {@link #ofNetwork}.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientRates> perPatient(LocalDate from, LocalDate to, Predicate<PatientSummary> include) {
+        return measure(from, to, include).abrs().stream()
+                .map(a -> new PatientRates(a.patientId(), a.abr(), a.ajbr()))
+                .toList();
+    }
 
     static CohortRegimen regimen(@Nullable TreatmentPlan plan) {
         if (plan == null) {

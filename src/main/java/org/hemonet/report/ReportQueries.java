@@ -108,6 +108,56 @@ class ReportQueries {
                 .list();
     }
 
+    /** A patient who may be in a research extract, with the region the extract publishes. */
+    record ResearchSubject(UUID patientId, @Nullable String regionName) {}
+
+    /**
+     * Patients (not voided) whose latest research consent recorded on or before {@code asOf} was given and is not
+     * withdrawn on {@code asOf} (research extracts, issue 18), each with the region of residence, else the region of
+     * the centre they are registered at.
+     */
+    List<ResearchSubject> researchSubjects(LocalDate asOf) {
+        return jdbc.sql(
+                        """
+                        select p.id, r.name as region
+                        from patient.patient p
+                        join lateral (select c.given, c.withdrawn_on from patient.consent c
+                                      where c.patient_id = p.id and c.kind = 'RESEARCH' and c.recorded_on <= :asOf
+                                      order by c.recorded_on desc, c.recorded_at desc limit 1) c on true
+                        left join centre.centre ce on ce.id = p.centre_id
+                        left join centre.region r on r.id = coalesce(p.region_id, ce.region_id)
+                        where p.voided_at is null and c.given
+                          and (c.withdrawn_on is null or c.withdrawn_on > :asOf)
+                        """)
+                .param("asOf", asOf)
+                .query((rs, n) -> new ResearchSubject(rs.getObject("id", UUID.class), rs.getString("region")))
+                .list();
+    }
+
+    /** One patient's latest HJHS total in a period; {@code total} is null when no item was evaluable. */
+    record LatestHjhs(UUID patientId, @Nullable Integer total) {}
+
+    /**
+     * Per patient, the total of the latest current (neither voided nor replaced) HJHS assessment made in [first, last]:
+     * the sum of the evaluable items, as {@code outcome.HjhsTotals} counts it (not-evaluable items are not 0).
+     */
+    List<LatestHjhs> latestHjhs(LocalDate first, LocalDate last) {
+        return jdbc.sql(
+                        """
+                        select distinct on (s.patient_id) s.patient_id,
+                               (select sum(i.value)::int from outcome.joint_score_item i where i.score_id = s.id) as total
+                        from outcome.joint_score s
+                        where s.voided_at is null and s.superseded_at is null
+                          and s.assessed_on >= :first and s.assessed_on <= :last
+                        order by s.patient_id, s.assessed_on desc, s.recorded_at desc
+                        """)
+                .param("first", first)
+                .param("last", last)
+                .query((rs, n) ->
+                        new LatestHjhs(rs.getObject("patient_id", UUID.class), rs.getObject("total", Integer.class)))
+                .list();
+    }
+
     private static OffsetDateTime start(YearMonth month) {
         return month.atDay(1).atStartOfDay(LONDON).toInstant().atOffset(ZoneOffset.UTC);
     }

@@ -53,7 +53,8 @@ final class Navigation {
                         new Item("/products", "nav.products"),
                         new Item("/recalls", "nav.recalls"),
                         new Item("/reports/value", "nav.valueReports"),
-                        new Item("/reports/centres", "nav.centresCompared"));
+                        new Item("/reports/centres", "nav.centresCompared"),
+                        new Item("/reports/extract", "nav.researchExtract"));
             case COMMISSIONER ->
                 List.of(
                         new Item("/", "nav.network"),

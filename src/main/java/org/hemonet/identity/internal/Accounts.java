@@ -204,4 +204,45 @@ public class Accounts {
                 .query(Long.class)
                 .single();
     }
+
+    /** Does the enabled account hold the permission now (a grant not revoked)? */
+    public boolean hasPermission(UUID accountId, String permission) {
+        return jdbc.sql(
+                        """
+                        select exists (select 1 from identity.account_permission p
+                                       join identity.account a on a.id = p.account_id
+                                       where p.account_id = :a and p.permission = :p
+                                         and p.revoked_at is null and a.enabled)
+                        """)
+                .param("a", accountId)
+                .param("p", permission)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void grantPermission(UUID accountId, String permission, String grantedBy) {
+        jdbc.sql(
+                        """
+                        insert into identity.account_permission (id, account_id, permission, granted_by)
+                        values (:id, :a, :p, :by)
+                        on conflict (account_id, permission) where revoked_at is null do nothing
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("a", accountId)
+                .param("p", permission)
+                .param("by", grantedBy)
+                .update();
+    }
+
+    public void revokePermission(UUID accountId, String permission, String revokedBy) {
+        jdbc.sql(
+                        """
+                        update identity.account_permission set revoked_at = now(), revoked_by = :by
+                        where account_id = :a and permission = :p and revoked_at is null
+                        """)
+                .param("a", accountId)
+                .param("p", permission)
+                .param("by", revokedBy)
+                .update();
+    }
 }
