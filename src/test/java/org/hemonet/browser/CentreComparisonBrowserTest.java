@@ -88,6 +88,25 @@ class CentreComparisonBrowserTest extends BrowserTest {
                             c -> org.assertj.core.api.Assertions.assertThat(c).doesNotMatch("[1-7]"));
         }
 
+        // the centre's annual report, generated in the background, then downloaded
+        page.locator("#annualCentre")
+                .selectOption(new com.microsoft.playwright.options.SelectOption()
+                        .setLabel(page.locator(
+                                        "#annualCentre option", new Page.LocatorOptions().setHasText("Funnel Vale"))
+                                .textContent()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate PDF"))
+                .click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the PDF")))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(60_000));
+        screenshot(page, "annual-report-ready-desktop");
+        Download pdf = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the PDF"))
+                        .click());
+        org.assertj.core.api.Assertions.assertThat(
+                        new String(Files.readAllBytes(pdf.path()), 0, 5, StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+
         Page phone = signIn("commissioner", PHONE_WIDTH);
         phone.navigate("/reports/centres?year=" + YEAR);
         assertThat(phone.locator("svg.funnel-chart")).isVisible();

@@ -1,0 +1,146 @@
+package org.hemonet.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.hemonet.identity.Role;
+import org.hemonet.support.ApiClient;
+import org.hemonet.support.IntegrationTest;
+import org.hemonet.support.TestNetwork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The annual report PDF (issue 18), generated in the background: the network report holds the network ABR median that
+ * the centres compared give the same reader, and a centre's own report holds its figures as computed. Year 2023, whose
+ * diaries start in December 2022, later than the other report tests' years (an open diary counts in every later year).
+ */
+class AnnualReportTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int YEAR = 2023;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theNetworkAndCentreReportsHoldTheFiguresOfTheCentresCompared() throws Exception {
+        TestNetwork.Site site = TestNetwork.in(context).centre("Annual Dale");
+        int[] episodes = {0, 0, 1, 2, 2, 3, 4, 4, 6, 9}; // median 2.50, 2 of 10 with no bleed
+        for (int i = 0; i < episodes.length; i++) {
+            withEpisodes(site.patient("Y" + i, "Dale").patientId(), episodes[i]);
+        }
+        ApiClient analyst = new ApiClient(port).signIn("analyst");
+        String networkAbr = JSON.readTree(
+                        analyst.get("/api/v1/reports/centres?year=" + YEAR).body())
+                .path("network")
+                .path("abrMedian")
+                .asString();
+        assertThat(networkAbr).matches("\\d+\\.\\d\\d");
+
+        String network = pdfText(analyst, "{\"year\": " + YEAR + "}");
+        assertThat(network).contains("Hemonet annual report " + YEAR);
+        assertThat(network).contains("Centres compared");
+        assertThat(network).contains("Methods and definitions");
+        assertThat(network)
+                .containsPattern("ABR median \\(all patients with a diary\\) .*" + networkAbr.replace(".", "\\.")
+                        + " in " + YEAR);
+
+        ApiClient clinician =
+                new ApiClient(port).signIn(site.staff(Role.CLINICIAN).username());
+        String own = pdfText(clinician, "{\"year\": " + YEAR + ", \"centreId\": \"" + site.centreId() + "\"}");
+        assertThat(own).contains("Annual Dale");
+        assertThat(own).contains("The ABR median at Annual Dale");
+        assertThat(own).contains("2.50");
+    }
+
+    @Test
+    void badRequestsAreRefusedAndAJobIsItsOwnersOnly() {
+        ApiClient analyst = new ApiClient(port).signIn("analyst");
+        HttpResponse<String> noYear = analyst.postJson("/api/v1/reports/annual", "{}");
+        assertThat(noYear.statusCode()).isEqualTo(400);
+        assertThat(noYear.body()).contains("year");
+        HttpResponse<String> badYear = analyst.postJson("/api/v1/reports/annual", "{\"year\": 12}");
+        assertThat(badYear.statusCode()).isEqualTo(400);
+        HttpResponse<String> unknownCentre = analyst.postJson(
+                "/api/v1/reports/annual", "{\"year\": 2020, \"centreId\": \"" + UUID.randomUUID() + "\"}");
+        assertThat(unknownCentre.statusCode()).isEqualTo(404);
+        assertThat(new ApiClient(port)
+                        .signIn("patient.tom")
+                        .postJson("/api/v1/reports/annual", "{\"year\": 2020}")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> started = analyst.postJson("/api/v1/reports/annual", "{\"year\": 2020}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        String url = started.headers().firstValue("Location").orElseThrow();
+        assertThat(new ApiClient(port).signIn("commissioner").get(url).statusCode())
+                .as("another account's job")
+                .isEqualTo(404);
+    }
+
+    private static String pdfText(ApiClient client, String body) throws IOException, InterruptedException {
+        HttpResponse<String> started = client.postJson("/api/v1/reports/annual", body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String url = started.headers().firstValue("Location").orElseThrow();
+        JsonNode status = JSON.readTree(started.body());
+        assertThat(status.path("url").asString()).isEqualTo(url);
+        for (int i = 0; i < 600; i++) {
+            HttpResponse<byte[]> r = client.getBytes(url);
+            if (r.statusCode() == 200) {
+                assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+                PdfReader reader = new PdfReader(r.body());
+                PdfTextExtractor extractor = new PdfTextExtractor(reader);
+                StringBuilder text = new StringBuilder();
+                for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                    text.append(extractor.getTextFromPage(page)).append('\n');
+                }
+                return text.toString().replaceAll("\\s+", " ");
+            }
+            assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(202);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the annual report did not finish within a minute");
+    }
+
+    /** An infusion in December of the year before (the diary's start) and {@code episodes} bleeds in the year. */
+    private void withEpisodes(UUID patient, int episodes) {
+        jdbc.sql(
+                        """
+                        insert into diary.infusion (id, patient_id, administered_at, product_id, dose, unit, reason,
+                            recorded_by)
+                        values (:id, :p, make_timestamptz(:y - 1, 12, 1, 9, 0, 0, 'UTC'), :product, 1000, 'IU',
+                            'PROPHYLAXIS', 'annual-report-test')""")
+                .param("id", UUID.randomUUID())
+                .param("p", patient)
+                .param("y", YEAR)
+                .param("product", UUID.randomUUID())
+                .update();
+        for (int e = 0; e < episodes; e++) {
+            jdbc.sql(
+                            """
+                            insert into diary.bleed (id, patient_id, started_at, site, cause, recorded_by)
+                            values (:id, :p, make_timestamptz(:y, 3, 1, 10, 0, 0, 'UTC') + make_interval(days => 7 * :e),
+                                'LEFT_KNEE', 'SPONTANEOUS', 'annual-report-test')""")
+                    .param("id", UUID.randomUUID())
+                    .param("p", patient)
+                    .param("y", YEAR)
+                    .param("e", e)
+                    .update();
+        }
+    }
+}
