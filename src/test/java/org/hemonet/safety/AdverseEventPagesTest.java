@@ -126,6 +126,15 @@ class AdverseEventPagesTest extends IntegrationTest {
         UUID id = idOf(filed);
         assertThat(stored(id)).isEqualTo(new Stored("REPORTED", "STAFF", batch, onset, 1));
 
+        // no onset date with an infusion chosen: the infusion's day
+        HttpResponse<String> undated = nurse.postForm(
+                "/patients/" + patient.patientId() + "/adverse-events/new",
+                form(Map.of("category", "OTHER", "infusionId", infusion.toString(), "action", "draft")));
+        assertThat(undated.statusCode()).as(undated.body()).isEqualTo(302);
+        assertThat(stored(idOf(undated)))
+                .isEqualTo(new Stored(
+                        "DRAFT", "STAFF", batch, LocalDate.ofInstant(now.minus(Duration.ofDays(3)), LONDON), 1));
+
         HttpResponse<String> detail = nurse.getHtml("/safety/adverse-events/" + id + "?done=reported");
         assertThat(detail.body()).contains("Report submitted", batch, "Wheals on both arms");
         HttpResponse<String> list = nurse.getHtml("/safety/adverse-events?status=REPORTED");

@@ -151,7 +151,8 @@ class AdverseEventPages {
         PatientSummary patient = patient(actor, patientId);
         List<Infusion> infusions = infusionsOf(actor, patientId);
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("onsetOn", today().toString());
+        // empty: the day of the chosen infusion (the service's default); filled when opened from one infusion
+        values.put("onsetOn", "");
         values.put("outcome", AdverseEventOutcome.UNKNOWN.name());
         values.put("serious", "false");
         infusions.stream()

@@ -84,7 +84,7 @@ class SafetyRatesPageTest extends IntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         String row = page.body()
                 .replaceAll("(?s).*(<th scope=\"row\" class=\"product\">" + brand + "</th>.*?</tr>).*", "$1");
-        assertThat(row).contains(">2</td>", ">1</td>", ">500.0</td>", ">12.7–2785.8</td>");
+        assertThat(row).contains(">2</td>", ">1</td>", ">500.0</span>", "(12.7–2785.8)</small>", ">12.7–2785.8</td>");
         assertThat(page.body()).doesNotContain("Private words").doesNotContain("Gil");
 
         HttpResponse<String> acute = analyst.getHtml("/safety/rates?from=2025&to=2026&category=ACUTE_REACTION");
