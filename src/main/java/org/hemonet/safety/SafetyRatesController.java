@@ -1,22 +1,8 @@
 package org.hemonet.safety;
 
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.hemonet.diary.BleedDiary;
-import org.hemonet.identity.Role;
-import org.hemonet.product.Product;
-import org.hemonet.product.ProductCatalogue;
-import org.hemonet.safety.internal.SafetyQueries;
-import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
 import org.hemonet.shared.InvalidInputException;
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,75 +10,28 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/safety/rates?from=2024&to=2025&by=PRODUCT} (issue 13; calendar years, both included): per product,
  * patients treated, treatment-years, events by category and a rate per 1000 TY with the exact Poisson 95 % interval for
- * every category (clinical.md §9). Aggregates only: no patient, no narrative. Staff roles only (patients 403). Years are
- * cut in the network's time zone (Europe/London). {@code by=PRODUCT_CLASS} is not built yet (400).
+ * every category (clinical.md §9), computed by {@link SafetyRates}. Aggregates only: no patient, no narrative. Staff
+ * roles only (patients 403). {@code by=PRODUCT_CLASS} is not built yet (400).
  */
 @RestController
 class SafetyRatesController {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/London");
-
-    private final BleedDiary diary;
-    private final SafetyQueries queries;
-    private final ProductCatalogue products;
+    private final SafetyRates rates;
     private final CurrentActor currentActor;
 
-    SafetyRatesController(
-            BleedDiary diary, SafetyQueries queries, ProductCatalogue products, CurrentActor currentActor) {
-        this.diary = diary;
-        this.queries = queries;
-        this.products = products;
+    SafetyRatesController(SafetyRates rates, CurrentActor currentActor) {
+        this.rates = rates;
         this.currentActor = currentActor;
     }
 
-    record Rate(double per1000TreatmentYears, double[] ci95) {}
-
-    record Item(
-            UUID productId,
-            @Nullable String productClass,
-            long patientsTreated,
-            long treatmentYears,
-            Map<AdverseEventCategory, Long> events,
-            Map<AdverseEventCategory, @Nullable Rate> rates) {}
-
-    record Items(List<Item> items) {}
+    record Items(List<SafetyRates.Item> items) {}
 
     @GetMapping("/api/v1/safety/rates")
     Items rates(@RequestParam int from, @RequestParam int to, @RequestParam(defaultValue = "PRODUCT") String by) {
-        Actor actor = currentActor.require();
-        if (Role.PATIENT.name().equals(actor.role())
-                || Role.DELIVERY_PROVIDER.name().equals(actor.role())) {
-            throw new AccessDeniedException("network safety figures are for staff");
-        }
-        if (to < from) {
-            throw new InvalidInputException("to", "The last year is before the first.");
-        }
-        if (from < 1900 || to - from > 50) {
-            throw new InvalidInputException("from", "At most 50 calendar years from 1900.");
-        }
-        if (!"PRODUCT".equals(by)) {
+        var actor = currentActor.require();
+        if (!"PRODUCT".equals(by) && rates.maySee(actor)) {
             throw new InvalidInputException("by", "Only PRODUCT is available yet.");
         }
-        List<TreatmentYears.Exposure> exposures = diary.productYears(from, to, ZONE).stream()
-                .map(p -> new TreatmentYears.Exposure(p.patientId(), p.productId(), p.year()))
-                .toList();
-        List<TreatmentYears.Event> events = queries.countedEvents(from, to).stream()
-                .map(e -> new TreatmentYears.Event(e.productId(), e.category(), e.year()))
-                .toList();
-        List<Item> items = new ArrayList<>();
-        for (TreatmentYears.ProductRates r :
-                TreatmentYears.byProduct(exposures, events, from, to).values()) {
-            Map<AdverseEventCategory, @Nullable Rate> rates = new EnumMap<>(AdverseEventCategory.class);
-            r.rates().forEach((c, p) -> rates.put(c, p == null ? null : new Rate(p.per1000TreatmentYears(), p.ci95())));
-            String productClass = products.find(r.productId())
-                    .map(Product::productClass)
-                    .map(Enum::name)
-                    .orElse(null);
-            items.add(
-                    new Item(r.productId(), productClass, r.patientsTreated(), r.treatmentYears(), r.events(), rates));
-        }
-        items.sort(Comparator.comparing((Item i) -> String.valueOf(i.productClass()))
-                .thenComparing(Item::productId));
-        return new Items(items);
+        return new Items(rates.byProduct(actor, from, to));
     }
 }

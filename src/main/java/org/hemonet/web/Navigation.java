@@ -36,6 +36,8 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
                         new Item("/recalls", "nav.recalls"),
+                        new Item("/safety/adverse-events", "safety.nav.events"),
+                        new Item("/safety/rates", "safety.nav.rates"),
                         new Item("/deliveries", "plans.nav.deliveries"),
                         new Item("/messages", "message.nav.team"));
             case PHYSIO, SOCIAL_WORKER, LAB ->
@@ -52,6 +54,7 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
                         new Item("/recalls", "nav.recalls"),
+                        new Item("/safety/rates", "safety.nav.rates"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"),
                         new Item("/reports/extract", "nav.researchExtract"));
@@ -60,6 +63,7 @@ final class Navigation {
                         new Item("/", "nav.network"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
+                        new Item("/safety/rates", "safety.nav.rates"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));
