@@ -268,7 +268,11 @@ public class AnnualReport {
     private static void trendRow(PdfPTable t, String name, CentreTrends.Line l, boolean total) {
         List<String> row = new ArrayList<>();
         row.add(name);
-        l.values().forEach(v -> row.add(v.change().equals("–") ? v.value() : v.value() + " (" + v.change() + ")"));
+        l.values()
+                .forEach(v -> row.add(
+                        v.change().equals("–") || v.change().equals(DisclosureControl.SUPPRESSED)
+                                ? v.value()
+                                : v.value() + " (" + v.change() + ")"));
         cells(t, total, row.toArray(String[]::new));
     }
 

@@ -137,7 +137,39 @@ public class CentreComparison {
             boolean own = !networkRole && actor.centreIds().contains(c.id());
             rows.add(row(c.id(), c.name(), byCentre.get(c.id()), own ? null : disclosure, hidden.contains(i)));
         }
-        return new Comparison(year, filter, row(null, "", network, null, false), rows);
+        // beside hidden centres an exact network row could pin them (clinical.md §8): then its counts are shown as
+        // DisclosureControl.total gives them and its statistics as for any group, for the patients and the diary
+        // columns alike — unless the only hidden centres are the reader's own
+        List<Long> patientCounts = ordered.stream()
+                .map(c -> (long) byCentre.get(c.id()).cohort().patients())
+                .toList();
+        List<Long> includedCounts =
+                ordered.stream().map(c -> (long) byCentre.get(c.id()).n()).toList();
+        Set<Integer> hiddenIncluded = disclosure.hidden(includedCounts);
+        Row networkRow = row(null, "", network, null, false);
+        if (givesAway(hidden, ordered, actor, networkRole) || givesAway(hiddenIncluded, ordered, actor, networkRole)) {
+            Row controlled = row(null, "", network, disclosure, false);
+            networkRow = new Row(
+                    null,
+                    "",
+                    true,
+                    disclosure.total(patientCounts, hidden),
+                    disclosure.total(includedCounts, hiddenIncluded),
+                    controlled.abrMedian(),
+                    controlled.abrIqr(),
+                    controlled.zeroBleedProportion(),
+                    controlled.iuPerKgPerYearMedian(),
+                    controlled.withDiaryProportion());
+        }
+        return new Comparison(year, filter, networkRow, rows);
+    }
+
+    /** Whether the exact network row would give away a lone suppressed centre this actor may not see as computed. */
+    private static boolean givesAway(Set<Integer> hidden, List<Centre> ordered, Actor actor, boolean networkRole) {
+        return !hidden.isEmpty()
+                && (networkRole
+                        || hidden.stream().anyMatch(i -> !actor.centreIds()
+                                .contains(ordered.get(i).id())));
     }
 
     /** The raw figures of the network, filling {@code byCentre} with each centre's. */

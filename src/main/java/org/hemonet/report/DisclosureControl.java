@@ -46,9 +46,11 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
     /**
      * The cells to hide in one dimension whose total is shown exactly: every cell of 1–7 patients, and when exactly one
      * such cell exists, also the other non-empty cell with the fewest patients (secondary suppression, clinical.md §8).
-     * When every other cell is empty, an empty cell is hidden instead: zeros are exact, so one suppressed cell beside
-     * zeros and an exact total would be the total (the North West FIX leak of 2026-12-04). When the dimension has no
-     * other cell at all, one cell stays hidden and {@link #totalDisclosesACell} tells the caller to round the total.
+     * When every other cell is empty, the suppressed cell stays alone and {@link #totalDisclosesACell} tells the caller
+     * to round the total: zeros are exact, so one suppressed cell beside zeros and an exact total would be the total (the
+     * North West FIX leak of 2026-12-04). Hiding an empty cell beside it would not do: a centre or region with nobody
+     * under a wider filter is known to have nobody under a narrower one, so the hidden zero would be recovered and the
+     * cell with it (found by {@code DisclosureDifferencingTest}).
      */
     public Set<Integer> hidden(List<Long> patientCounts) {
         Set<Integer> hidden = new HashSet<>();
@@ -67,13 +69,6 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
                     partner = i;
                 }
             }
-            if (partner < 0) {
-                for (int i = 0; i < patientCounts.size() && partner < 0; i++) {
-                    if (!hidden.contains(i)) {
-                        partner = i; // only zeros are left: the first of them
-                    }
-                }
-            }
             if (partner >= 0) {
                 hidden.add(partner);
             }
@@ -81,8 +76,39 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
         return hidden;
     }
 
-    /** Whether a dimension's exact total, beside its shown cells, would give a suppressed cell away (§8). */
+    /**
+     * Whether a dimension's exact total, beside its shown cells, gives a suppressed cell away by subtraction (§8): when
+     * it is the only hidden cell. Exact figures such as IU beside it would then be the total less the others. Two or more
+     * hidden cells hold someone each, so an exact count total can still pin them when the shown cells leave little
+     * slack (two hidden cells of 1 beside zeros and a total of 2): count totals beside any hidden cell are shown as
+     * {@link #total} gives them.
+     */
     public static boolean totalDisclosesACell(Set<Integer> hidden) {
         return hidden.size() == 1;
+    }
+
+    /**
+     * How a dimension's total is shown (§8): exact when no cell is hidden; otherwise rounded like any count, and {@code
+     * *} when even the rounded total, less the most the shown cells can hold, leaves the hidden cells no more than one
+     * patient each — that would pin every one of them to 1.
+     */
+    public String total(List<Long> counts, Set<Integer> hidden) {
+        long sum = counts.stream().mapToLong(Long::longValue).sum();
+        if (hidden.isEmpty()) {
+            return Long.toString(sum);
+        }
+        String rounded = count(sum);
+        if (rounded.equals(SUPPRESSED)) {
+            return rounded;
+        }
+        long totalMax = Long.parseLong(rounded) + rounding / 2;
+        long shownMin = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            if (hidden.contains(i) || counts.get(i) == 0) {
+                continue;
+            }
+            shownMin += Math.max(smallestShownCount, Long.parseLong(count(counts.get(i))) - rounding / 2);
+        }
+        return totalMax - shownMin <= hidden.size() ? SUPPRESSED : rounded;
     }
 }

@@ -37,11 +37,12 @@ class DisclosureControlTest {
     void theNorthWestLeakBesideZerosIsClosed() {
         // found 2026-12-04: FIX patients per region, North West * (4), the others 0, network 4 → North West is 4
         List<Long> regions = List.of(0L, 4L, 0L, 0L);
+        // hiding a zero beside it would not do (a region empty under all factors is empty under FIX): the total is
+        // rounded instead, and a total of 1-7 is itself suppressed
         Set<Integer> hidden = control.hidden(regions);
-        assertThat(hidden).hasSize(2).contains(1);
-        assertThat(regions.get(hidden.stream().filter(i -> i != 1).findFirst().orElseThrow()))
-                .isZero();
-        assertThat(DisclosureControl.totalDisclosesACell(hidden)).isFalse();
+        assertThat(hidden).containsExactly(1);
+        assertThat(DisclosureControl.totalDisclosesACell(hidden)).isTrue();
+        assertThat(control.count(4)).isEqualTo("*");
     }
 
     @Test
@@ -58,6 +59,6 @@ class DisclosureControlTest {
         assertThat(strict.count(10)).isEqualTo("*");
         assertThat(strict.count(14)).isEqualTo("10");
         assertThat(strict.hidden(List.of(10L, 30L, 0L))).containsExactlyInAnyOrder(0, 1);
-        assertThat(strict.hidden(List.of(10L, 0L, 0L))).containsExactlyInAnyOrder(0, 1);
+        assertThat(strict.hidden(List.of(10L, 0L, 0L))).containsExactly(0);
     }
 }

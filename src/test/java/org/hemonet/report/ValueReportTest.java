@@ -423,11 +423,12 @@ class ValueReportTest extends IntegrationTest {
     }
 
     @Test
-    void aSuppressedCellBesideZerosAndAnExactTotalTakesAZeroWithItOrRoundsTheTotal() {
-        // clinical.md §8, found 2026-12-04: FIX patients per region, North West 4 (*), the others 0, network 4
+    void aSuppressedCellBesideZerosAndAnExactTotalRoundsTheTotal() {
+        // clinical.md §8, found 2026-12-04: FIX patients per region, North West 4 (*), the others 0, network 4; a
+        // hidden zero beside it would be recovered from a wider filter, so the total is rounded
         Set<Integer> hidden = report.suppressed(List.of(0L, 4L, 0L, 0L));
-        assertThat(hidden).containsExactlyInAnyOrder(0, 1);
-        assertThat(ValueReport.totalDisclosesACell(hidden)).isFalse();
+        assertThat(hidden).containsExactly(1);
+        assertThat(ValueReport.totalDisclosesACell(hidden)).isTrue();
         // a dimension of one cell: nothing else can be hidden, so the total must be rounded instead
         Set<Integer> alone = report.suppressed(List.of(4L));
         assertThat(alone).containsExactly(0);
