@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.hemonet.support.BleedYears;
 import org.hemonet.support.BrowserTest;
 import org.hemonet.support.TestNetwork;
 import org.junit.jupiter.api.Test;
@@ -117,30 +118,7 @@ class CentreComparisonBrowserTest extends BrowserTest {
                 .isLessThanOrEqualTo(PHONE_WIDTH);
     }
 
-    /** An infusion in December of the year before (the diary's start) and {@code episodes} bleeds in the year. */
     private void withEpisodes(UUID patient, int episodes) {
-        jdbc.sql(
-                        """
-                        insert into diary.infusion (id, patient_id, administered_at, product_id, dose, unit, reason,
-                            recorded_by)
-                        values (:id, :p, make_timestamptz(:y - 1, 12, 1, 9, 0, 0, 'UTC'), :product, 1000, 'IU',
-                            'PROPHYLAXIS', 'centres-browser-test')""")
-                .param("id", UUID.randomUUID())
-                .param("p", patient)
-                .param("y", YEAR)
-                .param("product", UUID.randomUUID())
-                .update();
-        for (int e = 0; e < episodes; e++) {
-            jdbc.sql(
-                            """
-                            insert into diary.bleed (id, patient_id, started_at, site, cause, recorded_by)
-                            values (:id, :p, make_timestamptz(:y, 3, 1, 10, 0, 0, 'UTC') + make_interval(days => 7 * :e),
-                                'LEFT_KNEE', 'SPONTANEOUS', 'centres-browser-test')""")
-                    .param("id", UUID.randomUUID())
-                    .param("p", patient)
-                    .param("y", YEAR)
-                    .param("e", e)
-                    .update();
-        }
+        BleedYears.write(jdbc, patient, YEAR, episodes, "centres-browser-test");
     }
 }

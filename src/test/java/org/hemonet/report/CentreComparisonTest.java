@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.hemonet.identity.Role;
 import org.hemonet.support.ApiClient;
+import org.hemonet.support.BleedYears;
 import org.hemonet.support.IntegrationTest;
 import org.hemonet.support.TestNetwork;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,29 +69,9 @@ class CentreComparisonTest extends IntegrationTest {
         }
     }
 
-    /** An infusion in 2012 (the diary's start) and {@code episodes} bleeds in 2013, each a week apart. */
+    /** An infusion in December 2012 (the diary's start) and {@code episodes} bleeds in 2013, each a week apart. */
     private void withEpisodes(UUID patient, int episodes) {
-        jdbc.sql(
-                        """
-                        insert into diary.infusion (id, patient_id, administered_at, product_id, dose, unit, reason,
-                            recorded_by)
-                        values (:id, :p, timestamptz '2012-12-01 09:00:00Z', :product, 1000, 'IU', 'PROPHYLAXIS',
-                            'comparison-test')""")
-                .param("id", UUID.randomUUID())
-                .param("p", patient)
-                .param("product", UUID.randomUUID())
-                .update();
-        for (int e = 0; e < episodes; e++) {
-            jdbc.sql(
-                            """
-                            insert into diary.bleed (id, patient_id, started_at, site, cause, recorded_by)
-                            values (:id, :p, timestamptz '2013-03-01 10:00:00Z' + make_interval(days => 7 * :e),
-                                'LEFT_KNEE', 'SPONTANEOUS', 'comparison-test')""")
-                    .param("id", UUID.randomUUID())
-                    .param("p", patient)
-                    .param("e", e)
-                    .update();
-        }
+        BleedYears.write(jdbc, patient, Integer.parseInt(YEAR), episodes, "comparison-test");
     }
 
     private JsonNode get(String user, String path) {

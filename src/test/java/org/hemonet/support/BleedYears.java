@@ -1,0 +1,43 @@
+package org.hemonet.support;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A diary of a test's own patient for one calendar year, written straight to the diary tables: an infusion on 1
+ * December of the year before (the diary's start, so the whole year is observed) and {@code episodes} knee bleeds from
+ * 1 March, a week apart. Reports read observation time from the first entry on, so such a diary also counts in every
+ * later year: pick a year no other test's report assertions depend on.
+ */
+public final class BleedYears {
+
+    private BleedYears() {}
+
+    public static void write(JdbcClient jdbc, UUID patient, int year, int episodes, String recordedBy) {
+        jdbc.sql(
+                        """
+                        insert into diary.infusion (id, patient_id, administered_at, product_id, dose, unit, reason,
+                            recorded_by)
+                        values (:id, :p, make_timestamptz(:y - 1, 12, 1, 9, 0, 0, 'UTC'), :product, 1000, 'IU',
+                            'PROPHYLAXIS', :by)""")
+                .param("id", UUID.randomUUID())
+                .param("p", patient)
+                .param("y", year)
+                .param("product", UUID.randomUUID())
+                .param("by", recordedBy)
+                .update();
+        for (int e = 0; e < episodes; e++) {
+            jdbc.sql(
+                            """
+                            insert into diary.bleed (id, patient_id, started_at, site, cause, recorded_by)
+                            values (:id, :p, make_timestamptz(:y, 3, 1, 10, 0, 0, 'UTC') + make_interval(days => 7 * :e),
+                                'LEFT_KNEE', 'SPONTANEOUS', :by)""")
+                    .param("id", UUID.randomUUID())
+                    .param("p", patient)
+                    .param("y", year)
+                    .param("e", e)
+                    .param("by", recordedBy)
+                    .update();
+        }
+    }
+}
