@@ -284,8 +284,8 @@ public class AnnualReport {
         List<CentreTrends.YearValue> v = line.values();
         CentreTrends.YearValue last = v.get(v.size() - 1);
         CentreTrends.YearValue before = v.size() > 1 ? v.get(v.size() - 2) : null;
-        BigDecimal a = before == null ? null : number(before.value());
-        BigDecimal b = number(last.value());
+        BigDecimal a = before == null ? null : CentreTrends.number(before.value());
+        BigDecimal b = CentreTrends.number(last.value());
         if (b == null) {
             return text(locale, "annual.sentence.none", measure, Integer.toString(year));
         }
@@ -297,14 +297,6 @@ public class AnnualReport {
                 : b.compareTo(a) < 0 ? "annual.sentence.fell" : "annual.sentence.same";
         return text(
                 locale, key, measure, before.value(), Integer.toString(year - 1), last.value(), Integer.toString(year));
-    }
-
-    private static @Nullable BigDecimal number(String s) {
-        try {
-            return new BigDecimal(s.replace(",", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static PdfPTable table(float[] widths) {

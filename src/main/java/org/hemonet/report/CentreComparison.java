@@ -118,6 +118,13 @@ public class CentreComparison {
     }
 
     public Comparison compare(Actor actor, int year, Filter filter) {
+        return computed(actor, year, filter).shown();
+    }
+
+    /** A comparison as shown to the actor beside the raw figures it was made from (for the funnel's limits). */
+    record Computed(Comparison shown, Figures network, Map<UUID, Figures> byCentre) {}
+
+    Computed computed(Actor actor, int year, Filter filter) {
         requireAllowed(actor);
         requireYear(year);
         Map<UUID, Figures> byCentre = new HashMap<>();
@@ -127,10 +134,11 @@ public class CentreComparison {
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
         boolean networkRole = CohortOutcomesReport.NETWORK.contains(actor.role());
-        // the network row is exact, so a lone suppressed centre would be recoverable: take a second (§8)
-        Set<Integer> hidden = disclosure.hidden(ordered.stream()
+        // a lone suppressed centre takes a second with it, so that the network row does not give it away (§8)
+        List<Long> patientCounts = ordered.stream()
                 .map(c -> (long) byCentre.get(c.id()).cohort().patients())
-                .toList());
+                .toList();
+        Set<Integer> hidden = disclosure.hidden(patientCounts);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Centre c = ordered.get(i);
@@ -140,9 +148,6 @@ public class CentreComparison {
         // beside hidden centres an exact network row could pin them (clinical.md §8): then its counts are shown as
         // DisclosureControl.total gives them and its statistics as for any group, for the patients and the diary
         // columns alike — unless the only hidden centres are the reader's own
-        List<Long> patientCounts = ordered.stream()
-                .map(c -> (long) byCentre.get(c.id()).cohort().patients())
-                .toList();
         List<Long> includedCounts =
                 ordered.stream().map(c -> (long) byCentre.get(c.id()).n()).toList();
         Set<Integer> hiddenIncluded = disclosure.hidden(includedCounts);
@@ -161,7 +166,7 @@ public class CentreComparison {
                     controlled.iuPerKgPerYearMedian(),
                     controlled.withDiaryProportion());
         }
-        return new Comparison(year, filter, networkRow, rows);
+        return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);
     }
 
     /** Whether the exact network row would give away a lone suppressed centre this actor may not see as computed. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.InhibitorStatus;
 import org.hemonet.patient.Severity;
@@ -65,14 +66,10 @@ class CentreComparisonPage {
         DiagnosisType d = parse(DiagnosisType.class, diagnosis, "diagnosis", invalid);
         Severity s = parse(Severity.class, severity, "severity", invalid);
         InhibitorStatus i = parse(InhibitorStatus.class, inhibitorStatus, "inhibitorStatus", invalid);
-        CentreFunnel.Measure funnelMeasure = orDefault(() -> CentreFunnel.Measure.of(measure), invalid, "measure");
-        if (funnelMeasure == null) {
-            funnelMeasure = CentreFunnel.Measure.of(null);
-        }
-        CentreTrends.Measure trendMeasure = orDefault(() -> CentreTrends.Measure.of(trend), invalid, "trend");
-        if (trendMeasure == null) {
-            trendMeasure = CentreTrends.Measure.of(null);
-        }
+        CentreFunnel.Measure funnelMeasure =
+                orDefault(() -> CentreFunnel.Measure.of(measure), CentreFunnel.Measure.of(null), invalid, "measure");
+        CentreTrends.Measure trendMeasure =
+                orDefault(() -> CentreTrends.Measure.of(trend), CentreTrends.Measure.of(null), invalid, "trend");
         CentreComparison.Filter filter = new CentreComparison.Filter(d, s, i);
         CentreFunnel.Funnel funnel = funnels.funnel(actor, y, funnelMeasure, filter);
         model.addAttribute("invalid", invalid);
@@ -152,12 +149,13 @@ class CentreComparisonPage {
         }
     }
 
-    private static <T> @Nullable T orDefault(java.util.function.Supplier<T> parse, List<String> invalid, String field) {
+    /** The parsed value, or {@code fallback} with the field noted as ignored. */
+    private static <T> T orDefault(Supplier<T> parse, T fallback, List<String> invalid, String field) {
         try {
             return parse.get();
         } catch (InvalidInputException e) {
             invalid.add(field);
-            return null;
+            return fallback;
         }
     }
 }

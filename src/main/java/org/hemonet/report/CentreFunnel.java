@@ -2,7 +2,6 @@ package org.hemonet.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,11 +106,10 @@ public class CentreFunnel {
     }
 
     public Funnel funnel(Actor actor, int year, Measure measure, CentreComparison.Filter filter) {
-        CentreComparison.requireAllowed(actor);
-        CentreComparison.requireYear(year);
-        Map<UUID, CentreComparison.Figures> raw = new HashMap<>();
-        CentreComparison.Figures network = comparison.figures(year, filter, raw);
-        CentreComparison.Comparison shown = comparison.compare(actor, year, filter);
+        CentreComparison.Computed computed = comparison.computed(actor, year, filter);
+        Map<UUID, CentreComparison.Figures> raw = computed.byCentre();
+        CentreComparison.Figures network = computed.network();
+        CentreComparison.Comparison shown = computed.shown();
         int networkN = measure.size.applyAsInt(network);
         double p = networkN == 0 ? 0 : measure.events.applyAsInt(network) / (double) networkN;
         List<Point> points = new ArrayList<>();

@@ -127,7 +127,8 @@ public class CentreTrends {
         return d.signum() > 0 ? "+" + d.toPlainString() : d.toPlainString();
     }
 
-    private static @Nullable BigDecimal number(String s) {
+    /** A shown figure as a number ({@code 1,200} included), null for {@code *} and {@code –}. */
+    static @Nullable BigDecimal number(String s) {
         try {
             return new BigDecimal(s.replace(",", ""));
         } catch (NumberFormatException e) {
