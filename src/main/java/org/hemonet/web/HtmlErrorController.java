@@ -42,34 +42,38 @@ class HtmlErrorController implements ErrorController {
 
     private static ResponseEntity<ProblemDetail> apiProblem(HttpStatus status, HttpServletRequest request) {
         return switch (status) {
-            case NOT_FOUND -> ApiProblems.notFound(null);
+            case NOT_FOUND -> ApiProblems.notFound(request);
             case FORBIDDEN ->
                 ApiProblems.problem(
-                        status, ProblemTypes.FORBIDDEN, "Forbidden", "Your role may not use this endpoint.", null);
+                        status, ProblemTypes.FORBIDDEN, "Forbidden", "Your role may not use this endpoint.", request);
             case BAD_REQUEST ->
                 ApiProblems.problem(
-                        status, ProblemTypes.MALFORMED_REQUEST, "Malformed request", "The request is malformed.", null);
+                        status,
+                        ProblemTypes.MALFORMED_REQUEST,
+                        "Malformed request",
+                        "The request is malformed.",
+                        request);
             case NOT_ACCEPTABLE ->
                 ApiProblems.problem(
                         status,
                         ProblemTypes.MALFORMED_REQUEST,
                         "Not acceptable",
                         "This address cannot answer in the media type the Accept header asks for.",
-                        null);
+                        request);
             case METHOD_NOT_ALLOWED ->
                 ApiProblems.problem(
                         status,
                         ProblemTypes.METHOD_NOT_ALLOWED,
                         "Method not allowed",
                         "This address does not accept that method.",
-                        null);
+                        request);
             default ->
                 ApiProblems.problem(
                         HttpStatus.INTERNAL_SERVER_ERROR,
                         ProblemTypes.INTERNAL_ERROR,
                         "Internal error",
                         "Something went wrong on our side. The error has been logged.",
-                        null);
+                        request);
         };
     }
 

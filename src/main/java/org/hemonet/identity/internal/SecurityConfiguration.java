@@ -116,6 +116,7 @@ class SecurityConfiguration {
             ThrottledAuthenticationProvider passwords,
             AccountDetailsService accounts,
             RegisteredClientRepository clients,
+            CookieSecurity cookieSecurity,
             java.time.Clock clock)
             throws Exception {
         // A sign-in for an app ends in redirects to the app's registered redirect URI; browsers apply form-action to
@@ -155,7 +156,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true)
                         .deleteCookies("HEMONET_SESSION"))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).spa())
+                // spa() installs a plain cookie repository of its own, so ours (Secure, SameSite) must come after it
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfCookie(cookieSecurity.mode())))
                 .exceptionHandling(
                         errors -> errors.defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), apiOrFhir)
                                 .defaultAuthenticationEntryPointFor(loginPage, request -> true)
@@ -188,10 +190,20 @@ class SecurityConfiguration {
         return cache;
     }
 
-    /** The CSRF token cookie, readable by the page's script, {@code Secure} and {@code SameSite=Lax} (§11). */
-    private static CookieCsrfTokenRepository csrfCookie() {
+    /**
+     * The CSRF token cookie, readable by the page's script and {@code SameSite=Lax} (§11); {@code Secure} as the
+     * session cookie is ({@link CookieSecurity}: by default when the request is https, which the repository checks).
+     */
+    private static CookieCsrfTokenRepository csrfCookie(CookieSecurity.Mode mode) {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        repository.setCookieCustomizer(cookie -> cookie.secure(true).sameSite("Lax"));
+        repository.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (mode == CookieSecurity.Mode.TRUE) {
+                cookie.secure(true);
+            } else if (mode == CookieSecurity.Mode.FALSE) {
+                cookie.secure(false);
+            }
+        });
         return repository;
     }
 }

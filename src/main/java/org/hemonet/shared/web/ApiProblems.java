@@ -1,5 +1,6 @@
 package org.hemonet.shared.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class ApiProblems {
         problem.setType(type);
         problem.setTitle(title);
         if (request != null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(URI.create(requestedPath(request)));
         }
         if (field != null) {
             problem.setProperty("field", field);
@@ -60,6 +61,15 @@ public final class ApiProblems {
                 "Not found",
                 "No resource exists at this address, or you may not see it.",
                 request);
+    }
+
+    /**
+     * The path the client asked for: on the container's error dispatch ({@code /error}) the original request's path,
+     * not the error page's, so that {@code instance} always names the request (RFC 9457 §3.1.5).
+     */
+    public static String requestedPath(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return original instanceof String path && !path.isEmpty() ? path : request.getRequestURI();
     }
 
     public static boolean isApiRequest(String path) {
