@@ -2,6 +2,7 @@ package org.hemonet.web;
 
 import java.util.List;
 import java.util.Optional;
+import org.hemonet.centre.NetworkSettings;
 import org.hemonet.identity.SignedInUser;
 import org.hemonet.message.Messages;
 import org.hemonet.shared.CurrentActor;
@@ -16,11 +17,22 @@ class ShellAdvice {
     private final SignedInUser signedInUser;
     private final Messages messages;
     private final CurrentActor currentActor;
+    private final NetworkSettings network;
 
-    ShellAdvice(SignedInUser signedInUser, Messages messages, CurrentActor currentActor) {
+    ShellAdvice(SignedInUser signedInUser, Messages messages, CurrentActor currentActor, NetworkSettings network) {
         this.signedInUser = signedInUser;
         this.messages = messages;
         this.currentActor = currentActor;
+        this.network = network;
+    }
+
+    /**
+     * The public emergency number where the network is (issue 19): it follows the network, not the language, so a UK
+     * patient whose browser asks for American English is still told 999. Message texts take it as a parameter.
+     */
+    @ModelAttribute("emergencyNumber")
+    String emergencyNumber() {
+        return network.emergencyNumber();
     }
 
     /** Unread messages of the signed-in patient or centre team, shown next to "Messages" in the navigation. */

@@ -1,4 +1,4 @@
-package org.hemonet.identity;
+package org.hemonet.identity.internal;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
