@@ -3,7 +3,6 @@ package org.hemonet.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.util.Map;
 import org.hemonet.support.BrowserTest;
 import org.hemonet.support.PatientAccounts;
 import org.hemonet.support.TestNetwork;
@@ -26,8 +25,8 @@ class EmergencyNumberBrowserTest extends BrowserTest {
     void aUkPatientIsToldToCall999WhateverLanguageTheirBrowserAsksFor(String language, String centreSpelling) {
         PatientAccounts.Created patient =
                 TestNetwork.in(context).centre("Emergency").patient("Ellis", "Emery");
-        Page page = signIn(patient.username(), PHONE_WIDTH);
-        page.setExtraHTTPHeaders(Map.of("Accept-Language", language));
+        // the browser's own language, as a phone set to American English sends it on every request
+        Page page = signIn(patient.username(), PHONE_WIDTH, true, language);
         page.navigate("/");
         var advice = page.locator("main p.muted", new Page.LocatorOptions().setHasText("emergency"));
         // the page really is in the asked-for language: American "center", British "centre"

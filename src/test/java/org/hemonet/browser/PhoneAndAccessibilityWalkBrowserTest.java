@@ -71,7 +71,7 @@ class PhoneAndAccessibilityWalkBrowserTest extends BrowserTest {
     /** Links the walk never follows: side effects, downloads, other protocols, or pages of other tests. */
     static final Pattern SKIP = Pattern.compile(
             "^/(logout|api/|fhir|oauth2|\\.well-known|actuator|webjars|css/|js/|img/|login|v3/|swagger-ui).*"
-                    + "|.*\\.(csv|pdf|png|jpg|json)$"
+                    + "|.*\\.(csv|pdf|png|jpg|json)(\\?.*)?$"
                     + "|^/messages/[0-9a-f-]{36}.*");
 
     static final Pattern UUID_SEGMENT =

@@ -92,11 +92,19 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** A fresh browser of the given width, with JavaScript on or off (to check pages that must work without it). */
     protected Page newPage(int width, boolean javaScriptEnabled) {
+        return newPage(width, javaScriptEnabled, "en-GB");
+    }
+
+    /**
+     * A fresh browser of the given width whose language (navigator.language and every request's
+     * {@code Accept-Language}) is {@code locale}, e.g. {@code en-US}.
+     */
+    protected Page newPage(int width, boolean javaScriptEnabled, String locale) {
         closeContext();
         context = browser.newContext(new Browser.NewContextOptions()
                 .setJavaScriptEnabled(javaScriptEnabled)
                 .setViewportSize(width, width <= PHONE_WIDTH ? 780 : 900)
-                .setLocale("en-GB")
+                .setLocale(locale)
                 .setBaseURL("http://localhost:" + port));
         Page page = context.newPage();
         page.setDefaultTimeout(30_000);
@@ -110,7 +118,12 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Signs in through the login form, in a browser with JavaScript on or off. */
     protected Page signIn(String username, int width, boolean javaScriptEnabled) {
-        Page page = newPage(width, javaScriptEnabled);
+        return signIn(username, width, javaScriptEnabled, "en-GB");
+    }
+
+    /** Signs in through the login form in a browser whose language is {@code locale} (e.g. {@code en-US}). */
+    protected Page signIn(String username, int width, boolean javaScriptEnabled, String locale) {
+        Page page = newPage(width, javaScriptEnabled, locale);
         page.navigate("/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(SignIn.DEMO_PASSWORD);
