@@ -2,7 +2,6 @@ package org.hemonet.diary;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,11 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class BleedDiary {
 
-    /** Phones' clocks run a little fast; an entry up to this far in the future is taken as "now". */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
-    static final BigDecimal MAX_DOSE_IU = new BigDecimal("50000");
-    static final BigDecimal MAX_DOSE_MG = new BigDecimal("3000");
     public static final int MAX_SYNC_ENTRIES = 1000;
 
     private final DiaryQueries queries;
@@ -60,6 +54,7 @@ public class BleedDiary {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DiaryEntryRules rules;
 
     BleedDiary(
             DiaryQueries queries,
@@ -72,7 +67,9 @@ public class BleedDiary {
             org.hemonet.identity.AccountAdministration accounts,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            DiaryEntryRules rules) {
+        this.rules = rules;
         this.queries = queries;
         this.patients = patients;
         this.accessPolicy = accessPolicy;
@@ -88,7 +85,7 @@ public class BleedDiary {
 
     public Bleed recordBleed(Actor actor, UUID patientId, BleedRequest request) {
         requireAccess(actor, patientId, "Bleed", AuditAction.CREATE);
-        Bleed bleed = bleedOf(actor, patientId, UUID.randomUUID(), request, "");
+        Bleed bleed = rules.bleedOf(actor, patientId, UUID.randomUUID(), request, "");
         return inTransaction(() -> {
             storeBleed(bleed);
             return bleed;
@@ -97,7 +94,7 @@ public class BleedDiary {
 
     public Infusion recordInfusion(Actor actor, UUID patientId, InfusionRequest request) {
         requireAccess(actor, patientId, "Infusion", AuditAction.CREATE);
-        Infusion infusion = infusionOf(actor, patientId, UUID.randomUUID(), request, "", Set.of());
+        Infusion infusion = rules.infusionOf(actor, patientId, UUID.randomUUID(), request, "", Set.of());
         return inTransaction(() -> {
             storeInfusion(infusion);
             return infusion;
@@ -217,7 +214,7 @@ public class BleedDiary {
 
     public Bleed voidBleed(Actor actor, UUID patientId, UUID bleedId, VoidRequest request) {
         requireAccess(actor, patientId, "Bleed", AuditAction.VOID);
-        String reason = voidReason(request);
+        String reason = DiaryEntryRules.voidReason(request);
         return inTransaction(() -> {
             if (!queries.voidBleed(bleedId, patientId, clock.instant(), actor.username(), reason)) {
                 throw new NotFoundException("bleed");
@@ -229,7 +226,7 @@ public class BleedDiary {
 
     public Infusion voidInfusion(Actor actor, UUID patientId, UUID infusionId, VoidRequest request) {
         requireAccess(actor, patientId, "Infusion", AuditAction.VOID);
-        String reason = voidReason(request);
+        String reason = DiaryEntryRules.voidReason(request);
         return inTransaction(() -> {
             if (!queries.voidInfusion(infusionId, patientId, clock.instant(), actor.username(), reason)) {
                 throw new NotFoundException("infusion");
@@ -337,14 +334,14 @@ public class BleedDiary {
      */
     public Bleed correctBleed(Actor actor, UUID patientId, UUID bleedId, BleedCorrection correction) {
         requireAccess(actor, patientId, "Bleed", AuditAction.UPDATE);
-        int version = require(correction.version(), "version");
-        String reason = correctionReason(correction.reason());
+        int version = DiaryEntryRules.require(correction.version(), "version");
+        String reason = DiaryEntryRules.correctionReason(correction.reason());
         return inTransaction(() -> {
             DiaryQueries.EntryState state =
                     queries.lockBleed(bleedId, patientId).orElseThrow(() -> new NotFoundException("bleed"));
             checkState(state, version);
             Bleed current = queries.bleed(bleedId).orElseThrow();
-            Bleed corrected = bleedOf(actor, patientId, bleedId, correction.over(current), "");
+            Bleed corrected = rules.bleedOf(actor, patientId, bleedId, correction.over(current), "");
             queries.correctBleed(corrected, version, clock.instant(), actor.username(), reason);
             auditLog.patientAccess(AuditAction.UPDATE, patientId, "Bleed", bleedId.toString(), AuditOutcome.SUCCESS);
             return queries.bleed(bleedId).orElseThrow();
@@ -357,14 +354,14 @@ public class BleedDiary {
      */
     public Infusion correctInfusion(Actor actor, UUID patientId, UUID infusionId, InfusionCorrection correction) {
         requireAccess(actor, patientId, "Infusion", AuditAction.UPDATE);
-        int version = require(correction.version(), "version");
-        String reason = correctionReason(correction.reason());
+        int version = DiaryEntryRules.require(correction.version(), "version");
+        String reason = DiaryEntryRules.correctionReason(correction.reason());
         return inTransaction(() -> {
             DiaryQueries.EntryState state =
                     queries.lockInfusion(infusionId, patientId).orElseThrow(() -> new NotFoundException("infusion"));
             checkState(state, version);
             Infusion current = queries.infusion(infusionId).orElseThrow();
-            Infusion corrected = infusionOf(actor, patientId, infusionId, correction.over(current), "", Set.of());
+            Infusion corrected = rules.infusionOf(actor, patientId, infusionId, correction.over(current), "", Set.of());
             queries.correctInfusion(corrected, version, clock.instant(), actor.username(), reason);
             auditLog.patientAccess(
                     AuditAction.UPDATE, patientId, "Infusion", infusionId.toString(), AuditOutcome.SUCCESS);
@@ -388,14 +385,6 @@ public class BleedDiary {
         if (state.version() != version) {
             throw new StaleVersionException();
         }
-    }
-
-    private static String correctionReason(@Nullable String value) {
-        String reason = value == null ? "" : value.strip();
-        if (reason.isEmpty() || reason.length() > 500) {
-            throw new InvalidInputException("reason", "Say why the entry is corrected (up to 500 characters).");
-        }
-        return reason;
     }
 
     /**
@@ -428,7 +417,7 @@ public class BleedDiary {
         if (actor.hasRole("PATIENT")) {
             throw new AccessDeniedException("annotations are written by the care team");
         }
-        String text = text(request.text(), 2000, "text");
+        String text = DiaryEntryRules.text(request.text(), 2000, "text");
         if (text == null) {
             throw new InvalidInputException("text", "Write the note.");
         }
@@ -572,7 +561,7 @@ public class BleedDiary {
                 throw new NotFoundException("patient");
             }
         }
-        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        Instant latest = clock.instant().plus(DiaryEntryRules.CLOCK_SKEW);
         Map<UUID, UUID> bleedOwners = new HashMap<>();
         for (Bleed b : bleeds) {
             if (b.isVoided() || b.startedAt().isAfter(latest) || b.recordedAt().isAfter(latest)) {
@@ -587,7 +576,7 @@ public class BleedDiary {
                 throw new InvalidInputException(
                         "infusions", "An imported infusion is neither voided nor in the future.");
             }
-            BigDecimal max = i.unit() == DoseUnit.MG ? MAX_DOSE_MG : MAX_DOSE_IU;
+            BigDecimal max = i.unit() == DoseUnit.MG ? DiaryEntryRules.MAX_DOSE_MG : DiaryEntryRules.MAX_DOSE_IU;
             if (i.dose().signum() <= 0
                     || i.dose().compareTo(max) > 0
                     || i.dose().scale() > 2) {
@@ -620,12 +609,12 @@ public class BleedDiary {
             Set<UUID> ids,
             Map<UUID, Boolean> mayWrite,
             Map<UUID, UUID> batchBleeds) {
-        UUID id = require(entry.id(), path + ".id");
+        UUID id = DiaryEntryRules.require(entry.id(), path + ".id");
         if (!ids.add(id)) {
             throw new InvalidInputException(path + ".id", "The id occurs twice in the batch.");
         }
-        UUID patientId = require(entry.patientId(), path + ".patientId");
-        SyncEntryType type = require(entry.type(), path + ".type");
+        UUID patientId = DiaryEntryRules.require(entry.patientId(), path + ".patientId");
+        SyncEntryType type = DiaryEntryRules.require(entry.type(), path + ".type");
         boolean allowed = mayWrite.computeIfAbsent(patientId, p -> {
             boolean ok = patients.scopeOf(p)
                     .filter(scope -> accessPolicy.mayWrite(actor, scope))
@@ -639,7 +628,8 @@ public class BleedDiary {
             throw new InvalidInputException(path + ".patientId", "No patient with this id.");
         }
         if (type == SyncEntryType.BLEED) {
-            Bleed bleed = bleedOf(actor, patientId, id, require(entry.bleed(), path + ".bleed"), path + ".bleed.");
+            Bleed bleed = rules.bleedOf(
+                    actor, patientId, id, DiaryEntryRules.require(entry.bleed(), path + ".bleed"), path + ".bleed.");
             batchBleeds.put(id, patientId);
             return bleed;
         }
@@ -649,8 +639,13 @@ public class BleedDiary {
                 sameBatch.add(bleedId);
             }
         });
-        return infusionOf(
-                actor, patientId, id, require(entry.infusion(), path + ".infusion"), path + ".infusion.", sameBatch);
+        return rules.infusionOf(
+                actor,
+                patientId,
+                id,
+                DiaryEntryRules.require(entry.infusion(), path + ".infusion"),
+                path + ".infusion.",
+                sameBatch);
     }
 
     private boolean storeBleed(Bleed bleed) {
@@ -696,89 +691,6 @@ public class BleedDiary {
         }
     }
 
-    private Bleed bleedOf(Actor actor, UUID patientId, UUID id, BleedRequest r, String prefix) {
-        Instant startedAt = notFuture(require(r.startedAt(), prefix + "startedAt"), prefix + "startedAt");
-        BleedSite site = require(r.site(), prefix + "site");
-        BleedCause cause = r.cause() == null ? BleedCause.UNKNOWN : r.cause();
-        if (r.pain() != null && (r.pain() < 0 || r.pain() > 10)) {
-            throw new InvalidInputException(prefix + "pain", "Pain is a number from 0 to 10.");
-        }
-        int school = daysLost(r.daysLostSchool(), prefix + "daysLostSchool");
-        int work = daysLost(r.daysLostWork(), prefix + "daysLostWork");
-        String note = text(r.note(), 2000, prefix + "note");
-        Instant now = clock.instant();
-        return new Bleed(
-                id,
-                patientId,
-                startedAt,
-                site,
-                cause,
-                r.pain(),
-                Boolean.TRUE.equals(r.jointImmobilising()),
-                school,
-                work,
-                note,
-                now,
-                actor.username(),
-                null,
-                null,
-                null);
-    }
-
-    private Infusion infusionOf(
-            Actor actor, UUID patientId, UUID id, InfusionRequest r, String prefix, Set<UUID> bleedsInBatch) {
-        Instant at = notFuture(require(r.administeredAt(), prefix + "administeredAt"), prefix + "administeredAt");
-        UUID productId = require(r.productId(), prefix + "productId");
-        InfusionReason reason = require(r.reason(), prefix + "reason");
-        if (r.doseIu() != null && r.doseMg() != null) {
-            throw new InvalidInputException(prefix + "doseMg", "Give the dose in IU or in mg, not both.");
-        }
-        DoseUnit unit = r.doseMg() != null ? DoseUnit.MG : DoseUnit.IU;
-        BigDecimal dose = unit == DoseUnit.MG ? r.doseMg() : require(r.doseIu(), prefix + "doseIu");
-        String doseField = prefix + (unit == DoseUnit.MG ? "doseMg" : "doseIu");
-        BigDecimal max = unit == DoseUnit.MG ? MAX_DOSE_MG : MAX_DOSE_IU;
-        if (dose.signum() <= 0 || dose.compareTo(max) > 0) {
-            throw new InvalidInputException(
-                    doseField, "The dose must be more than 0 and at most " + max.toPlainString() + " " + unit + ".");
-        }
-        if (dose.scale() > 2) {
-            throw new InvalidInputException(doseField, "The dose has at most 2 decimals.");
-        }
-        String batch = text(r.batchNumber(), 64, prefix + "batchNumber");
-        if (r.bleedId() != null) {
-            if (reason != InfusionReason.BLEED) {
-                throw new InvalidInputException(prefix + "bleedId", "Only an infusion for a bleed names a bleed.");
-            }
-            boolean known = bleedsInBatch.contains(r.bleedId())
-                    || queries.bleed(r.bleedId())
-                            .filter(b -> b.patientId().equals(patientId) && !b.isVoided())
-                            .isPresent();
-            if (!known) {
-                throw new InvalidInputException(prefix + "bleedId", "No bleed of this patient with this id.");
-            }
-        }
-        productCheck.check(productId, unit, batch).ifPresent(problem -> {
-            throw new InvalidInputException(prefix + problem.field(), problem.message());
-        });
-        return new Infusion(
-                id,
-                patientId,
-                at,
-                productId,
-                batch,
-                dose,
-                unit,
-                reason,
-                r.bleedId(),
-                text(r.givenBy(), 200, prefix + "givenBy"),
-                text(r.note(), 2000, prefix + "note"),
-                clock.instant(),
-                actor.username(),
-                null,
-                null,
-                null);
-    }
-
     /**
      * Refuses aggregate roles (403) and, with an audited denial committed on its own, patients the actor may not reach
      * (404 as for an unknown id).
@@ -809,52 +721,9 @@ public class BleedDiary {
         return result;
     }
 
-    private Instant notFuture(Instant t, String field) {
-        if (t.isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            throw new InvalidInputException(field, "The time is in the future.");
-        }
-        return t;
-    }
-
-    private static int daysLost(@Nullable Integer days, String field) {
-        if (days == null) {
-            return 0;
-        }
-        if (days < 0 || days > 366) {
-            throw new InvalidInputException(field, "Days lost is a number from 0 to 366.");
-        }
-        return days;
-    }
-
-    private static String voidReason(VoidRequest request) {
-        String reason = request.reason() == null ? "" : request.reason().strip();
-        if (reason.isEmpty() || reason.length() > 500) {
-            throw new InvalidInputException("reason", "Say why the entry is voided (up to 500 characters).");
-        }
-        return reason;
-    }
-
-    private static @Nullable String text(@Nullable String value, int max, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw new InvalidInputException(field, "At most " + max + " characters.");
-        }
-        return stripped;
-    }
-
     private static <T> List<T> newestFirst(List<T> oldestFirst) {
         List<T> copy = new ArrayList<>(oldestFirst);
         java.util.Collections.reverse(copy);
         return copy;
-    }
-
-    private static <T> T require(@Nullable T value, String field) {
-        if (value == null) {
-            throw new InvalidInputException(field, "This field is required.");
-        }
-        return value;
     }
 }

@@ -23,6 +23,7 @@ import org.hemonet.identity.AccessPolicy;
 import org.hemonet.identity.PatientScope;
 import org.hemonet.identity.Role;
 import org.hemonet.patient.internal.PatientQueries;
+import org.hemonet.patient.internal.PatientRecordParts;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.ConflictException;
 import org.hemonet.shared.InvalidInputException;
@@ -73,9 +74,13 @@ public class PatientRegistry {
     private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final PatientFields fields;
+    private final PatientRecordParts parts;
 
     PatientRegistry(
             PatientQueries queries,
+            PatientFields fields,
+            PatientRecordParts parts,
             AccessPolicy accessPolicy,
             AuditLog auditLog,
             CentreDirectory centres,
@@ -85,6 +90,8 @@ public class PatientRegistry {
             Clock clock,
             PlatformTransactionManager transactions) {
         this.queries = queries;
+        this.fields = fields;
+        this.parts = parts;
         this.accessPolicy = accessPolicy;
         this.auditLog = auditLog;
         this.centres = centres;
@@ -199,7 +206,7 @@ public class PatientRegistry {
             throw new InvalidInputException("centreId", "You may register patients only at your own centres.");
         }
         LocalDate today = LocalDate.now(clock);
-        validateNew(patient, today);
+        fields.validateNew(patient, today);
         String nationalId = patient.nationalId();
         String scheme = patient.nationalIdScheme();
         if (nationalId != null && !nationalId.isBlank()) {
@@ -232,7 +239,7 @@ public class PatientRegistry {
                 patient.weightKg(),
                 patient.weighedOn() == null && patient.weightKg() != null ? today : patient.weighedOn(),
                 patient.inhibitorTests(),
-                patient.timeZone() == null ? null : timeZone(patient.timeZone()));
+                patient.timeZone() == null ? null : PatientFields.timeZone(patient.timeZone()));
         queries.insert(normalised);
         auditLog.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patient.id(), PATIENT, patient.id().toString(), AuditOutcome.SUCCESS));
@@ -255,8 +262,8 @@ public class PatientRegistry {
             throw new InvalidInputException("reason", "Say why the record is corrected.");
         }
         PatientQueries.Details current = queries.details(patientId).orElseThrow(() -> new NotFoundException(PATIENT));
-        Map<String, @Nullable Object> columns = validatedColumns(correction, current);
-        Map<String, @Nullable Object> previous = previousValues(correction, current);
+        Map<String, @Nullable Object> columns = fields.validatedColumns(correction, current);
+        Map<String, @Nullable Object> previous = PatientFields.previousValues(correction, current);
         Map<String, @Nullable Object> changes = new LinkedHashMap<>(columns);
         if (!queries.update(patientId, expectedVersion, columns)) {
             audited(actor, AuditAction.UPDATE, patientId, PATIENT, AuditOutcome.FAILED);
@@ -266,11 +273,11 @@ public class PatientRegistry {
                 || correction.has("diagnosisSubtype")
                 || correction.has("bleedingPhenotype")) {
             DiagnosisType type = correction.has("diagnosisType")
-                    ? required(correction.diagnosisType(), "diagnosisType")
+                    ? PatientFields.required(correction.diagnosisType(), "diagnosisType")
                     : current.diagnosis();
             String subtype = correction.has("diagnosisSubtype") ? correction.diagnosisSubtype() : current.subtype();
             boolean phenotype = correction.has("bleedingPhenotype")
-                    ? required(correction.bleedingPhenotype(), "bleedingPhenotype")
+                    ? PatientFields.required(correction.bleedingPhenotype(), "bleedingPhenotype")
                     : current.bleedingPhenotype();
             queries.supersedeDiagnosis(patientId, type, subtype, phenotype);
             changes.put(
@@ -321,7 +328,7 @@ public class PatientRegistry {
         }
         BigDecimal titre = BethesdaTitre.compute(test.residualActivityPercent(), test.dilution());
         BigDecimal threshold = settings.inhibitorPositiveBu();
-        List<PatientRecord.InhibitorTest> before = queries.inhibitorTests(patientId, threshold);
+        List<PatientRecord.InhibitorTest> before = parts.inhibitorTests(patientId, threshold);
         boolean positive = titre.compareTo(threshold) >= 0;
         boolean newInhibitor = positive && before.stream().noneMatch(PatientRecord.InhibitorTest::positive);
         UUID id = queries.insertInhibitorTest(
@@ -632,217 +639,6 @@ public class PatientRegistry {
         }
     }
 
-    /**
-     * A patient's time zone, in which the diary's days and outcome measures are counted (clinical.md §4): an IANA
-     * region name such as Europe/London or America/New_York (fixed offsets would ignore daylight saving).
-     */
-    static String timeZone(@Nullable String value) {
-        String zone = value == null ? "" : value.trim();
-        if (!java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
-            throw new InvalidInputException(
-                    "timeZone", "Enter a time zone by its region name, such as Europe/London or America/New_York.");
-        }
-        return zone;
-    }
-
-    private void validateNew(NewPatient patient, LocalDate today) {
-        if (patient.givenName().isBlank()) {
-            throw new InvalidInputException("givenName", "Enter the given name.");
-        }
-        if (patient.familyName().isBlank()) {
-            throw new InvalidInputException("familyName", "Enter the family name.");
-        }
-        if (patient.dateOfBirth().isAfter(today)) {
-            throw new InvalidInputException("dateOfBirth", "The date of birth cannot be in the future.");
-        }
-        if (patient.dateOfBirth().isBefore(today.minusYears(130))) {
-            throw new InvalidInputException("dateOfBirth", "The date of birth is more than 130 years ago.");
-        }
-        if (patient.baselineLevelIuPerDl() != null) {
-            if (patient.diagnosis().factor() == null) {
-                throw new InvalidInputException(
-                        "diagnosis.baselineFactorLevelIuPerDl", "This diagnosis has no factor level to record.");
-            }
-            if (patient.baselineLevelIuPerDl().signum() < 0
-                    || patient.baselineLevelIuPerDl().compareTo(BigDecimal.valueOf(400)) > 0) {
-                throw new InvalidInputException(
-                        "diagnosis.baselineFactorLevelIuPerDl", "A factor level is between 0 and 400 IU/dL.");
-            }
-            LocalDate measured = patient.baselineMeasuredOn();
-            if (measured == null) {
-                throw new InvalidInputException("diagnosis.measuredOn", "Give the date the level was measured.");
-            }
-            if (measured.isAfter(today)) {
-                throw new InvalidInputException(
-                        "diagnosis.measuredOn", "The measurement date cannot be in the future.");
-            }
-            if (measured.isBefore(patient.dateOfBirth())) {
-                throw new InvalidInputException("diagnosis.measuredOn", "The measurement date is before birth.");
-            }
-        }
-        if (patient.weightKg() != null
-                && (patient.weightKg().signum() <= 0 || patient.weightKg().compareTo(BigDecimal.valueOf(400)) >= 0)) {
-            throw new InvalidInputException("weightKg", "The weight must be more than 0 and less than 400 kg.");
-        }
-        if (patient.regionId() != null
-                && centres.regions().stream().noneMatch(r -> r.id().equals(patient.regionId()))) {
-            throw new InvalidInputException("regionId", "Unknown region.");
-        }
-    }
-
-    private Map<String, @Nullable Object> validatedColumns(PatientCorrection c, PatientQueries.Details current) {
-        LocalDate today = LocalDate.now(clock);
-        Map<String, @Nullable Object> columns = new LinkedHashMap<>();
-        if (c.has("givenName")) {
-            columns.put("givenName", text(c.givenName(), "givenName", 100, true));
-        }
-        if (c.has("familyName")) {
-            columns.put("familyName", text(c.familyName(), "familyName", 100, true));
-        }
-        if (c.has("dateOfBirth")) {
-            LocalDate born = required(c.dateOfBirth(), "dateOfBirth");
-            if (born.isAfter(today)) {
-                throw new InvalidInputException("dateOfBirth", "The date of birth cannot be in the future.");
-            }
-            columns.put("dateOfBirth", born);
-        }
-        if (c.has("sex")) {
-            columns.put("sex", required(c.sex(), "sex").name());
-        }
-        if (c.has("nationalIdScheme") || c.has("nationalId")) {
-            String scheme = c.has("nationalIdScheme") ? c.nationalIdScheme() : current.nationalIdScheme();
-            String id = c.has("nationalId") ? c.nationalId() : current.nationalId();
-            if (id == null || id.isBlank()) {
-                scheme = null;
-                id = null;
-            } else {
-                scheme = scheme == null || scheme.isBlank() ? NhsNumber.SCHEME : scheme.trim();
-                id = NhsNumber.SCHEME.equals(scheme) ? NhsNumber.normalise(id, "nationalId") : id.trim();
-                if (queries.nationalIdTaken(scheme, id, current.id())) {
-                    throw new ConflictException(
-                            "A patient with this national identifier is already registered in the network.");
-                }
-            }
-            columns.put("nationalIdScheme", scheme);
-            columns.put("nationalId", id);
-        }
-        if (c.has("regionId")) {
-            UUID region = c.regionId();
-            if (region != null && centres.regions().stream().noneMatch(r -> r.id().equals(region))) {
-                throw new InvalidInputException("regionId", "Unknown region.");
-            }
-            columns.put("regionId", region);
-        }
-        if (c.has("phone")) {
-            columns.put("phone", text(c.phone(), "phone", 40, false));
-        }
-        if (c.has("email")) {
-            String email = text(c.email(), "email", 200, false);
-            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-                throw new InvalidInputException("email", "Enter an email address like name@example.org.");
-            }
-            columns.put("email", email);
-        }
-        if (c.has("timeZone")) {
-            columns.put("timeZone", timeZone(c.timeZone()));
-        }
-        if (c.has("genotypeHgvs")) {
-            columns.put("genotypeHgvs", text(c.genotypeHgvs(), "genotypeHgvs", 200, false));
-        }
-        if (c.has("mutationClass")) {
-            columns.put("mutationClass", text(c.mutationClass(), "mutationClass", 100, false));
-        }
-        status(c, "hivStatus", c.hivStatus(), columns);
-        status(c, "hepatitisBStatus", c.hepatitisBStatus(), columns);
-        status(c, "hepatitisCStatus", c.hepatitisCStatus(), columns);
-        flag(c, "vcjdAtRisk", c.vcjdAtRisk(), columns);
-        flag(c, "knowsDiagnosisAndProduct", c.knowsDiagnosisAndProduct(), columns);
-        flag(c, "selfInfuses", c.selfInfuses(), columns);
-        flag(c, "ordersSupplies", c.ordersSupplies(), columns);
-        flag(c, "knowsEmergencyPlan", c.knowsEmergencyPlan(), columns);
-        return columns;
-    }
-
-    private static void status(
-            PatientCorrection c, String field, @Nullable String value, Map<String, @Nullable Object> columns) {
-        if (c.has(field)) {
-            if (value == null || !PatientCorrection.ALLOWED_VALUES.get(field).contains(value)) {
-                throw new InvalidInputException(
-                        field,
-                        "Use one of "
-                                + String.join(
-                                        ", ",
-                                        PatientCorrection.ALLOWED_VALUES.get(field).stream()
-                                                .sorted()
-                                                .toList())
-                                + ".");
-            }
-            columns.put(field, value);
-        }
-    }
-
-    private static void flag(
-            PatientCorrection c, String field, @Nullable Boolean value, Map<String, @Nullable Object> columns) {
-        if (c.has(field)) {
-            columns.put(field, required(value, field));
-        }
-    }
-
-    private static @Nullable String text(@Nullable String value, String field, int max, boolean required) {
-        String trimmed = value == null ? null : value.trim();
-        if (trimmed == null || trimmed.isEmpty()) {
-            if (required) {
-                throw new InvalidInputException(field, "This field cannot be empty.");
-            }
-            return null;
-        }
-        if (trimmed.length() > max) {
-            throw new InvalidInputException(field, "At most " + max + " characters.");
-        }
-        return trimmed;
-    }
-
-    private static <T> T required(@Nullable T value, String field) {
-        if (value == null) {
-            throw new InvalidInputException(field, "This field cannot be empty.");
-        }
-        return value;
-    }
-
-    private static Map<String, @Nullable Object> previousValues(PatientCorrection c, PatientQueries.Details d) {
-        Map<String, @Nullable Object> all = new LinkedHashMap<>();
-        all.put("givenName", d.givenName());
-        all.put("familyName", d.familyName());
-        all.put("dateOfBirth", d.dateOfBirth());
-        all.put("sex", d.sex().name());
-        all.put("nationalIdScheme", d.nationalIdScheme());
-        all.put("nationalId", d.nationalId());
-        all.put("regionId", d.regionId());
-        all.put("phone", d.phone());
-        all.put("email", d.email());
-        all.put("timeZone", d.timeZone());
-        all.put("genotypeHgvs", d.genotypeHgvs());
-        all.put("mutationClass", d.mutationClass());
-        all.put("hivStatus", d.hivStatus());
-        all.put("hepatitisBStatus", d.hbvStatus());
-        all.put("hepatitisCStatus", d.hcvStatus());
-        all.put("vcjdAtRisk", d.vcjdAtRisk());
-        all.put("knowsDiagnosisAndProduct", d.knowsDiagnosisAndProduct());
-        all.put("selfInfuses", d.selfInfuses());
-        all.put("ordersSupplies", d.ordersSupplies());
-        all.put("knowsEmergencyPlan", d.knowsEmergencyPlan());
-        all.put("diagnosisType", d.diagnosis().name());
-        all.put("diagnosisSubtype", d.subtype());
-        all.put("bleedingPhenotype", d.bleedingPhenotype());
-        Map<String, @Nullable Object> previous = new LinkedHashMap<>();
-        for (String field : c.present()) {
-            if (all.containsKey(field)) {
-                previous.put(field, all.get(field));
-            }
-        }
-        return previous;
-    }
-
     // ---- assembling ------------------------------------------------------------------------------------------------
 
     private PatientRecord assemble(Actor actor, PatientScope scope) {
@@ -854,7 +650,7 @@ public class PatientRegistry {
                 .map(PatientRecord.FactorLevel::levelIuPerDl)
                 .min(BigDecimal::compareTo)
                 .orElse(null);
-        List<PatientRecord.InhibitorTest> tests = queries.inhibitorTests(id, threshold);
+        List<PatientRecord.InhibitorTest> tests = parts.inhibitorTests(id, threshold);
         InhibitorStatus status = InhibitorStatus.of(
                 tests.stream()
                         .map(t -> new InhibitorStatus.Result(t.sampledOn(), t.titreBu()))
@@ -890,22 +686,22 @@ public class PatientRegistry {
                 d.phone(),
                 d.email(),
                 d.timeZone(),
-                queries.recordNumbers(id),
-                queries.contacts(id),
+                parts.recordNumbers(id),
+                parts.contacts(id),
                 new PatientRecord.Diagnosis(d.diagnosis(), d.subtype(), d.bleedingPhenotype()),
                 Severity.derive(d.diagnosis(), d.sex(), lowest, d.bleedingPhenotype()),
                 levels,
                 new PatientRecord.Genotype(d.genotypeHgvs(), d.mutationClass()),
-                queries.familyLinks(id),
+                parts.familyLinks(id),
                 status,
                 tests,
-                queries.itiEpisodes(id),
+                parts.itiEpisodes(id),
                 infection,
-                queries.weights(id),
-                queries.consents(id),
-                queries.careTeam(id),
+                parts.weights(id),
+                parts.consents(id),
+                parts.careTeam(id),
                 transition,
-                queries.revisions(id));
+                parts.revisions(id));
     }
 
     private List<PatientSummary> summaries(List<PatientQueries.Row> rows) {
