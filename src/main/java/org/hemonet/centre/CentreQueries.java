@@ -21,8 +21,11 @@ class CentreQueries {
 
     private final JdbcClient jdbc;
 
-    CentreQueries(JdbcClient jdbc) {
+    private final String networkZone;
+
+    CentreQueries(JdbcClient jdbc, NetworkSettings network) {
         this.jdbc = jdbc;
+        this.networkZone = network.timeZone().getId();
     }
 
     List<Centre> all() {
@@ -119,10 +122,11 @@ class CentreQueries {
         jdbc.sql(
                         """
                         insert into centre.centre (id, code, name, type, region_id, network_id, phone_24h,
-                            on_call_arrangement, coagulation_laboratory, laboratory_capability, cover_24h)
+                            on_call_arrangement, coagulation_laboratory, laboratory_capability, cover_24h, time_zone)
                         values (:id, :code, :name, :type, :region, :network, :phone, :onCall, :lab, :labCapability,
-                            :cover)
+                            :cover, :zone)
                         """)
+                .param("zone", networkZone) // a new centre is in the network's zone (issue 19)
                 .param("id", centre.id())
                 .param("code", centre.code())
                 .param("name", centre.name())

@@ -115,7 +115,7 @@ final class DemoPlans {
                 schedule.interval(),
                 schedule.weekdays(),
                 MORNING,
-                "Europe/London",
+                null, // the patient's own time zone
                 from,
                 null,
                 null,

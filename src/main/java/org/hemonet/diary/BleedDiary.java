@@ -388,7 +388,7 @@ public class BleedDiary {
     }
 
     /**
-     * The prophylaxis dose to log with one tap today (UK date): from the active treatment plan and the batch last
+     * The prophylaxis dose to log with one tap today (the patient's own date, in their time zone): from the active treatment plan and the batch last
      * delivered (issue 6). Empty when the patient has no active prophylaxis plan.
      */
     public Optional<ScheduledDose> scheduledDose(Actor actor, UUID patientId) {
@@ -398,16 +398,14 @@ public class BleedDiary {
     }
 
     private Optional<ScheduledDose> doseOf(UUID patientId) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(UK));
-        Instant from = today.atStartOfDay(UK).toInstant();
-        Instant to = today.plusDays(1).atStartOfDay(UK).toInstant();
+        java.time.ZoneId zone = patients.zoneOf(patientId).orElseThrow(() -> new NotFoundException("patient"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        Instant from = today.atStartOfDay(zone).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
         return scheduledDoses
                 .doseToLog(patientId, today)
                 .map(dose -> dose.withLoggedToday(queries.prophylaxisLoggedBetween(patientId, from, to)));
     }
-
-    /** Diary dates are UK dates (the network's patients are in the UK). */
-    static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
     /** Adds a clinician's note to a bleed or infusion. Staff of the patient's centres only; patients get 403. */
     public Annotation annotate(

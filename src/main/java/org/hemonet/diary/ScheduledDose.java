@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * delivered to the patient (issue 6). Exactly one of {@code doseIu} and {@code doseMg} (emicizumab) is set.
  *
  * @param batchNumber the batch of the plan's product in the patient's latest delivery; null when none was delivered
- * @param dueToday whether the plan's schedule has a dose today (UK date)
+ * @param dueToday whether the plan's schedule has a dose today (the patient's own date)
  * @param loggedToday whether a prophylaxis infusion is logged for today already
  */
 public record ScheduledDose(

@@ -34,7 +34,7 @@ public interface ScheduledDoses {
     List<RegimenPeriod> prophylaxisPeriods(UUID patientId);
 
     /**
-     * The prophylaxis dose to log with one tap on {@code date} (UK): the active plan's product and dose and the batch
+     * The prophylaxis dose to log with one tap on {@code date} (the patient's own date): the active plan's product and dose and the batch
      * of that product last delivered to the patient; {@code loggedToday} is left false (the diary knows). Empty when
      * the patient has no active prophylaxis plan.
      */

@@ -20,14 +20,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class MessagePageController {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/London");
-
     private final Messages messages;
     private final CurrentActor currentActor;
+    private final org.hemonet.patient.PatientRegistry patients;
+    private final ZoneId networkZone;
 
-    MessagePageController(Messages messages, CurrentActor currentActor) {
+    MessagePageController(
+            Messages messages,
+            CurrentActor currentActor,
+            org.hemonet.patient.PatientRegistry patients,
+            org.hemonet.centre.NetworkSettings network) {
         this.messages = messages;
         this.currentActor = currentActor;
+        this.patients = patients;
+        this.networkZone = network.timeZone();
+    }
+
+    /** Times are shown in the reader's zone: a patient's (or parent's first child's) own, else the network's. */
+    private ZoneId zoneOf(Actor actor) {
+        return actor.patientIds().stream()
+                .sorted()
+                .findFirst()
+                .flatMap(patients::zoneOf)
+                .orElse(networkZone);
     }
 
     @GetMapping("/messages")
@@ -36,7 +51,7 @@ class MessagePageController {
         model.addAttribute("messages", messages.inbox(actor));
         model.addAttribute("patient", "PATIENT".equals(actor.role()));
         model.addAttribute("mailAddress", messages.mailAddress(actor).orElse(""));
-        model.addAttribute("zone", ZONE);
+        model.addAttribute("zone", zoneOf(actor));
         return "message/inbox";
     }
 
@@ -47,7 +62,7 @@ class MessagePageController {
         // the navigation's unread count was taken before this message was marked read
         model.addAttribute("unreadMessages", messages.unreadCount(actor));
         model.addAttribute("patient", "PATIENT".equals(actor.role()));
-        model.addAttribute("zone", ZONE);
+        model.addAttribute("zone", zoneOf(actor));
         return "message/message";
     }
 
@@ -67,7 +82,7 @@ class MessagePageController {
             model.addAttribute("messages", messages.inbox(actor));
             model.addAttribute("patient", "PATIENT".equals(actor.role()));
             model.addAttribute("mailAddress", address == null ? "" : address);
-            model.addAttribute("zone", ZONE);
+            model.addAttribute("zone", zoneOf(actor));
             return "message/inbox";
         }
         return "redirect:/messages?addressSaved";

@@ -50,7 +50,15 @@ public class CohortOutcomes {
     private final TreatmentPlans plans;
     private final Clock clock;
 
-    CohortOutcomes(PatientRegistry patients, BleedDiary diary, TreatmentPlans plans, Clock clock) {
+    private final java.time.ZoneId networkZone;
+
+    CohortOutcomes(
+            PatientRegistry patients,
+            BleedDiary diary,
+            TreatmentPlans plans,
+            Clock clock,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.patients = patients;
         this.diary = diary;
         this.plans = plans;
@@ -110,7 +118,7 @@ public class CohortOutcomes {
                 from.atStartOfDay(ZoneOffset.UTC).toInstant().minus(LOOK_BACK).minus(Duration.ofDays(1));
         Instant end = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         org.hemonet.diary.CohortEntries entries = diary.entriesOfPatients(ids, start, end);
-        LocalDate networkToday = LocalDate.now(clock.withZone(PatientOutcomes.ZONE));
+        LocalDate networkToday = LocalDate.now(clock.withZone(networkZone));
         LocalDate lastDay = to.isBefore(networkToday) ? to : networkToday;
         Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(ids, lastDay);
 

@@ -195,7 +195,8 @@ public class JointScores {
             JointScoreRequest r,
             @Nullable UUID replaces,
             @Nullable String correctionReason) {
-        LocalDate today = LocalDate.now(clock.withZone(PatientOutcomes.ZONE));
+        LocalDate today = LocalDate.now(
+                clock.withZone(patients.zoneOf(patientId).orElseThrow(() -> new NotFoundException("patient"))));
         LocalDate assessedOn = r.assessedOn();
         if (assessedOn == null) {
             throw new InvalidInputException("assessedOn", "This field is required.");

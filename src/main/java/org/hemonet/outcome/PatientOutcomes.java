@@ -30,12 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PatientOutcomes {
 
-    /**
-     * The network's default time zone, for read models over many patients that have not been moved to each patient's
-     * own zone yet. A patient's own outcomes use the zone the registry holds for the patient.
-     */
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
-
     private final PatientRegistry patients;
     private final AccessPolicy accessPolicy;
     private final AuditLog auditLog;

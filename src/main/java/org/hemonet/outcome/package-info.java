@@ -5,6 +5,6 @@
  * it from the stored diary.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "patient", "audit", "diary", "supply"})
+        allowedDependencies = {"shared", "identity", "patient", "audit", "diary", "supply", "centre"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.outcome;

@@ -161,6 +161,15 @@ public class PatientRegistry {
         return held;
     }
 
+    /**
+     * The patient's own time zone (issue 19), in which their diary's days, scheduled doses and forms are counted; not
+     * audited (no patient data beyond the zone). Empty for an unknown patient.
+     */
+    @Transactional(readOnly = true)
+    public Optional<java.time.ZoneId> zoneOf(UUID patientId) {
+        return queries.find(patientId).map(PatientQueries.Row::timeZone);
+    }
+
     /** One patient's summary, if the actor may see them (not audited: for callers that audit their own read). */
     @Transactional(readOnly = true)
     public Optional<PatientSummary> find(Actor actor, UUID patientId) {
@@ -240,7 +249,7 @@ public class PatientRegistry {
                 patient.weighedOn() == null && patient.weightKg() != null ? today : patient.weighedOn(),
                 patient.inhibitorTests(),
                 patient.timeZone() == null ? null : PatientFields.timeZone(patient.timeZone()));
-        queries.insert(normalised);
+        queries.insert(normalised, zoneAtRegistration(normalised));
         auditLog.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patient.id(), PATIENT, patient.id().toString(), AuditOutcome.SUCCESS));
         return assemble(actor, new PatientScope(patient.id(), patient.centreId(), Set.of()));
@@ -521,7 +530,7 @@ public class PatientRegistry {
 
     /** Registers a patient as part of a data load (demo network, import): no actor, no audit event. */
     public UUID register(NewPatient patient) {
-        queries.insert(patient);
+        queries.insert(patient, zoneAtRegistration(patient));
         return patient.id();
     }
 
@@ -580,6 +589,16 @@ public class PatientRegistry {
                     ItiOutcome.ONGOING.name(),
                     "demo");
         }
+    }
+
+    /** The zone asked for, else the registering centre's (issue 19: a patient's zone defaults to the centre's). */
+    private String zoneAtRegistration(NewPatient patient) {
+        if (patient.timeZone() != null) {
+            return patient.timeZone();
+        }
+        return centres.centre(patient.centreId())
+                .map(org.hemonet.centre.Centre::timeZone)
+                .orElseThrow(() -> new InvalidInputException("centreId", "Unknown centre."));
     }
 
     // ---- rules ------------------------------------------------------------------------------------------------------

@@ -14,8 +14,6 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +48,8 @@ public class AnnualReport {
     private final CentreTrends trends;
     private final CentreDirectory centres;
     private final MessageSource messages;
-    private final Clock clock;
+
+    private final NetworkTime networkTime;
 
     AnnualReport(
             CentreComparison comparison,
@@ -58,13 +57,13 @@ public class AnnualReport {
             CentreTrends trends,
             CentreDirectory centres,
             MessageSource messages,
-            Clock clock) {
+            NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.comparison = comparison;
         this.funnels = funnels;
         this.trends = trends;
         this.centres = centres;
         this.messages = messages;
-        this.clock = clock;
     }
 
     /** Checks the request before a job is started: the actor may see comparisons, the year and centre exist. */
@@ -167,11 +166,7 @@ public class AnnualReport {
         title.setSpacingBefore(160);
         doc.add(title);
         doc.add(new Paragraph(
-                text(
-                        locale,
-                        "annual.generated",
-                        LocalDate.now(clock.withZone(ReportQueries.LONDON)).toString()),
-                body()));
+                text(locale, "annual.generated", networkTime.today().toString()), body()));
         doc.add(new Paragraph(text(locale, "annual.cover.note"), small()));
     }
 

@@ -2,7 +2,6 @@ package org.hemonet.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -104,11 +103,6 @@ public class CentreComparison {
                 && !CohortOutcomesReport.CENTRE_STAFF.contains(actor.role())) {
             throw new AccessDeniedException("centre comparisons are for the network and centre teams");
         }
-    }
-
-    /** The default year of every comparison: the last complete calendar year in the network's time zone. */
-    static int lastCompleteYear(Clock clock) {
-        return LocalDate.now(clock.withZone(ReportQueries.LONDON)).getYear() - 1;
     }
 
     static void requireYear(int year) {

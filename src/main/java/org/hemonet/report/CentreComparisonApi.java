@@ -1,6 +1,5 @@
 package org.hemonet.report;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.hemonet.patient.DiagnosisType;
@@ -28,19 +27,20 @@ class CentreComparisonApi {
     private final CentreFunnel funnels;
     private final CentreTrends trends;
     private final CurrentActor currentActor;
-    private final Clock clock;
+
+    private final NetworkTime networkTime;
 
     CentreComparisonApi(
             CentreComparison comparison,
             CentreFunnel funnels,
             CentreTrends trends,
             CurrentActor currentActor,
-            Clock clock) {
+            NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.comparison = comparison;
         this.funnels = funnels;
         this.trends = trends;
         this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/reports/centres")
@@ -141,6 +141,6 @@ class CentreComparisonApi {
     }
 
     private int yearOr(@Nullable Integer year) {
-        return year != null ? year : CentreComparison.lastCompleteYear(clock);
+        return year != null ? year : networkTime.lastCompleteYear();
     }
 }

@@ -1,6 +1,5 @@
 package org.hemonet.report;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,19 +32,20 @@ class CentreComparisonPage {
     private final CentreComparison comparison;
     private final CentreFunnel funnels;
     private final CentreTrends trends;
-    private final Clock clock;
     private final CurrentActor currentActor;
+
+    private final NetworkTime networkTime;
 
     CentreComparisonPage(
             CentreComparison comparison,
             CentreFunnel funnels,
             CentreTrends trends,
-            Clock clock,
-            CurrentActor currentActor) {
+            CurrentActor currentActor,
+            NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.comparison = comparison;
         this.funnels = funnels;
         this.trends = trends;
-        this.clock = clock;
         this.currentActor = currentActor;
     }
 
@@ -62,7 +62,7 @@ class CentreComparisonPage {
         CentreComparison.requireAllowed(actor);
         List<String> invalid = new ArrayList<>();
         Integer asked = parseYear(year, invalid);
-        int y = asked != null ? asked : CentreComparison.lastCompleteYear(clock);
+        int y = asked != null ? asked : networkTime.lastCompleteYear();
         DiagnosisType d = parse(DiagnosisType.class, diagnosis, "diagnosis", invalid);
         Severity s = parse(Severity.class, severity, "severity", invalid);
         InhibitorStatus i = parse(InhibitorStatus.class, inhibitorStatus, "inhibitorStatus", invalid);

@@ -1,8 +1,6 @@
 package org.hemonet.report;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.hemonet.shared.CurrentActor;
 import org.jspecify.annotations.Nullable;
@@ -22,16 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CohortOutcomesApi {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/London");
-
     private final CohortOutcomesReport report;
     private final CurrentActor currentActor;
-    private final Clock clock;
 
-    CohortOutcomesApi(CohortOutcomesReport report, CurrentActor currentActor, Clock clock) {
+    private final NetworkTime networkTime;
+
+    CohortOutcomesApi(CohortOutcomesReport report, CurrentActor currentActor, NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.report = report;
         this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/centres/{centreId}/outcomes")
@@ -39,7 +36,7 @@ class CohortOutcomesApi {
             @PathVariable UUID centreId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZONE));
+        LocalDate end = to != null ? to : networkTime.today();
         LocalDate start = from != null ? from : end.minusYears(1).plusDays(1);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())

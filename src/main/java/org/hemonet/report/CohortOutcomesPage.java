@@ -1,6 +1,5 @@
 package org.hemonet.report;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hemonet.shared.CurrentActor;
@@ -18,12 +17,13 @@ class CohortOutcomesPage {
 
     private final CohortOutcomesReport report;
     private final CurrentActor currentActor;
-    private final Clock clock;
 
-    CohortOutcomesPage(CohortOutcomesReport report, CurrentActor currentActor, Clock clock) {
+    private final NetworkTime networkTime;
+
+    CohortOutcomesPage(CohortOutcomesReport report, CurrentActor currentActor, NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.report = report;
         this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     @GetMapping("/centres/{centreId}/outcomes")
@@ -32,7 +32,7 @@ class CohortOutcomesPage {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             Model model) {
-        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(CohortOutcomesApi.ZONE));
+        LocalDate end = to != null ? to : networkTime.today();
         LocalDate start = from != null ? from : end.minusYears(1).plusDays(1);
         model.addAttribute("cohort", report.report(currentActor.require(), centreId, start, end));
         return "report/cohort";

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -19,9 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportQueries {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-    /** Units (IU or mg) delivered to one patient of one product in one month (Europe/London), by the delivering centre. */
+    /** Units (IU or mg) delivered to one patient of one product in one month (the network's time zone), by the delivering centre. */
     record DeliveredLine(
             YearMonth month, UUID productId, UUID centreId, UUID patientId, @Nullable UUID regionId, long quantity) {}
 
@@ -34,7 +31,10 @@ class ReportQueries {
 
     private final JdbcClient jdbc;
 
-    ReportQueries(JdbcClient jdbc) {
+    private final NetworkTime networkTime;
+
+    ReportQueries(JdbcClient jdbc, NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.jdbc = jdbc;
     }
 
@@ -42,7 +42,7 @@ class ReportQueries {
     List<DeliveredLine> delivered(YearMonth from, YearMonth to) {
         return jdbc.sql(
                         """
-                        select to_char(d.delivered_at at time zone 'Europe/London', 'YYYY-MM') as month,
+                        select to_char(d.delivered_at at time zone :zone, 'YYYY-MM') as month,
                                i.product_id, d.centre_id, d.patient_id, p.region_id,
                                sum(i.vials::bigint * i.units_per_vial) as quantity
                         from supply.delivery d
@@ -51,6 +51,7 @@ class ReportQueries {
                         where d.status = 'DELIVERED' and d.delivered_at >= :from and d.delivered_at < :to
                         group by 1, 2, 3, 4, 5
                         """)
+                .param("zone", networkTime.zone().getId())
                 .param("from", start(from))
                 .param("to", start(to.plusMonths(1)))
                 .query((rs, n) -> new DeliveredLine(
@@ -158,7 +159,7 @@ class ReportQueries {
                 .list();
     }
 
-    private static OffsetDateTime start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(LONDON).toInstant().atOffset(ZoneOffset.UTC);
+    private OffsetDateTime start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(networkTime.zone()).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

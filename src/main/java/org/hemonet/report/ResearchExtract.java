@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -119,8 +118,9 @@ public class ResearchExtract {
     private final AccountPermissions permissions;
     private final AuditLog auditLog;
     private final ResearchExtractSettings settings;
-    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+
+    private final NetworkTime networkTime;
 
     ResearchExtract(
             ReportQueries queries,
@@ -130,7 +130,8 @@ public class ResearchExtract {
             AccountPermissions permissions,
             AuditLog auditLog,
             ResearchExtractSettings settings,
-            Clock clock) {
+            NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.queries = queries;
         this.patients = patients;
         this.cohorts = cohorts;
@@ -138,7 +139,6 @@ public class ResearchExtract {
         this.permissions = permissions;
         this.auditLog = auditLog;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** May the actor download research extracts (for the reports page to offer the form)? */
@@ -148,7 +148,7 @@ public class ResearchExtract {
 
     /**
      * The extract of a year with k (the setting when null). 403 unless {@link #mayExtract}; 400 naming {@code year}
-     * when it is missing, before 1900 or after this year (Europe/London), naming {@code k} when it is below 5 or above
+     * when it is missing, before 1900 or after this year (in the network's time zone), naming {@code k} when it is below 5 or above
      * 1000. The current year is allowed: its rates run to today.
      */
     public Extract extract(Actor actor, @Nullable Integer year, @Nullable Integer k) {
@@ -156,7 +156,7 @@ public class ResearchExtract {
             auditLog.record(AuditEvent.by(actor, AuditAction.EXPORT, null, RESOURCE, null, AuditOutcome.DENIED));
             throw new AccessDeniedException("research extracts are for network analysts with the research permission");
         }
-        int thisYear = LocalDate.now(clock.withZone(ReportQueries.LONDON)).getYear();
+        int thisYear = networkTime.today().getYear();
         if (year == null) {
             throw new InvalidInputException("year", "The year is required, e.g. " + (thisYear - 1) + ".");
         }
@@ -186,7 +186,7 @@ public class ResearchExtract {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         LocalDate midYear = LocalDate.of(year, 7, 1);
-        LocalDate today = LocalDate.now(clock.withZone(ReportQueries.LONDON));
+        LocalDate today = networkTime.today();
         Map<UUID, @Nullable String> regionOf = new HashMap<>();
         queries.researchSubjects(today).forEach(s -> regionOf.put(s.patientId(), s.regionName()));
         List<PatientSummary> cohort = patients.allForAggregates().stream()

@@ -1,7 +1,5 @@
 package org.hemonet.report;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
 import org.hemonet.shared.InvalidInputException;
@@ -24,14 +22,18 @@ class ResearchExtractPageController {
     private final ResearchExtract extracts;
     private final ResearchExtractSettings settings;
     private final CurrentActor currentActor;
-    private final Clock clock;
+
+    private final NetworkTime networkTime;
 
     ResearchExtractPageController(
-            ResearchExtract extracts, ResearchExtractSettings settings, CurrentActor currentActor, Clock clock) {
+            ResearchExtract extracts,
+            ResearchExtractSettings settings,
+            CurrentActor currentActor,
+            NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.extracts = extracts;
         this.settings = settings;
         this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     @GetMapping("/reports/extract")
@@ -68,8 +70,7 @@ class ResearchExtractPageController {
         model.addAttribute("mayExtract", extracts.mayExtract(actor));
         model.addAttribute("year", year);
         model.addAttribute("k", k);
-        model.addAttribute(
-                "maxYear", LocalDate.now(clock.withZone(ReportQueries.LONDON)).getYear());
+        model.addAttribute("maxYear", networkTime.today().getYear());
         model.addAttribute("minimumK", KAnonymity.MINIMUM_K);
         model.addAttribute("invalidField", invalidField);
         model.addAttribute("problem", problem);
@@ -77,8 +78,7 @@ class ResearchExtractPageController {
     }
 
     private String lastYear() {
-        return Integer.toString(
-                LocalDate.now(clock.withZone(ReportQueries.LONDON)).getYear() - 1);
+        return Integer.toString(networkTime.today().getYear() - 1);
     }
 
     private static @Nullable Integer number(String field, @Nullable String text) {

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 /**
  * Value reports (issue 5): what the network's treatment costs, for commissioning. Quantities are what was
  * <strong>delivered</strong> (issued) to patients' homes — vials × units per vial of deliveries confirmed as delivered,
- * dated by the delivery confirmation in Europe/London — the NHD/commissioning view; logged infusions are not used.
+ * dated by the delivery confirmation in the network's time zone — the NHD/commissioning view; logged infusions are not used.
  * Cost = quantity × the product's current list price per IU (or per mg). Three views:
  *
  * <ul>

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +39,13 @@ class ValueReportApi {
 
     private final ValueReport report;
     private final CurrentActor currentActor;
-    private final Clock clock;
 
-    ValueReportApi(ValueReport report, CurrentActor currentActor, Clock clock) {
+    private final NetworkTime networkTime;
+
+    ValueReportApi(ValueReport report, CurrentActor currentActor, NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.report = report;
         this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     @GetMapping("/api/v1/reports/value")
@@ -102,7 +101,7 @@ class ValueReportApi {
     }
 
     private ValueReport.Period period(@Nullable String from, @Nullable String to) {
-        return ValueReport.Period.parse(from, to, YearMonth.now(clock.withZone(ReportQueries.LONDON)));
+        return ValueReport.Period.parse(from, to, networkTime.thisMonth());
     }
 
     static ValueReport.GroupBy groupBy(@Nullable String text) {

@@ -1,6 +1,5 @@
 package org.hemonet.report;
 
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +25,13 @@ class ValueReportPageController {
 
     private final ValueReport report;
     private final CurrentActor currentActor;
-    private final Clock clock;
 
-    ValueReportPageController(ValueReport report, CurrentActor currentActor, Clock clock) {
+    private final NetworkTime networkTime;
+
+    ValueReportPageController(ValueReport report, CurrentActor currentActor, NetworkTime networkTime) {
+        this.networkTime = networkTime;
         this.report = report;
         this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     @GetMapping("/reports/value")
@@ -44,7 +44,7 @@ class ValueReportPageController {
             Model model) {
         report.checkReader(currentActor.require());
         String shownView = view != null && VIEWS.contains(view) ? view : "value";
-        YearMonth thisMonth = YearMonth.now(clock.withZone(ReportQueries.LONDON));
+        YearMonth thisMonth = networkTime.thisMonth();
         ValueReport.Period months;
         ValueReport.GroupBy grouping;
         ValueReport.Grain grain;

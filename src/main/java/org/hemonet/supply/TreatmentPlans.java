@@ -408,7 +408,7 @@ public class TreatmentPlans {
         if (p.notes() != null && p.notes().length() > 2000) {
             throw new InvalidInputException("notes", "Notes have at most 2,000 characters.");
         }
-        Schedule schedule = p.regimen() == Regimen.PROPHYLAXIS ? schedule(p) : null;
+        Schedule schedule = p.regimen() == Regimen.PROPHYLAXIS ? schedule(p, patientId) : null;
         BigDecimal weight = null;
         BigDecimal exact;
         if ((p.dose() == null) == (p.dosePerKg() == null)) {
@@ -475,13 +475,16 @@ public class TreatmentPlans {
                         .orElse(false));
     }
 
-    private Schedule schedule(Prescription p) {
+    /** The plan's schedule; its dose times are in the zone given, else in the patient's own zone (issue 19). */
+    private Schedule schedule(Prescription p, UUID patientId) {
         if (p.schedule() == null) {
             throw new InvalidInputException("schedule", "Prophylaxis needs a schedule.");
         }
         ZoneId zone;
         try {
-            zone = ZoneId.of(p.timeZone() == null ? "Europe/London" : p.timeZone());
+            zone = p.timeZone() == null
+                    ? patients.zoneOf(patientId).orElseThrow(() -> new NotFoundException("patient"))
+                    : ZoneId.of(p.timeZone());
         } catch (DateTimeException e) {
             throw new InvalidInputException("timeZone", "Unknown time zone.");
         }

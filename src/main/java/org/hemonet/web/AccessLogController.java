@@ -1,7 +1,6 @@
 package org.hemonet.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Who accessed a record and when (security.md §15): a patient or parent for the records they hold, centre staff for
- * patients they care for. Looking at the log is itself recorded. Times are shown in the UK time zone.
+ * patients they care for. Looking at the log is itself recorded. Times are shown in the patient's own time zone.
  */
 @Controller
 class AccessLogController {
 
-    static final ZoneId DISPLAY_ZONE = ZoneId.of("Europe/London");
     private static final int DAYS = 365;
     private static final int LIMIT = 500;
 
@@ -58,7 +56,7 @@ class AccessLogController {
                 "rows",
                 accesses.stream()
                         .map(a -> new Row(
-                                format.format(a.occurredAt().atZone(DISPLAY_ZONE)),
+                                format.format(a.occurredAt().atZone(patient.timeZone())),
                                 a.accountId() == null ? a.username() : names.getOrDefault(a.accountId(), a.username()),
                                 a.role(),
                                 a.action(),

@@ -100,7 +100,7 @@ class MyLevelController {
                     model.addAttribute(
                             "ownStudy",
                             PkStudyController.SHOWN
-                                    .format(own.enteredAt().atZone(AccessLogController.DISPLAY_ZONE))
+                                    .format(own.enteredAt().atZone(patient.timeZone()))
                                     .replaceFirst(",.*", ""));
                 } catch (InvalidInputException | IllegalArgumentException e) {
                     // a study of a model since withdrawn or changed: fall back to population PK, said so by the text
@@ -118,8 +118,7 @@ class MyLevelController {
             }
             model.addAttribute("belowOne", level.belowOne());
             model.addAttribute("roundedLevel", level.roundedLevel());
-            model.addAttribute(
-                    "lastInfusion", SHOWN.format(level.lastInfusion().atZone(AccessLogController.DISPLAY_ZONE)));
+            model.addAttribute("lastInfusion", SHOWN.format(level.lastInfusion().atZone(patient.timeZone())));
             model.addAttribute("curveJson", level.curveJson());
         } catch (InvalidInputException e) {
             model.addAttribute("problem", "noModel");

@@ -34,6 +34,11 @@ class PatientPages {
     }
 
     /** The patient, if the current actor may see them; {@code resourceType} names the page in the audit trail. */
+    /** The patient's own time zone (issue 19), in which their pages read and show local times; UTC if unknown. */
+    java.time.ZoneId zoneOf(UUID patientId) {
+        return patients.zoneOf(patientId).orElse(java.time.ZoneOffset.UTC);
+    }
+
     PatientSummary require(UUID patientId, String resourceType) {
         Actor actor = currentActor.require();
         if (!accessPolicy.usesPatientData(actor)) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * PK studies in the patient's record (issue 7, pk-models.md): the clinician ticks logged infusions and lab results (or
  * types a dose and levels), sees the individual curve with its 90 % band and the samples, half-life, time to 5/2/1
  * IU/dL and regimens for a target trough, saves the study, opens saved studies again and signs a regimen off with a
- * chosen product. Lab results are entered on the same page. Times are entered in UK local time and stored as instants.
+ * chosen product. Lab results are entered on the same page. Times are entered in the patient's local time and stored as instants.
  * Access and audit are {@link PkRecords}'s (clinicians and nurses of the patient's centres; lab staff for lab results).
  */
 @Controller
@@ -157,13 +158,14 @@ class PkStudyController {
         }
         List<StudyRequest.DoseEntry> doses = new ArrayList<>();
         if (form.getDoseIu() != null || form.getDoseAt() != null) {
-            doses.add(
-                    new StudyRequest.DoseEntry(instant(form.getDoseAt()), form.getDoseIu(), form.getInfusionMinutes()));
+            doses.add(new StudyRequest.DoseEntry(
+                    instant(form.getDoseAt(), patientPages.zoneOf(id)), form.getDoseIu(), form.getInfusionMinutes()));
         }
         List<StudyRequest.SampleEntry> samples = new ArrayList<>();
         for (PkStudyForm.Sample sample : form.getSamples()) {
             if (sample.getAt() != null || sample.getIuPerDl() != null) {
-                samples.add(new StudyRequest.SampleEntry(instant(sample.getAt()), sample.getIuPerDl()));
+                samples.add(new StudyRequest.SampleEntry(
+                        instant(sample.getAt(), patientPages.zoneOf(id)), sample.getIuPerDl()));
             }
         }
         StudyRequest request = request(form, doses, samples);
@@ -188,18 +190,23 @@ class PkStudyController {
         SavedStudy study = records.study(actor, patient.id(), studyId);
         model.addAttribute("patient", patient);
         model.addAttribute("study", study);
-        model.addAttribute("enteredAt", shown(study.enteredAt()));
-        model.addAttribute("signedOffAt", study.signedOffAt() == null ? null : shown(study.signedOffAt()));
+        model.addAttribute("enteredAt", shown(study.enteredAt(), patientPages.zoneOf(id)));
+        model.addAttribute(
+                "signedOffAt",
+                study.signedOffAt() == null ? null : shown(study.signedOffAt(), patientPages.zoneOf(id)));
         model.addAttribute("modelName", modelName(study.model()));
         model.addAttribute(
                 "doses",
                 study.study().doses().stream()
-                        .map(d -> new Shown(shown(d.at()), String.format(Locale.UK, "%,.0f IU", d.iu())))
+                        .map(d -> new Shown(
+                                shown(d.at(), patientPages.zoneOf(id)), String.format(Locale.UK, "%,.0f IU", d.iu())))
                         .toList());
         model.addAttribute(
                 "samples",
                 study.study().samples().stream()
-                        .map(s -> new Shown(shown(s.at()), String.format(Locale.UK, "%.1f IU/dL", s.iuPerDl())))
+                        .map(s -> new Shown(
+                                shown(s.at(), patientPages.zoneOf(id)),
+                                String.format(Locale.UK, "%.1f IU/dL", s.iuPerDl())))
                         .toList());
         List<Product> products = suitableProducts(study.model());
         Product chosen = defaultProduct(patient.id(), products);
@@ -229,7 +236,7 @@ class PkStudyController {
             records.addFactorLevel(
                     currentActor.require(),
                     patient.id(),
-                    new NewFactorLevel(instant(takenAt), iuPerDl, belowLoq, note));
+                    new NewFactorLevel(instant(takenAt, patientPages.zoneOf(id)), iuPerDl, belowLoq, note));
             redirect.addFlashAttribute("labSaved", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("labError", problem(e));
@@ -305,7 +312,8 @@ class PkStudyController {
                                 null,
                                 today,
                                 null,
-                                "Signed off from the PK study of " + shown(study.enteredAt()) + ": " + chosen.label()));
+                                "Signed off from the PK study of " + shown(study.enteredAt(), patientPages.zoneOf(id))
+                                        + ": " + chosen.label()));
                 records.markSignedOff(actor, patient.id(), studyId, plan.id());
             });
             redirect.addFlashAttribute(
@@ -377,14 +385,14 @@ class PkStudyController {
         model.addAttribute("studies", records.studies(actor, patient.id()));
         model.addAttribute("factorLevels", records.factorLevels(actor, patient.id()));
         model.addAttribute("infusions", records.pickableInfusions(actor, patient.id()));
-        model.addAttribute("shown", SHOWN.withZone(AccessLogController.DISPLAY_ZONE));
+        model.addAttribute("shown", SHOWN.withZone(patient.timeZone()));
         model.addAttribute(
                 "modelNames",
                 estimator.models().stream()
                         .collect(java.util.stream.Collectors.toMap(PkModelSummary::id, PkModelSummary::name)));
         model.addAttribute(
                 "labTakenAt",
-                LocalDateTime.now(clock.withZone(AccessLogController.DISPLAY_ZONE))
+                LocalDateTime.now(clock.withZone(patient.timeZone()))
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                         .toString());
     }
@@ -487,14 +495,12 @@ class PkStudyController {
         return patient.diagnosis() == DiagnosisType.HEMOPHILIA_B ? "fix-koopman-2023" : "fviii-allard-2020";
     }
 
-    private static @Nullable Instant instant(@Nullable LocalDateTime local) {
-        return local == null
-                ? null
-                : local.atZone(AccessLogController.DISPLAY_ZONE).toInstant();
+    private static @Nullable Instant instant(@Nullable LocalDateTime local, ZoneId zone) {
+        return local == null ? null : local.atZone(zone).toInstant();
     }
 
-    private static String shown(Instant at) {
-        return SHOWN.format(at.atZone(AccessLogController.DISPLAY_ZONE));
+    private static String shown(Instant at, ZoneId zone) {
+        return SHOWN.format(at.atZone(zone));
     }
 
     private static String problem(InvalidInputException e) {

@@ -13,7 +13,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A PK study as the clinician enters it: logged diary infusions and stored lab results ticked by id, and/or one typed
- * dose and up to four typed levels, in local (UK) time. Mutable for form binding.
+ * dose and up to four typed levels, in the patient's local time. Mutable for form binding.
  */
 public class PkStudyForm {
 

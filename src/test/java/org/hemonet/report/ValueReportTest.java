@@ -108,7 +108,7 @@ class ValueReportTest extends IntegrationTest {
 
     private Fixture build() {
         String tag = Long.toString(System.nanoTime() % 100_000);
-        LocalDate today = LocalDate.now(clock.withZone(ReportQueries.LONDON));
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
         UUID network = jdbc.sql("select id from centre.network limit 1")
                 .query(UUID.class)
                 .single();
@@ -129,7 +129,7 @@ class ValueReportTest extends IntegrationTest {
                 .param("n", centreName)
                 .query(UUID.class)
                 .single();
-        YearMonth month = YearMonth.now(clock.withZone(ReportQueries.LONDON));
+        YearMonth month = YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
         ValueReport.Sums before = report.sums(
                         new ValueReport.Period(month, month), ValueReport.GroupBy.CENTRE, ValueReport.Grain.MONTH)
                 .getOrDefault(month.toString(), Map.of())
@@ -260,7 +260,8 @@ class ValueReportTest extends IntegrationTest {
     }
 
     private String thisMonth() {
-        return YearMonth.now(clock.withZone(ReportQueries.LONDON)).toString();
+        return YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/London")))
+                .toString();
     }
 
     private JsonNode getJson(String user, String path) {
@@ -370,7 +371,8 @@ class ValueReportTest extends IntegrationTest {
     @Test
     void perCapitaFallsBackToTheLatestEarlierPopulationAndSaysWhichYear() {
         // the demo network holds populations for 2022 only
-        int year = YearMonth.now(clock.withZone(ReportQueries.LONDON)).getYear();
+        int year = YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/London")))
+                .getYear();
         JsonNode table = getJson("analyst", "/api/v1/reports/value/per-capita?from=" + year + "-01&to=" + year + "-12");
         JsonNode northWest = row(table.path("rows"), "region", "North West");
         assertThat(northWest.path("population").asString()).isEqualTo("7520000");

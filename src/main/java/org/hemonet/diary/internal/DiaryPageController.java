@@ -45,9 +45,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class DiaryPageController {
 
-    /** Times on the forms are UK local times (the demo network's patients are all in the UK). */
-    static final ZoneId ZONE = ZoneId.of("Europe/London");
-
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final BleedDiary diary;
@@ -109,7 +106,6 @@ class DiaryPageController {
         model.addAttribute("details", page.details());
         model.addAttribute("dose", page.scheduledDose());
         model.addAttribute("staff", !actor.hasRole("PATIENT"));
-        model.addAttribute("zone", ZONE);
         return "diary/list";
     }
 
@@ -120,7 +116,7 @@ class DiaryPageController {
         if (patient == null) {
             return "diary/choose";
         }
-        model.addAttribute("now", now());
+        model.addAttribute("now", now(patient.timeZone()));
         model.addAttribute("error", null);
         model.addAttribute("entry", null);
         addChoices(model);
@@ -135,13 +131,14 @@ class DiaryPageController {
             throws java.io.IOException {
         Actor actor = currentActor.require();
         UUID patientId = required(form.patient());
+        ZoneId zone = zoneOf(actor, patientId);
         try {
             byte[] bytes = photoOf(photo);
             var bleed = diary.recordBleed(
                     actor,
                     patientId,
                     new BleedRequest(
-                            instant(form.startedAt()),
+                            instant(form.startedAt(), zone),
                             form.site(),
                             form.cause(),
                             form.pain(),
@@ -154,7 +151,7 @@ class DiaryPageController {
             }
         } catch (InvalidInputException e) {
             choose(actor, patientId, model);
-            model.addAttribute("now", form.startedAt() == null ? now() : form.startedAt());
+            model.addAttribute("now", form.startedAt() == null ? now(zone) : form.startedAt());
             model.addAttribute("error", e.field());
             model.addAttribute("entry", null);
             addChoices(model);
@@ -189,7 +186,7 @@ class DiaryPageController {
         Bleed bleed = diary.bleed(actor, patientId, bleedId);
         model.addAttribute("entry", bleed);
         model.addAttribute("version", diary.details(actor, patientId).versionOf(bleedId));
-        model.addAttribute("now", local(bleed.startedAt()));
+        model.addAttribute("now", local(bleed.startedAt(), zoneOf(actor, patientId)));
         model.addAttribute("error", null);
         addChoices(model);
         return "diary/bleed";
@@ -204,6 +201,7 @@ class DiaryPageController {
             throws java.io.IOException {
         Actor actor = currentActor.require();
         UUID patientId = required(form.patient());
+        ZoneId zone = zoneOf(actor, patientId);
         try {
             byte[] bytes = photoOf(photo);
             diary.correctBleed(
@@ -213,7 +211,7 @@ class DiaryPageController {
                     new BleedCorrection(
                             form.version(),
                             form.reason(),
-                            instant(form.startedAt()),
+                            instant(form.startedAt(), zone),
                             form.site(),
                             form.cause(),
                             form.pain(),
@@ -229,7 +227,7 @@ class DiaryPageController {
             Bleed bleed = diary.bleed(actor, patientId, bleedId);
             model.addAttribute("entry", bleed);
             model.addAttribute("version", diary.details(actor, patientId).versionOf(bleedId));
-            model.addAttribute("now", form.startedAt() == null ? local(bleed.startedAt()) : form.startedAt());
+            model.addAttribute("now", form.startedAt() == null ? local(bleed.startedAt(), zone) : form.startedAt());
             model.addAttribute("error", e instanceof InvalidInputException i ? i.field() : "version");
             addChoices(model);
             return "diary/bleed";
@@ -285,7 +283,7 @@ class DiaryPageController {
         if (patient == null) {
             return "diary/choose";
         }
-        model.addAttribute("now", now());
+        model.addAttribute("now", now(patient.timeZone()));
         model.addAttribute("error", null);
         model.addAttribute("entry", null);
         // "Change before saving" of the one-tap dose: the form filled from the plan and the last delivery
@@ -305,13 +303,14 @@ class DiaryPageController {
     String logInfusion(@ModelAttribute InfusionForm form, Model model) {
         Actor actor = currentActor.require();
         UUID patientId = required(form.patient());
+        ZoneId zone = zoneOf(actor, patientId);
         boolean recalled;
         try {
             var infusion = diary.recordInfusion(
                     actor,
                     patientId,
                     new InfusionRequest(
-                            instant(form.administeredAt()),
+                            instant(form.administeredAt(), zone),
                             productOf(form.productId()),
                             form.batchNumber(),
                             form.doseMg() == null ? form.doseIu() : null,
@@ -323,7 +322,7 @@ class DiaryPageController {
             recalled = !diary.warningsFor(infusion).isEmpty();
         } catch (InvalidInputException e) {
             choose(actor, patientId, model);
-            model.addAttribute("now", form.administeredAt() == null ? now() : form.administeredAt());
+            model.addAttribute("now", form.administeredAt() == null ? now(zone) : form.administeredAt());
             model.addAttribute("error", e.field());
             model.addAttribute("entry", null);
             model.addAttribute("prefill", null);
@@ -351,7 +350,7 @@ class DiaryPageController {
             model.addAttribute("products", productsIn(org.hemonet.product.DoseUnit.MG));
         }
         model.addAttribute("version", diary.details(actor, patientId).versionOf(infusionId));
-        model.addAttribute("now", time == null ? local(infusion.administeredAt()) : time);
+        model.addAttribute("now", time == null ? local(infusion.administeredAt(), zoneOf(actor, patientId)) : time);
         model.addAttribute("error", error);
         model.addAttribute("prefill", null);
         addChoices(model);
@@ -367,6 +366,7 @@ class DiaryPageController {
     String correctInfusion(@PathVariable UUID infusionId, @ModelAttribute InfusionForm form, Model model) {
         Actor actor = currentActor.require();
         UUID patientId = required(form.patient());
+        ZoneId zone = zoneOf(actor, patientId);
         try {
             diary.correctInfusion(
                     actor,
@@ -375,7 +375,7 @@ class DiaryPageController {
                     new InfusionCorrection(
                             form.version(),
                             form.correctionReason(),
-                            instant(form.administeredAt()),
+                            instant(form.administeredAt(), zone),
                             productOf(form.productId()),
                             form.batchNumber() == null ? "" : form.batchNumber(),
                             form.doseMg() == null ? form.doseIu() : null,
@@ -417,9 +417,9 @@ class DiaryPageController {
             return null;
         }
         model.addAttribute("patient", patient);
+        model.addAttribute("zone", patient.timeZone());
         // factor concentrates dosed in IU, as the form asks for IU (emicizumab in mg is logged through the API)
         model.addAttribute("products", productsIn(org.hemonet.product.DoseUnit.IU));
-        model.addAttribute("zone", ZONE);
         return patient;
     }
 
@@ -467,20 +467,30 @@ class DiaryPageController {
         model.addAttribute("reasons", InfusionReason.values());
     }
 
-    private static String local(java.time.Instant at) {
-        return INPUT.format(LocalDateTime.ofInstant(at, ZONE).truncatedTo(ChronoUnit.MINUTES));
+    /** A stored instant as the form's local time in the patient's own zone (issue 19). */
+    private static String local(java.time.Instant at, ZoneId zone) {
+        return INPUT.format(LocalDateTime.ofInstant(at, zone).truncatedTo(ChronoUnit.MINUTES));
     }
 
-    private String now() {
-        return INPUT.format(LocalDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.MINUTES));
+    private String now(ZoneId zone) {
+        return INPUT.format(LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES));
     }
 
-    private static java.time.@Nullable Instant instant(@Nullable String local) {
+    /**
+     * The patient's own time zone, in which the forms' local times are read and shown; the network's when the actor
+     * may not see the patient (the diary call that follows answers 404 and audits the denial).
+     */
+    private ZoneId zoneOf(Actor actor, UUID patientId) {
+        return patients.find(actor, patientId).map(PatientSummary::timeZone).orElse(java.time.ZoneOffset.UTC);
+    }
+
+    /** A form's local time read in the patient's zone; in a daylight-saving gap the later offset applies. */
+    private static java.time.@Nullable Instant instant(@Nullable String local, ZoneId zone) {
         if (local == null || local.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(local).atZone(ZONE).toInstant();
+            return LocalDateTime.parse(local).atZone(zone).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

@@ -19,7 +19,6 @@ import org.hemonet.outcome.JointScoreChart;
 import org.hemonet.outcome.JointScoreRequest;
 import org.hemonet.outcome.JointScoreView;
 import org.hemonet.outcome.JointScores;
-import org.hemonet.outcome.PatientOutcomes;
 import org.hemonet.outcome.ScoreContext;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
@@ -110,7 +109,7 @@ class JointScorePages {
         model.addAttribute("chart", JointScoreChart.of(current));
         model.addAttribute("joints", HjhsJoint.values());
         model.addAttribute("mayAssess", scores.mayAssess(actor));
-        model.addAttribute("zone", PatientOutcomes.ZONE);
+        model.addAttribute("zone", patient.timeZone());
         if (!model.containsAttribute("saved")) {
             model.addAttribute("saved", null);
         }
@@ -254,8 +253,7 @@ class JointScorePages {
         PatientSummary patient = patient(actor, patientId);
         Map<String, String> values = new LinkedHashMap<>();
         values.put(
-                "assessedOn",
-                LocalDate.now(clock.withZone(PatientOutcomes.ZONE)).toString());
+                "assessedOn", LocalDate.now(clock.withZone(patient.timeZone())).toString());
         values.put("context", ScoreContext.ROUTINE.name());
         return form(model, patient, values, null, null);
     }
@@ -288,7 +286,7 @@ class JointScorePages {
         model.addAttribute("gaitMax", HjhsItem.GAIT_MAX);
         model.addAttribute("values", values);
         model.addAttribute("errorField", errorField);
-        model.addAttribute("today", LocalDate.now(clock.withZone(PatientOutcomes.ZONE)));
+        model.addAttribute("today", LocalDate.now(clock.withZone(patient.timeZone())));
         if (!model.containsAttribute("correcting")) {
             model.addAttribute("correcting", null);
         }

@@ -152,13 +152,14 @@ public class PatientQueries {
         return jdbc.sql(SUMMARY).query(PatientQueries::row).list();
     }
 
-    public void insert(NewPatient patient) {
+    /** Inserts a new record whose days are counted in {@code timeZone} (the patient's, by default the centre's). */
+    public void insert(NewPatient patient, String timeZone) {
         jdbc.sql(
                         """
                         insert into patient.patient (id, centre_id, given_name, family_name, date_of_birth, sex,
                             national_id_scheme, national_id, region_id, time_zone)
                         values (:id, :centre, :given, :family, :dob, :sex, :scheme, :nationalId, :region,
-                            coalesce(:timeZone, 'Europe/London'))
+                            :timeZone)
                         """)
                 .param("id", patient.id())
                 .param("centre", patient.centreId())
@@ -169,7 +170,7 @@ public class PatientQueries {
                 .param("scheme", patient.nationalIdScheme())
                 .param("nationalId", patient.nationalId())
                 .param("region", patient.regionId())
-                .param("timeZone", patient.timeZone(), java.sql.Types.VARCHAR)
+                .param("timeZone", timeZone)
                 .update();
         jdbc.sql(
                         """

@@ -18,10 +18,12 @@ import org.hemonet.diary.RecallCheck;
 import org.hemonet.diary.RegimenPeriod;
 import org.hemonet.diary.ScheduledDose;
 import org.hemonet.diary.ScheduledDoses;
+import org.hemonet.patient.PatientRegistry;
 import org.hemonet.product.Batch;
 import org.hemonet.product.Product;
 import org.hemonet.product.ProductCatalogue;
 import org.hemonet.shared.InvalidInputException;
+import org.hemonet.shared.NotFoundException;
 import org.hemonet.supply.BatchRecalls;
 import org.hemonet.supply.HomeStock;
 import org.hemonet.supply.PlannedDose;
@@ -44,9 +46,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Configuration(proxyBeanMethods = false)
 public class DiaryConnection {
-
-    /** Plans are in UK local dates; the diary reasons in instants. */
-    static final ZoneId PLAN_ZONE = ZoneId.of("Europe/London");
 
     @Bean
     @Primary
@@ -116,7 +115,8 @@ public class DiaryConnection {
 
     @Bean
     @Primary
-    public ScheduledDoses treatmentPlanSchedule(TreatmentPlans plans, HomeStock homeStock, ProductCatalogue catalogue) {
+    public ScheduledDoses treatmentPlanSchedule(
+            TreatmentPlans plans, HomeStock homeStock, ProductCatalogue catalogue, PatientRegistry patients) {
         return new ScheduledDoses() {
             /** The active prophylaxis plan's product and dose, and the batch of it delivered last (issue 6). */
             @Override
@@ -129,9 +129,10 @@ public class DiaryConnection {
                                     .find(plan.productId())
                                     .map(Product::brandName)
                                     .orElse("");
-                            Instant from = date.atStartOfDay(PLAN_ZONE).toInstant();
-                            Instant to =
-                                    date.plusDays(1).atStartOfDay(PLAN_ZONE).toInstant();
+                            // plans are in the patient's local dates; the diary reasons in instants
+                            ZoneId zone = zoneOf(patients, patientId);
+                            Instant from = date.atStartOfDay(zone).toInstant();
+                            Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
                             return new ScheduledDose(
                                     plan.productId(),
                                     name,
@@ -161,7 +162,7 @@ public class DiaryConnection {
 
             @Override
             public List<RegimenPeriod> prophylaxisPeriods(UUID patientId) {
-                return plans.prophylaxisPeriods(patientId, PLAN_ZONE);
+                return plans.prophylaxisPeriods(patientId, zoneOf(patients, patientId));
             }
         };
     }
@@ -260,5 +261,10 @@ public class DiaryConnection {
                     .max(BigDecimal.ONE)
                     .intValueExact();
         }
+    }
+
+    /** The patient's own time zone, in which their plan's dates are days (issue 19). */
+    static ZoneId zoneOf(PatientRegistry patients, UUID patientId) {
+        return patients.zoneOf(patientId).orElseThrow(() -> new NotFoundException("patient"));
     }
 }

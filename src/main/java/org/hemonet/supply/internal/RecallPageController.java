@@ -40,7 +40,14 @@ class RecallPageController {
     private final ProductCatalogue catalogue;
     private final CurrentActor currentActor;
 
-    RecallPageController(BatchRecalls recalls, ProductCatalogue catalogue, CurrentActor currentActor) {
+    private final java.time.ZoneId networkZone;
+
+    RecallPageController(
+            BatchRecalls recalls,
+            ProductCatalogue catalogue,
+            CurrentActor currentActor,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.recalls = recalls;
         this.catalogue = catalogue;
         this.currentActor = currentActor;
@@ -92,7 +99,7 @@ class RecallPageController {
         model.addAttribute("alerts", alerts);
         model.addAttribute("staff", Role.of(actor.role()).isCentreStaff());
         model.addAttribute("analyst", Role.of(actor.role()) == Role.NETWORK_ANALYST);
-        model.addAttribute("zone", DiaryConnection.PLAN_ZONE);
+        model.addAttribute("zone", networkZone);
         return "supply/recall";
     }
 
@@ -121,7 +128,7 @@ class RecallPageController {
         model.addAttribute("levels", RecallLevel.values());
         model.addAttribute("form", form);
         model.addAttribute("errorField", errorField);
-        model.addAttribute("zone", DiaryConnection.PLAN_ZONE);
+        model.addAttribute("zone", networkZone);
         return "supply/recalls";
     }
 }

@@ -313,7 +313,7 @@ class TreatmentPageController {
                             form.scheduleInterval,
                             form.weekdays,
                             form.doseTime,
-                            "Europe/London",
+                            null, // the patient's own time zone (issue 19)
                             form.validFrom,
                             null,
                             form.notes));
@@ -340,7 +340,7 @@ class TreatmentPageController {
         }
         PatientSummary patient =
                 patients.find(actor, patientId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(patient.timeZone()));
         Optional<TreatmentPlan> active =
                 all.stream().filter(p -> p.isValidOn(today)).findFirst();
         Map<UUID, Product> products =
@@ -359,7 +359,7 @@ class TreatmentPageController {
                                 && p.productClass().factor() != null
                                 && p.recovery() != null)
                         .toList());
-        model.addAttribute("zone", java.time.ZoneId.of("Europe/London"));
+        model.addAttribute("zone", patient.timeZone());
         model.addAttribute("vials", active.map(plans::vialsOf).orElse(null));
         model.addAttribute("nextDoses", plans.scheduledDoses(patientId, now, now.plus(14, ChronoUnit.DAYS)));
         model.addAttribute(
