@@ -79,62 +79,6 @@ class PatientApi {
             @Nullable @DecimalMin("0") @DecimalMax("400") BigDecimal baselineFactorLevelIuPerDl,
             @Nullable @PastOrPresent LocalDate measuredOn) {}
 
-    /** {@code PATCH /api/v1/patients/{id}}: every field optional; {@code reason} required. */
-    record CorrectionRequest(
-            @Nullable String reason,
-            @Nullable String givenName,
-            @Nullable String familyName,
-            @Nullable LocalDate dateOfBirth,
-            @Nullable Sex sex,
-            @Nullable String nationalIdScheme,
-            @Nullable String nationalId,
-            @Nullable UUID regionId,
-            @Nullable String phone,
-            @Nullable String email,
-            @Nullable DiagnosisType diagnosisType,
-            @Nullable String diagnosisSubtype,
-            @Nullable Boolean bleedingPhenotype,
-            @Nullable String genotypeHgvs,
-            @Nullable String mutationClass,
-            @Nullable String hivStatus,
-            @Nullable String hepatitisBStatus,
-            @Nullable String hepatitisCStatus,
-            @Nullable Boolean vcjdAtRisk,
-            @Nullable Boolean knowsDiagnosisAndProduct,
-            @Nullable Boolean selfInfuses,
-            @Nullable Boolean ordersSupplies,
-            @Nullable Boolean knowsEmergencyPlan,
-            @Nullable Set<UUID> sharedCareCentreIds,
-            @Nullable String timeZone) {
-
-        static final Set<String> FIELDS = Set.of(
-                "reason",
-                "givenName",
-                "familyName",
-                "dateOfBirth",
-                "sex",
-                "nationalIdScheme",
-                "nationalId",
-                "regionId",
-                "phone",
-                "email",
-                "diagnosisType",
-                "diagnosisSubtype",
-                "bleedingPhenotype",
-                "genotypeHgvs",
-                "mutationClass",
-                "hivStatus",
-                "hepatitisBStatus",
-                "hepatitisCStatus",
-                "vcjdAtRisk",
-                "knowsDiagnosisAndProduct",
-                "selfInfuses",
-                "ordersSupplies",
-                "knowsEmergencyPlan",
-                "sharedCareCentreIds",
-                "timeZone");
-    }
-
     record InhibitorTestRequest(
             @NotNull @PastOrPresent LocalDate sampledOn,
             @NotNull BigDecimal residualActivityPercent,
@@ -240,6 +184,12 @@ class PatientApi {
         return withVersion(ResponseEntity.created(URI.create("/api/v1/patients/" + id)), created);
     }
 
+    /** The fields of a correction's JSON body: {@link PatientCorrection}'s, apart from the set of named fields. */
+    static final Set<String> CORRECTION_FIELDS = java.util.Arrays.stream(PatientCorrection.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName)
+            .filter(name -> !"present".equals(name))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     @PatchMapping("/{id}")
     ResponseEntity<PatientRecord> correct(
             @PathVariable UUID id, @RequestHeader("If-Match") String ifMatch, @RequestBody JsonNode body) {
@@ -249,41 +199,20 @@ class PatientApi {
         int version = parseVersion(ifMatch);
         Set<String> present = new LinkedHashSet<>(body.propertyNames());
         present.remove("reason");
-        ObjectNode known = ((ObjectNode) body.deepCopy()).retain(CorrectionRequest.FIELDS);
-        CorrectionRequest request;
+        // the body binds straight onto the domain's correction; which fields it names is kept beside the values
+        ObjectNode known = ((ObjectNode) body.deepCopy()).retain(CORRECTION_FIELDS);
+        known.remove("present");
+        known.set("present", json.valueToTree(present));
+        if (!known.hasNonNull("reason")) {
+            known.put("reason", "");
+        }
+        PatientCorrection correction;
         try {
-            request = json.treeToValue(known, CorrectionRequest.class);
+            correction = json.treeToValue(known, PatientCorrection.class);
         } catch (JacksonException e) {
             String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getPropertyName();
             throw new InvalidInputException(field, "This value is malformed or of the wrong type.");
         }
-        PatientCorrection correction = new PatientCorrection(
-                present,
-                request.reason() == null ? "" : request.reason(),
-                request.givenName(),
-                request.familyName(),
-                request.dateOfBirth(),
-                request.sex(),
-                request.nationalIdScheme(),
-                request.nationalId(),
-                request.regionId(),
-                request.phone(),
-                request.email(),
-                request.diagnosisType(),
-                request.diagnosisSubtype(),
-                request.bleedingPhenotype(),
-                request.genotypeHgvs(),
-                request.mutationClass(),
-                request.hivStatus(),
-                request.hepatitisBStatus(),
-                request.hepatitisCStatus(),
-                request.vcjdAtRisk(),
-                request.knowsDiagnosisAndProduct(),
-                request.selfInfuses(),
-                request.ordersSupplies(),
-                request.knowsEmergencyPlan(),
-                request.sharedCareCentreIds(),
-                request.timeZone());
         return withVersion(ResponseEntity.ok(), registry.correct(currentActor.require(), id, version, correction));
     }
 
