@@ -92,7 +92,7 @@ final class DemoCatalogue {
                         sizes(250, 500, 1000, 2000, 3000),
                         "2.0",
                         null,
-                        null,
+                        "fviii-solms-2020",
                         "1.02"),
                 factor(
                         id("Rurix"),

@@ -56,6 +56,8 @@ public class PkRecords {
     private static final Set<Role> STUDY_ROLES = Set.of(Role.CLINICIAN, Role.NURSE);
     private static final Set<Role> LAB_ROLES = Set.of(Role.LAB, Role.CLINICIAN, Role.NURSE);
     private static final String ALLARD = "fviii-allard-2020";
+    private static final String LEAN_BODY_WEIGHT = "leanBodyWeightKg";
+    private static final String VWF = "vwfIuPerDl";
 
     private final PkRecordQueries queries;
     private final PkEstimator estimator;
@@ -267,6 +269,27 @@ public class PkRecords {
                 : Covariates.of(weightKg, ageYears);
     }
 
+    /**
+     * As {@link #covariates(String, double, double, String)}, with the lean body weight and von Willebrand factor
+     * antigen of {@code fviii-solms-2020} when given (a model that does not use them ignores them).
+     */
+    public static Covariates covariates(
+            String model,
+            double weightKg,
+            double ageYears,
+            @Nullable String product,
+            @Nullable Double leanBodyWeightKg,
+            @Nullable Double vwfIuPerDl) {
+        Covariates covariates = covariates(model, weightKg, ageYears, product);
+        if (leanBodyWeightKg != null) {
+            covariates = covariates.with(LEAN_BODY_WEIGHT, leanBodyWeightKg);
+        }
+        if (vwfIuPerDl != null) {
+            covariates = covariates.with(VWF, vwfIuPerDl);
+        }
+        return covariates;
+    }
+
     private SavedStudy estimate(Actor actor, UUID patientId, StudyRequest r) {
         if (r.model() == null || r.model().isBlank()) {
             throw new InvalidInputException("model", "Choose a population model");
@@ -282,6 +305,12 @@ public class PkRecords {
         double trough = r.targetTroughIuPerDl() == null
                 ? 1
                 : range(r.targetTroughIuPerDl(), "targetTroughIuPerDl", 0.5, 50, "0.5 to 50 IU/dL");
+        Double leanBodyWeight = r.leanBodyWeightKg() == null
+                ? null
+                : range(r.leanBodyWeightKg(), LEAN_BODY_WEIGHT, 3, 150, "Enter the lean body weight (3 to 150 kg)");
+        Double vwf = r.vwfIuPerDl() == null
+                ? null
+                : range(r.vwfIuPerDl(), VWF, 10, 1000, "Enter the VWF antigen (10 to 1,000 IU/dL)");
         if (r.product() != null && !Set.of("STANDARD", "ELOCTA").contains(r.product())) {
             throw new InvalidInputException("product", "The product category is STANDARD or ELOCTA");
         }
@@ -348,8 +377,24 @@ public class PkRecords {
         samples.sort(Comparator.comparing(LevelSample::at));
         String model = r.model().strip();
         PkStudy study = new PkStudy(
-                model, covariates(model, weight, age, r.product()), baseline, doses, samples, null, reportDose);
-        PkEstimate estimate = estimator.estimate(study);
+                model,
+                covariates(model, weight, age, r.product(), leanBodyWeight, vwf),
+                baseline,
+                doses,
+                samples,
+                null,
+                reportDose);
+        PkEstimate estimate;
+        try {
+            estimate = estimator.estimate(study);
+        } catch (InvalidInputException e) {
+            // the engine names covariates as "covariates.x"; a study request carries them as top-level fields
+            String field = e.field();
+            if (field != null && field.startsWith("covariates.")) {
+                throw new InvalidInputException(field.substring("covariates.".length()), e.getMessage());
+            }
+            throw e;
+        }
         if (!extraWarnings.isEmpty()) {
             List<String> warnings = new ArrayList<>(estimate.warnings());
             warnings.addAll(extraWarnings);

@@ -11,12 +11,16 @@ import org.jspecify.annotations.Nullable;
  * names the field at fault ({@code weightKg}, {@code doses[0].iu}, {@code infusionIds[1]}, ...).
  *
  * @param product the Allard model's product covariate, {@code STANDARD} or {@code ELOCTA}
+ * @param leanBodyWeightKg lean body weight, a covariate of {@code fviii-solms-2020} (ignored by the other models)
+ * @param vwfIuPerDl von Willebrand factor antigen, a covariate of {@code fviii-solms-2020} (ignored by the others)
  */
 public record StudyRequest(
         @Nullable String model,
         @Nullable Double weightKg,
         @Nullable Double ageYears,
         @Nullable String product,
+        @Nullable Double leanBodyWeightKg,
+        @Nullable Double vwfIuPerDl,
         @Nullable Double baselineIuPerDl,
         @Nullable List<DoseEntry> doses,
         @Nullable List<UUID> infusionIds,

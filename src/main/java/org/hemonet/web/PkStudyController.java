@@ -404,6 +404,8 @@ class PkStudyController {
                 form.getWeightKg(),
                 form.getAgeYears(),
                 form.getProduct(),
+                form.getLeanBodyWeightKg(),
+                form.getVwfIuPerDl(),
                 form.getBaselineIuPerDl(),
                 doses,
                 form.getInfusionIds(),

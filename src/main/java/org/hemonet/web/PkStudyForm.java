@@ -35,6 +35,16 @@ public class PkStudyForm {
     @DecimalMax(value = "110", message = "must be at most 110 years")
     private @Nullable Double ageYears;
 
+    /** Lean body weight, asked only by {@code fviii-solms-2020}. */
+    @DecimalMin(value = "3", message = "must be at least 3 kg")
+    @DecimalMax(value = "150", message = "must be at most 150 kg")
+    private @Nullable Double leanBodyWeightKg;
+
+    /** Von Willebrand factor antigen, asked only by {@code fviii-solms-2020}. */
+    @DecimalMin(value = "10", message = "must be at least 10 IU/dL")
+    @DecimalMax(value = "1000", message = "must be at most 1,000 IU/dL")
+    private @Nullable Double vwfIuPerDl;
+
     @DecimalMin(value = "0", message = "must not be negative")
     private double baselineIuPerDl;
 
@@ -118,6 +128,22 @@ public class PkStudyForm {
 
     public void setAgeYears(@Nullable Double ageYears) {
         this.ageYears = ageYears;
+    }
+
+    public @Nullable Double getLeanBodyWeightKg() {
+        return leanBodyWeightKg;
+    }
+
+    public void setLeanBodyWeightKg(@Nullable Double leanBodyWeightKg) {
+        this.leanBodyWeightKg = leanBodyWeightKg;
+    }
+
+    public @Nullable Double getVwfIuPerDl() {
+        return vwfIuPerDl;
+    }
+
+    public void setVwfIuPerDl(@Nullable Double vwfIuPerDl) {
+        this.vwfIuPerDl = vwfIuPerDl;
     }
 
     public double getBaselineIuPerDl() {

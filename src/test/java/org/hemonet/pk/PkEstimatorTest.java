@@ -164,7 +164,11 @@ class PkEstimatorTest {
         assertThat(PK.models())
                 .extracting(PkModelSummary::id)
                 .containsExactlyInAnyOrder(
-                        "fix-brekkan-2016", "fix-koopman-2023", "fviii-allard-2020", "fviii-bjorkman-2012");
+                        "fix-brekkan-2016",
+                        "fix-koopman-2023",
+                        "fviii-allard-2020",
+                        "fviii-bjorkman-2012",
+                        "fviii-solms-2020");
         assertThat(PK.models()).allSatisfy(m -> assertThat(m.citation()).isNotBlank());
     }
 

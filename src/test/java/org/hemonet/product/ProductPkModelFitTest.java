@@ -103,15 +103,30 @@ class ProductPkModelFitTest extends IntegrationTest {
     }
 
     @Test
+    void damoctocogAlfaPegolNamesTheSolmsModelAndOtherPegylatedFviiiIsRefusedIt() {
+        // issue 20: Solms 2020 was fitted on damoctocog alfa pegol (Jivi) only
+        assertThat(catalogue.products())
+                .filteredOn(p -> p.genericName().equals("damoctocog alfa pegol"))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.pkModelId()).isEqualTo("fviii-solms-2020"));
+        assertThat(pk.refusal("fviii-solms-2020", "rurioctocog alfa pegol")).contains("was not fitted on");
+        assertThat(pk.refusal("fviii-solms-2020", "octocog alfa")).contains("was not fitted on");
+    }
+
+    @Test
     void theCataloguePageSaysWhichConcentratesHaveNoValidatedModel() throws Exception {
         String page = mvc.perform(get("/products").session(SignIn.as(mvc, "clinician.north")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
 
+        String rurix = page.substring(page.indexOf(">Rurix<"));
+        rurix = rurix.substring(0, rurix.indexOf("</tr>"));
+        assertThat(rurix).contains("No validated PK model for this product").doesNotContain("fviii-allard-2020");
         String damara = page.substring(page.indexOf(">Damara<"));
-        damara = damara.substring(0, damara.indexOf("</tr>"));
-        assertThat(damara).contains("No validated PK model for this product").doesNotContain("fviii-allard-2020");
+        assertThat(damara.substring(0, damara.indexOf("</tr>")))
+                .contains("fviii-solms-2020")
+                .doesNotContain("No validated PK model");
         String plasmavia = page.substring(page.indexOf(">Plasmavia IX<"));
         assertThat(plasmavia.substring(0, plasmavia.indexOf("</tr>"))).contains("fix-brekkan-2016");
     }

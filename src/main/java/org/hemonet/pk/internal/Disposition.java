@@ -6,7 +6,7 @@ import org.hemonet.pk.PkParameters;
  * Closed-form disposition of a linear mammillary model with IV input, written as macro constants: after a unit bolus
  * the central concentration is {@code 1/V1 · Σ Aᵢ e^(−λᵢ t)} (pk-models.md, "Structure").
  *
- * <p>Two compartments: {@code α, β = (s ± √(s² − 4·k10·k21)) / 2} with {@code s = k10 + k12 + k21}, {@code A_α =
+ * <p>One compartment: {@code λ = CL/V1}, {@code A = 1}. Two compartments: {@code α, β = (s ± √(s² − 4·k10·k21)) / 2} with {@code s = k10 + k12 + k21}, {@code A_α =
  * (α − k21)/(α − β)}, {@code A_β = (k21 − β)/(α − β)}. Three compartments: λ are the roots of the cubic {@code λ³ −
  * a2 λ² + a1 λ − a0} solved trigonometrically (Shafer's closed form, as in Abuhelwa, Foster &amp; Upton, J Pharmacol
  * Toxicol Methods 2015;73:42-48), and {@code Aᵢ = Π_j (k_j1 − λᵢ) / Π_{k≠i} (λ_k − λᵢ)} over the peripheral
@@ -26,10 +26,16 @@ public final class Disposition {
     }
 
     public static Disposition of(PkParameters p) {
-        if (p.threeCompartment()) {
-            return threeCompartment(p.clDlPerH(), p.v1Dl(), p.qDlPerH(), p.v2Dl(), p.q3DlPerH(), p.v3Dl());
-        }
-        return twoCompartment(p.clDlPerH(), p.v1Dl(), p.qDlPerH(), p.v2Dl());
+        return switch (p.compartments()) {
+            case 1 -> oneCompartment(p.clDlPerH(), p.v1Dl());
+            case 2 -> twoCompartment(p.clDlPerH(), p.v1Dl(), p.qDlPerH(), p.v2Dl());
+            default -> threeCompartment(p.clDlPerH(), p.v1Dl(), p.qDlPerH(), p.v2Dl(), p.q3DlPerH(), p.v3Dl());
+        };
+    }
+
+    /** One compartment: a single exponential {@code e^(−CL/V1 · t)}. */
+    public static Disposition oneCompartment(double cl, double v1) {
+        return new Disposition(v1, new double[] {cl / v1}, new double[] {1});
     }
 
     public static Disposition twoCompartment(double cl, double v1, double q, double v2) {

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * (issue 20: a product may name only a model fitted on its molecule); {@code studyProducts} the brand names of the
  * study; {@code unverified}, when present, says which part of the model has not been checked against its source (shown
  * on the PK page).
+ *
+ * <p>{@code source} on a parameter, a covariate effect, an η, a correlation and the residual error names where its
+ * numbers come from (paper and table, or the source-annotated file they were read from; issue 20). The loader refuses a
+ * blank one; {@code ModelCatalogueTest} checks every shipped model gives one for every number.
  */
 record ModelFile(
         @Nullable String id,
@@ -44,7 +48,8 @@ record ModelFile(
             @Nullable List<String> levels) {}
 
     /** Typical value {@code typical} (in {@code unit}) times the product of the covariate effects. */
-    record Parameter(@Nullable Double typical, @Nullable String unit, @Nullable List<Effect> effects) {}
+    record Parameter(
+            @Nullable Double typical, @Nullable String unit, @Nullable List<Effect> effects, @Nullable String source) {}
 
     /**
      * A covariate effect, a factor on the typical value: {@code power} {@code (x/reference)^exponent}, {@code linear}
@@ -58,13 +63,14 @@ record ModelFile(
             @Nullable Double exponent,
             @Nullable Double slope,
             @Nullable Double coefficient,
-            @Nullable String level) {}
+            @Nullable String level,
+            @Nullable String source) {}
 
     /** An inter-individual random effect: {@code P = TV · e^η}, ω = SD of η. */
-    record Eta(@Nullable String parameter, @Nullable Double omega) {}
+    record Eta(@Nullable String parameter, @Nullable Double omega, @Nullable String source) {}
 
     /** Correlation between the η of two parameters. */
-    record Correlation(@Nullable List<String> between, @Nullable Double r) {}
+    record Correlation(@Nullable List<String> between, @Nullable Double r, @Nullable String source) {}
 
     /**
      * Residual error: {@code combined-sd} σ = a + b·ŷ (Monolix combined1), {@code combined-variance} σ² = a² + (b·ŷ)²
@@ -75,5 +81,6 @@ record ModelFile(
             @Nullable String form,
             @Nullable Double additive,
             @Nullable Double proportional,
-            @Nullable String appliesTo) {}
+            @Nullable String appliesTo,
+            @Nullable String source) {}
 }

@@ -101,13 +101,16 @@ final class PkApi {
         }
     }
 
-    /** Parameters in dL and dL/h; {@code q3DlPerH} and {@code v3Dl} only for three-compartment models. */
+    /**
+     * Parameters in dL and dL/h; {@code qDlPerH} and {@code v2Dl} only for two- and three-compartment models, {@code
+     * q3DlPerH} and {@code v3Dl} only for three-compartment models.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ParametersResponse(
             double clDlPerH,
             double v1Dl,
-            double qDlPerH,
-            double v2Dl,
+            @Nullable Double qDlPerH,
+            @Nullable Double v2Dl,
             @Nullable Double q3DlPerH,
             @Nullable Double v3Dl,
             double halfLifeHours) {

@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PopulationModel {
 
-    /** Parameter order of the arrays this class returns: CL, V1, Q, V2 and, for three compartments, Q3, V3. */
+    /**
+     * Parameter order of the arrays this class returns: CL, V1, then Q, V2 for two compartments and Q3, V3 for three.
+     */
     static final List<String> PARAMETER_NAMES = List.of("CL", "V1", "Q", "V2", "Q3", "V3");
 
     private static final Map<String, Double> VOLUME_TO_DL = Map.of("mL", 0.01, "dL", 1.0, "L", 10.0);
@@ -61,8 +63,8 @@ public final class PopulationModel {
         studyProducts = file.studyProducts() == null ? List.of() : List.copyOf(file.studyProducts());
         unverified = file.unverified() == null || file.unverified().isBlank() ? null : file.unverified();
         Integer n = file.compartments();
-        if (n == null || (n != 2 && n != 3)) {
-            throw new ModelDefinitionException(fileName, "compartments must be 2 or 3, was " + n);
+        if (n == null || n < 1 || n > 3) {
+            throw new ModelDefinitionException(fileName, "compartments must be 1, 2 or 3, was " + n);
         }
         compartments = n;
         covariates = covariates(file, fileName);
@@ -86,6 +88,7 @@ public final class PopulationModel {
                 throw new ModelDefinitionException(
                         fileName, "eta[" + i + "] (" + parameter + ") omega must be a positive SD, was " + omegaSd);
             }
+            notBlank(eta.source(), "eta[" + i + "].source", fileName);
             etaParameter[i] = index;
             etaNames.add(parameter);
             sd[i] = omegaSd;
@@ -101,6 +104,7 @@ public final class PopulationModel {
         for (ModelFile.Correlation correlation : correlations) {
             List<String> between = correlation.between();
             Double r = correlation.r();
+            notBlank(correlation.source(), "correlation source", fileName);
             if (between == null || between.size() != 2 || between.get(0).equals(between.get(1))) {
                 throw new ModelDefinitionException(fileName, "a correlation must name two different parameters");
             }
@@ -132,6 +136,7 @@ public final class PopulationModel {
         if (residual == null) {
             throw new ModelDefinitionException(fileName, "residual is missing");
         }
+        notBlank(residual.source(), "residual.source", fileName);
         String form = residual.form();
         if (!"combined-sd".equals(form) && !"combined-variance".equals(form)) {
             throw new ModelDefinitionException(
@@ -192,7 +197,7 @@ public final class PopulationModel {
 
     private List<TypicalValue> typicalValues(ModelFile file, String fileName) {
         Map<String, ModelFile.Parameter> parameters = file.parameters() == null ? Map.of() : file.parameters();
-        List<String> expected = PARAMETER_NAMES.subList(0, compartments == 2 ? 4 : 6);
+        List<String> expected = PARAMETER_NAMES.subList(0, 2 * compartments);
         for (String given : parameters.keySet()) {
             if (!expected.contains(given)) {
                 throw new ModelDefinitionException(
@@ -223,6 +228,7 @@ public final class PopulationModel {
                         "parameter " + parameter + " has unit " + definition.unit() + ", expected one of "
                                 + units.keySet());
             }
+            notBlank(definition.source(), "parameter " + parameter + ": source", fileName);
             List<Effect> effects = new ArrayList<>();
             List<ModelFile.Effect> declared = definition.effects() == null ? List.of() : definition.effects();
             for (ModelFile.Effect effect : declared) {
@@ -236,6 +242,7 @@ public final class PopulationModel {
     private Effect effect(String parameter, ModelFile.Effect effect, String fileName) {
         String where = "effect on " + parameter;
         String type = require(effect.type(), where + ": type", fileName);
+        notBlank(effect.source(), where + ": source", fileName);
         String covariateName = require(effect.covariate(), where + ": covariate", fileName);
         CovariateDefinition covariate = covariates.stream()
                 .filter(c -> c.name().equals(covariateName))
@@ -347,15 +354,19 @@ public final class PopulationModel {
     }
 
     public static PkParameters toParameters(double[] values) {
-        return values.length == 4
-                ? PkParameters.twoCompartment(values[0], values[1], values[2], values[3])
-                : new PkParameters(values[0], values[1], values[2], values[3], values[4], values[5]);
+        return switch (values.length) {
+            case 2 -> PkParameters.oneCompartment(values[0], values[1]);
+            case 4 -> PkParameters.twoCompartment(values[0], values[1], values[2], values[3]);
+            default -> new PkParameters(values[0], values[1], values[2], values[3], values[4], values[5]);
+        };
     }
 
     public static Disposition disposition(double[] values) {
-        return values.length == 4
-                ? Disposition.twoCompartment(values[0], values[1], values[2], values[3])
-                : Disposition.threeCompartment(values[0], values[1], values[2], values[3], values[4], values[5]);
+        return switch (values.length) {
+            case 2 -> Disposition.oneCompartment(values[0], values[1]);
+            case 4 -> Disposition.twoCompartment(values[0], values[1], values[2], values[3]);
+            default -> Disposition.threeCompartment(values[0], values[1], values[2], values[3], values[4], values[5]);
+        };
     }
 
     /**
@@ -413,7 +424,7 @@ public final class PopulationModel {
     }
 
     public int parameterCount() {
-        return compartments == 2 ? 4 : 6;
+        return 2 * compartments;
     }
 
     public int etaCount() {
@@ -455,6 +466,13 @@ public final class PopulationModel {
             throw new ModelDefinitionException(fileName, field + " is missing");
         }
         return value;
+    }
+
+    /** A {@code source} may be absent (older files) but, when given, must say something. */
+    private static void notBlank(@Nullable String source, String field, String fileName) {
+        if (source != null && source.isBlank()) {
+            throw new ModelDefinitionException(fileName, field + " is blank: name the paper and table");
+        }
     }
 
     private static double nonNegative(@Nullable Double value, String field, String fileName) {

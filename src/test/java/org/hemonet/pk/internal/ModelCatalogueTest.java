@@ -204,6 +204,88 @@ class ModelCatalogueTest {
                 .isEqualTo("covariates.weightKg");
     }
 
+    @Test
+    void everyShippedModelNamesTheSourceOfEveryNumber() throws Exception {
+        // issue 20: the source (paper, table) of every parameter, covariate effect, eta, correlation and residual
+        tools.jackson.databind.json.JsonMapper json =
+                tools.jackson.databind.json.JsonMapper.builder().build();
+        org.springframework.core.io.Resource[] files =
+                new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                        .getResources(ModelCatalogue.LOCATION);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+        for (org.springframework.core.io.Resource resource : files) {
+            ModelFile file;
+            try (java.io.InputStream in = resource.getInputStream()) {
+                file = json.readValue(in, ModelFile.class);
+            }
+            String name = resource.getFilename();
+            assertThat(file.parameters()).as(name).isNotEmpty();
+            file.parameters().forEach((parameter, definition) -> {
+                assertThat(definition.source()).as(name + " " + parameter).isNotBlank();
+                if (definition.effects() != null) {
+                    definition.effects().forEach(effect -> assertThat(effect.source())
+                            .as(name + " effect on " + parameter)
+                            .isNotBlank());
+                }
+            });
+            file.eta().forEach(eta -> assertThat(eta.source())
+                    .as(name + " eta " + eta.parameter())
+                    .isNotBlank());
+            if (file.correlations() != null) {
+                file.correlations().forEach(c -> assertThat(c.source())
+                        .as(name + " correlation " + c.between())
+                        .isNotBlank());
+            }
+            assertThat(file.residual().source()).as(name + " residual").isNotBlank();
+        }
+    }
+
+    @Test
+    void refusesABlankSource() {
+        assertRefused(
+                VALID.replace(
+                        "\"V1\": {\"typical\": 3, \"unit\": \"L\"}",
+                        "\"V1\": {\"typical\": 3, \"unit\": \"L\", \"source\": \" \"}"),
+                "parameter V1: source is blank");
+    }
+
+    @Test
+    void loadsAOneCompartmentModelWithItsTwoParameters() {
+        String oneCompartment = VALID.replace("\"compartments\": 2", "\"compartments\": 1")
+                .replaceAll("(?s)\"Q\": \\{[^}]*},\\s*\"V2\": \\{[^}]*}", "")
+                .replaceAll("(?s)(\"V1\": \\{[^}]*}),\\s*}", "$1}");
+        PopulationModel model = parse(oneCompartment);
+
+        assertThat(model.compartments()).isEqualTo(1);
+        assertThat(model.parameterCount()).isEqualTo(2);
+        double[] typical = model.typical(Covariates.of(70, 30));
+        assertThat(typical).containsExactly(2.0, 30.0);
+        assertThat(PopulationModel.toParameters(typical).oneCompartment()).isTrue();
+        assertThat(PopulationModel.disposition(typical).terminalHalfLifeHours())
+                .isCloseTo(Math.log(2) * 30 / 2, within(1e-9));
+        assertRefused(
+                oneCompartment.replace("\"V1\": {", "\"Q\": {\"typical\": 150, \"unit\": \"mL/h\"}, \"V1\": {"),
+                "parameter Q is not one of [CL, V1]");
+    }
+
+    @Test
+    void solmsIsTheOneCompartmentModelOfDamoctocogAlfaPegol() {
+        PopulationModel solms =
+                ModelCatalogue.fromClasspath().find("fviii-solms-2020").orElseThrow();
+
+        assertThat(solms.compartments()).isEqualTo(1);
+        assertThat(solms.fittedOn("damoctocog alfa pegol")).isTrue();
+        assertThat(solms.fittedOn("rurioctocog alfa pegol")).isFalse();
+        assertThat(solms.covariateNames()).containsExactly("leanBodyWeightKg", "vwfIuPerDl");
+        // Solms 2020 Table 2: BSV 24.0 % (CL) and 12.8 % (Vc) CV, omega^2 = ln(1 + CV^2); correlation 0.449
+        double[][] omega = solms.omega();
+        assertThat(omega[0][0]).isCloseTo(Math.log(1 + 0.24 * 0.24), within(1e-6));
+        assertThat(omega[1][1]).isCloseTo(Math.log(1 + 0.128 * 0.128), within(1e-6));
+        assertThat(omega[0][1] / Math.sqrt(omega[0][0] * omega[1][1])).isCloseTo(0.449, within(1e-9));
+        // additive variance 1.78 IU^2/dL^2 and proportional variance 0.175 add up
+        assertThat(solms.residualVariance(10, 10)).isCloseTo(1.78 + 0.175 * 100, within(1e-3));
+    }
+
     private static void assertRefused(String json, String problem) {
         assertThatThrownBy(() -> parse(json))
                 .isInstanceOf(ModelDefinitionException.class)

@@ -201,7 +201,11 @@ class PkControllerTest {
     void listsTheModels() throws Exception {
         mvc.perform(get("/api/v1/pk/models"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items", hasSize(4)))
+                .andExpect(jsonPath("$.items", hasSize(5)))
+                .andExpect(jsonPath("$.items[?(@.id == 'fviii-solms-2020')].molecules[*]")
+                        .value(org.hamcrest.Matchers.contains("damoctocog alfa pegol")))
+                .andExpect(jsonPath("$.items[?(@.id == 'fviii-solms-2020')].compartments")
+                        .value(org.hamcrest.Matchers.contains(1)))
                 .andExpect(jsonPath("$.items[0].citation").isString())
                 .andExpect(jsonPath("$.items[?(@.id == 'fviii-allard-2020')].molecules[*]")
                         .value(org.hamcrest.Matchers.hasItems(

@@ -51,6 +51,36 @@ class WorkedChecksTest {
         assertThat(Thresholds.hoursTo(disposition, dose, 0, 0, 1)).isCloseTo(hoursTo1, withPercentage(0.1));
     }
 
+    /**
+     * Issue 20, docs/pk.md "Worked checks of issue 20": {@code fviii-solms-2020} (one compartment) with lean body
+     * weight and VWF antigen, a bolus of 50 IU/kg of body weight; {@code C0 = D/V}, {@code t_L = ln(C0/L)·V/CL}.
+     */
+    @ParameterizedTest(name = "solms LBW {0} kg VWF {1} IU/dL, {2} kg")
+    @CsvSource({
+        "56.52, 110, 70, 17.09, 117.91, 77.92, 100.51, 117.59",
+        "49.1, 110, 64, 16.66, 122.14, 76.81, 98.84, 115.50"
+    })
+    void solmsReproducesTheWorkedChecks(
+            double leanBodyWeightKg,
+            double vwfIuPerDl,
+            double weightKg,
+            double halfLifeHours,
+            double c0,
+            double hoursTo5,
+            double hoursTo2,
+            double hoursTo1) {
+        PopulationModel solms = MODELS.find("fviii-solms-2020").orElseThrow();
+        Disposition disposition = PopulationModel.disposition(solms.typical(
+                new Covariates(java.util.Map.of("leanBodyWeightKg", leanBodyWeightKg, "vwfIuPerDl", vwfIuPerDl))));
+        double dose = 50 * weightKg;
+
+        assertThat(disposition.terminalHalfLifeHours()).isCloseTo(halfLifeHours, withPercentage(0.1));
+        assertThat(disposition.level(dose, 0, 0)).isCloseTo(c0, withPercentage(0.1));
+        assertThat(Thresholds.hoursTo(disposition, dose, 0, 0, 5)).isCloseTo(hoursTo5, withPercentage(0.1));
+        assertThat(Thresholds.hoursTo(disposition, dose, 0, 0, 2)).isCloseTo(hoursTo2, withPercentage(0.1));
+        assertThat(Thresholds.hoursTo(disposition, dose, 0, 0, 1)).isCloseTo(hoursTo1, withPercentage(0.1));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"fviii-bjorkman-2012", "fviii-allard-2020", "fix-koopman-2023", "fix-brekkan-2016"})
     void thresholdAtOrBelowBaselineIsNeverReached(String model) {
