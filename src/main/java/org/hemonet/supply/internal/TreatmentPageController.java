@@ -175,8 +175,20 @@ class TreatmentPageController {
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String reason,
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer version,
             Model model) {
+        return onHistory(
+                patientId,
+                model,
+                () -> plans.voidPlan(currentActor.require(), patientId, planId, reason, version),
+                "voided");
+    }
+
+    /**
+     * Runs a change to a plan in the history table and goes back to the page saying {@code done}; a refusal shows the
+     * page again with the field's message, a plan changed meanwhile says so, an unknown plan is a 404.
+     */
+    private String onHistory(UUID patientId, Model model, Runnable change, String done) {
         try {
-            plans.voidPlan(currentActor.require(), patientId, planId, reason, version);
+            change.run();
         } catch (InvalidInputException e) {
             model.addAttribute("historyError", "plans.error." + errorField(e.field()));
             return page(patientId, model);
@@ -186,7 +198,7 @@ class TreatmentPageController {
         } catch (NotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return "redirect:/patients/" + patientId + "/treatment?voided";
+        return "redirect:/patients/" + patientId + "/treatment?" + done;
     }
 
     /** Changes the dose of a plan from a date, with a reason: a new version supersedes it. */
@@ -204,27 +216,20 @@ class TreatmentPageController {
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String reason,
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer version,
             Model model) {
-        try {
-            plans.change(
-                    currentActor.require(),
-                    patientId,
-                    planId,
-                    new PlanChange(
-                            new Prescription(
-                                    null, null, null, dose, dosePerKg, null, null, null, null, null, null, validFrom,
-                                    null, null, null),
-                            reason,
-                            version));
-        } catch (InvalidInputException e) {
-            model.addAttribute("historyError", "plans.error." + errorField(e.field()));
-            return page(patientId, model);
-        } catch (org.hemonet.shared.ConflictException | org.hemonet.shared.StaleVersionException e) {
-            model.addAttribute("historyError", "plans.error.outdated");
-            return page(patientId, model);
-        } catch (NotFoundException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return "redirect:/patients/" + patientId + "/treatment?changed";
+        return onHistory(
+                patientId,
+                model,
+                () -> plans.change(
+                        currentActor.require(),
+                        patientId,
+                        planId,
+                        new PlanChange(
+                                new Prescription(
+                                        null, null, null, dose, dosePerKg, null, null, null, null, null, null,
+                                        validFrom, null, null, null),
+                                reason,
+                                version)),
+                "changed");
     }
 
     /** A surgery factor plan with the WFH 2020 targets for the kind of surgery (the pre-operative level adjustable). */
