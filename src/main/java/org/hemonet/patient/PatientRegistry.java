@@ -162,6 +162,15 @@ public class PatientRegistry {
     }
 
     /**
+     * One patient's summary without an access check or an audit event: only for callers that authorise the read by
+     * other means and audit it themselves (the emergency view opened by its link, issue 17).
+     */
+    @Transactional(readOnly = true)
+    public Optional<PatientSummary> summaryOf(UUID patientId) {
+        return queries.find(patientId).map(row -> summaries(List.of(row)).get(0));
+    }
+
+    /**
      * The patient's own time zone (issue 19), in which their diary's days, scheduled doses and forms are counted; not
      * audited (no patient data beyond the zone). Empty for an unknown patient.
      */

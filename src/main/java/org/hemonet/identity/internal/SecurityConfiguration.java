@@ -139,7 +139,9 @@ class SecurityConfiguration {
                                 "/img/**",
                                 "/webjars/**",
                                 "/favicon.ico",
-                                "/manifest.webmanifest")
+                                "/manifest.webmanifest",
+                                // the emergency view opened from a patient's QR code: its secret is the authority
+                                "/emergency/*")
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")

@@ -1,4 +1,4 @@
-package org.hemonet.identity.internal;
+package org.hemonet.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-/** QR codes as SVG data URIs (allowed by the content security policy's {@code img-src data:}). */
-final class QrCodes {
+/**
+ * QR codes as SVG data URIs (allowed by the content security policy's {@code img-src data:}): the second factor's
+ * enrolment and the emergency link (issue 17).
+ */
+public final class QrCodes {
 
     private QrCodes() {}
 
-    static String svgDataUri(String text) {
+    public static String svgDataUri(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter()
                     .encode(
