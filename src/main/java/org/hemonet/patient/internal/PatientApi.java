@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -70,7 +72,9 @@ class PatientApi {
             @NotNull @Valid DiagnosisRequest diagnosis,
             @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "400", inclusive = false)
                     BigDecimal weightKg,
-            @Nullable String timeZone) {}
+            @Nullable String timeZone,
+            @Nullable Boolean previouslyUntreated,
+            @Nullable @Min(0) @Max(30_000) Integer priorExposureDays) {}
 
     record DiagnosisRequest(
             @NotNull DiagnosisType type,
@@ -105,7 +109,9 @@ class PatientApi {
             @Nullable Boolean ordersSupplies,
             @Nullable Boolean knowsEmergencyPlan,
             @Nullable Set<UUID> sharedCareCentreIds,
-            @Nullable String timeZone) {
+            @Nullable String timeZone,
+            @Nullable Boolean previouslyUntreated,
+            @Nullable Integer priorExposureDays) {
 
         static final Set<String> FIELDS = Set.of(
                 "reason",
@@ -132,7 +138,9 @@ class PatientApi {
                 "ordersSupplies",
                 "knowsEmergencyPlan",
                 "sharedCareCentreIds",
-                "timeZone");
+                "timeZone",
+                "previouslyUntreated",
+                "priorExposureDays");
     }
 
     record InhibitorTestRequest(
@@ -236,7 +244,9 @@ class PatientApi {
                         request.weightKg(),
                         null,
                         List.of(),
-                        request.timeZone()));
+                        request.timeZone(),
+                        request.previouslyUntreated(),
+                        request.priorExposureDays()));
         return withVersion(ResponseEntity.created(URI.create("/api/v1/patients/" + id)), created);
     }
 
@@ -283,7 +293,9 @@ class PatientApi {
                 request.ordersSupplies(),
                 request.knowsEmergencyPlan(),
                 request.sharedCareCentreIds(),
-                request.timeZone());
+                request.timeZone(),
+                request.previouslyUntreated(),
+                request.priorExposureDays());
         return withVersion(ResponseEntity.ok(), registry.correct(currentActor.require(), id, version, correction));
     }
 
