@@ -131,6 +131,35 @@ class AccessMatrixTest extends IntegrationTest {
         assertThat(normalised(aboutTom)).isEqualTo(normalised(aboutNobody));
     }
 
+    /**
+     * PUP cohorts (issue 13) are aggregates: centre staff see their own centres exactly, network analysts and
+     * commissioners see the network under disclosure control, patients, couriers and administrators get 403 (API and
+     * page); no name is in any of them.
+     */
+    @Test
+    void pupCohortsAreAggregatesForCentreStaffAndTheNetworkOnly() {
+        String api = "/api/v1/safety/pups?productClass=FVIII";
+        for (String user : List.of("clinician.north", "nurse.north", "analyst", "commissioner")) {
+            HttpResponse<String> response = as(user).get(api);
+            assertThat(response.statusCode()).as(user).isEqualTo(200);
+            assertThat(response.body())
+                    .as(user)
+                    .contains("\"disclosureControl\":" + (user.contains(".") ? "false" : "true"))
+                    .doesNotContain("Bradley");
+            assertThat(as(user).getHtml("/safety/pups").statusCode()).as(user).isEqualTo(200);
+        }
+        for (String user : List.of("patient.tom", "parent.sara", "courier", "admin")) {
+            assertThat(as(user).get(api).statusCode()).as(user).isEqualTo(403);
+            assertThat(as(user).getHtml("/safety/pups").statusCode()).as(user).isEqualTo(403);
+        }
+        UUID northCentre = jdbc.sql("select centre_id from patient.patient where id = :id")
+                .param("id", tom())
+                .query(UUID.class)
+                .single();
+        assertThat(as("clinician.south").get(api + "&centreId=" + northCentre).statusCode())
+                .isEqualTo(404);
+    }
+
     /** Research extracts (issue 18) are patient-level, though de-identified: network analysts with the permission only. */
     @Test
     void researchExtractsAreForNetworkAnalystsWithTheResearchPermissionOnly() {

@@ -50,6 +50,7 @@ class DemoSupplyLoader {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DemoDiaryLoader diaryHistory;
+    private final DemoPupCohort pupCohort;
 
     DemoSupplyLoader(
             DemoProperties properties,
@@ -61,7 +62,8 @@ class DemoSupplyLoader {
             HomeStock homeStock,
             TransactionTemplate transaction,
             Clock clock,
-            DemoDiaryLoader diaryHistory) {
+            DemoDiaryLoader diaryHistory,
+            DemoPupCohort pupCohort) {
         this.properties = properties;
         this.database = database;
         this.catalogue = catalogue;
@@ -72,6 +74,7 @@ class DemoSupplyLoader {
         this.transaction = transaction;
         this.clock = clock;
         this.diaryHistory = diaryHistory;
+        this.pupCohort = pupCohort;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -105,6 +108,14 @@ class DemoSupplyLoader {
         } catch (RuntimeException e) {
             // the network is usable without its history: say so, and start anyway
             log.warn("Demo diary history not loaded: {}", e.toString());
+        }
+        // the PUP cohort is diary history too: with it, and off in tests (they expect the demo diaries empty)
+        if (properties.diaryHistory()) {
+            try {
+                pupCohort.loadAtNorth();
+            } catch (RuntimeException e) {
+                log.warn("Demo PUP cohort not loaded: {}", e.toString());
+            }
         }
     }
 

@@ -36,7 +36,15 @@ public record PatientCorrection(
         @Nullable Boolean ordersSupplies,
         @Nullable Boolean knowsEmergencyPlan,
         @Nullable Set<UUID> sharedCareCentreIds,
-        @Nullable String timeZone) {
+        @Nullable String timeZone,
+        @Nullable Boolean previouslyUntreated,
+        @Nullable Integer priorExposureDays) {
+
+    /**
+     * The treatment history before joining (clinical.md §9): only the clinical team (clinicians and nurses) of the
+     * patient's centres may set it, as it decides who is followed as a previously untreated patient.
+     */
+    public static final Set<String> TREATMENT_HISTORY_FIELDS = Set.of("previouslyUntreated", "priorExposureDays");
 
     /** Fields of the record only clinical staff of the patient's centres may set. */
     public static final Set<String> INFECTION_FIELDS =

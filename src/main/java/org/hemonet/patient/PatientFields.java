@@ -86,6 +86,34 @@ class PatientFields {
                 && centres.regions().stream().noneMatch(r -> r.id().equals(patient.regionId()))) {
             throw new InvalidInputException("regionId", "Unknown region.");
         }
+        treatmentHistory(patient.previouslyUntreated(), patient.priorExposureDays(), "priorExposureDays");
+    }
+
+    /** The most exposure days a patient can have had before joining: daily treatment for over 80 years. */
+    static final int MAX_PRIOR_EXPOSURE_DAYS = 30_000;
+
+    /**
+     * The treatment history before joining (clinical.md §9): exposure days are a whole number from 0; a previously
+     * untreated patient (PUP) has had none. Returns the exposure days to store: 0 for a PUP given none.
+     *
+     * @param fieldOfConflict the field named when a PUP is given exposure days
+     */
+    static @Nullable Integer treatmentHistory(
+            @Nullable Boolean previouslyUntreated, @Nullable Integer priorExposureDays, String fieldOfConflict) {
+        if (priorExposureDays != null && (priorExposureDays < 0 || priorExposureDays > MAX_PRIOR_EXPOSURE_DAYS)) {
+            throw new InvalidInputException(
+                    "priorExposureDays",
+                    "Exposure days before joining are a whole number from 0 to " + MAX_PRIOR_EXPOSURE_DAYS + ".");
+        }
+        if (Boolean.TRUE.equals(previouslyUntreated)) {
+            if (priorExposureDays != null && priorExposureDays != 0) {
+                throw new InvalidInputException(
+                        fieldOfConflict,
+                        "A previously untreated patient has 0 exposure days before joining; correct one of the two.");
+            }
+            return 0;
+        }
+        return priorExposureDays;
     }
 
     Map<String, @Nullable Object> validatedColumns(PatientCorrection c, PatientQueries.Details current) {
@@ -158,6 +186,19 @@ class PatientFields {
         flag(c, "selfInfuses", c.selfInfuses(), columns);
         flag(c, "ordersSupplies", c.ordersSupplies(), columns);
         flag(c, "knowsEmergencyPlan", c.knowsEmergencyPlan(), columns);
+        if (c.has("previouslyUntreated") || c.has("priorExposureDays")) {
+            Boolean pup = c.has("previouslyUntreated") ? c.previouslyUntreated() : current.previouslyUntreated();
+            Integer prior = c.has("priorExposureDays") ? c.priorExposureDays() : current.priorExposureDays();
+            // a PUP recorded over stored exposure days is the field that conflicts; otherwise the days sent
+            String conflict = c.has("priorExposureDays") ? "priorExposureDays" : "previouslyUntreated";
+            Integer stored = treatmentHistory(pup, prior, conflict);
+            if (c.has("previouslyUntreated")) {
+                columns.put("previouslyUntreated", pup);
+            }
+            if (c.has("priorExposureDays") || !java.util.Objects.equals(stored, prior)) {
+                columns.put("priorExposureDays", stored);
+            }
+        }
         return columns;
     }
 
@@ -207,7 +248,8 @@ class PatientFields {
         return value;
     }
 
-    static Map<String, @Nullable Object> previousValues(PatientCorrection c, PatientQueries.Details d) {
+    static Map<String, @Nullable Object> previousValues(
+            PatientCorrection c, Map<String, @Nullable Object> columns, PatientQueries.Details d) {
         Map<String, @Nullable Object> all = new LinkedHashMap<>();
         all.put("givenName", d.givenName());
         all.put("familyName", d.familyName());
@@ -232,10 +274,18 @@ class PatientFields {
         all.put("diagnosisType", d.diagnosis().name());
         all.put("diagnosisSubtype", d.subtype());
         all.put("bleedingPhenotype", d.bleedingPhenotype());
+        all.put("previouslyUntreated", d.previouslyUntreated());
+        all.put("priorExposureDays", d.priorExposureDays());
         Map<String, @Nullable Object> previous = new LinkedHashMap<>();
         for (String field : c.present()) {
             if (all.containsKey(field)) {
                 previous.put(field, all.get(field));
+            }
+        }
+        // a column the correction set on its own account (a PUP's exposure days before joining become 0)
+        for (String field : columns.keySet()) {
+            if (all.containsKey(field)) {
+                previous.putIfAbsent(field, all.get(field));
             }
         }
         return previous;

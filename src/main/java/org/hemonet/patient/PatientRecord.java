@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A patient's whole registry record as one actor may see it: the infection and vCJD-risk status is {@code null} unless
  * the actor is a clinical member of one of the patient's centres.
+ *
+ * @param previouslyUntreated whether the patient had never received a factor concentrate when first seen (a PUP,
+ *     clinical.md §9); {@code null} when not recorded
+ * @param priorExposureDays exposure days (clinical.md §4) before joining (0 for a PUP); {@code null} when not known
  */
 public record PatientRecord(
         UUID id,
@@ -42,7 +46,9 @@ public record PatientRecord(
         List<Consent> consents,
         List<CareTeamMember> careTeam,
         @Nullable Transition transition,
-        List<Revision> revisions) {
+        List<Revision> revisions,
+        @Nullable Boolean previouslyUntreated,
+        @Nullable Integer priorExposureDays) {
 
     public record RecordNumber(UUID centreId, String mrn) {}
 

@@ -257,7 +257,10 @@ public class PatientRegistry {
                 patient.weightKg(),
                 patient.weighedOn() == null && patient.weightKg() != null ? today : patient.weighedOn(),
                 patient.inhibitorTests(),
-                patient.timeZone() == null ? null : PatientFields.timeZone(patient.timeZone()));
+                patient.timeZone() == null ? null : PatientFields.timeZone(patient.timeZone()),
+                patient.previouslyUntreated(),
+                PatientFields.treatmentHistory(
+                        patient.previouslyUntreated(), patient.priorExposureDays(), "priorExposureDays"));
         queries.insert(normalised, zoneAtRegistration(normalised));
         auditLog.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patient.id(), PATIENT, patient.id().toString(), AuditOutcome.SUCCESS));
@@ -281,7 +284,7 @@ public class PatientRegistry {
         }
         PatientQueries.Details current = queries.details(patientId).orElseThrow(() -> new NotFoundException(PATIENT));
         Map<String, @Nullable Object> columns = fields.validatedColumns(correction, current);
-        Map<String, @Nullable Object> previous = PatientFields.previousValues(correction, current);
+        Map<String, @Nullable Object> previous = PatientFields.previousValues(correction, columns, current);
         Map<String, @Nullable Object> changes = new LinkedHashMap<>(columns);
         if (!queries.update(patientId, expectedVersion, columns)) {
             audited(actor, AuditAction.UPDATE, patientId, PATIENT, AuditOutcome.FAILED);
@@ -345,7 +348,7 @@ public class PatientRegistry {
             throw new InvalidInputException("sampledOn", "The sample date is before the patient's birth.");
         }
         BigDecimal titre = BethesdaTitre.compute(test.residualActivityPercent(), test.dilution());
-        BigDecimal threshold = settings.inhibitorPositiveBu();
+        BigDecimal threshold = settings.inhibitorPositiveBuFor(patient.diagnosis());
         List<PatientRecord.InhibitorTest> before = parts.inhibitorTests(patientId, threshold);
         boolean positive = titre.compareTo(threshold) >= 0;
         boolean newInhibitor = positive && before.stream().noneMatch(PatientRecord.InhibitorTest::positive);
@@ -357,6 +360,10 @@ public class PatientRegistry {
         InhibitorStatus status = InhibitorStatus.of(results, threshold);
         if (newInhibitor) {
             events.publishEvent(new InhibitorDetected(patientId, id, test.sampledOn(), titre));
+        }
+        if (positive) {
+            confirmation(patientId, patient.diagnosis(), threshold, before, id, test.sampledOn(), titre)
+                    .ifPresent(events::publishEvent);
         }
         auditLog.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patientId, INHIBITOR_TEST, id.toString(), AuditOutcome.SUCCESS));
@@ -370,6 +377,45 @@ public class PatientRegistry {
                 positive,
                 newInhibitor,
                 status);
+    }
+
+    /**
+     * The new inhibitor a positive sample confirms (clinical.md §2, §9), if it does: before it, the patient's positive
+     * samples fell on fewer than two days, and with it on two or more. A third positive sample confirms nothing new; two
+     * positive samples on the same day are one day, and confirm nothing.
+     */
+    private static Optional<InhibitorConfirmed> confirmation(
+            UUID patientId,
+            DiagnosisType diagnosis,
+            BigDecimal threshold,
+            List<PatientRecord.InhibitorTest> before,
+            UUID testId,
+            LocalDate sampledOn,
+            BigDecimal titre) {
+        List<PatientRecord.InhibitorTest> positives =
+                before.stream().filter(PatientRecord.InhibitorTest::positive).toList();
+        long daysBefore = positives.stream()
+                .map(PatientRecord.InhibitorTest::sampledOn)
+                .distinct()
+                .count();
+        boolean anotherDay = positives.stream().anyMatch(t -> !t.sampledOn().equals(sampledOn));
+        if (daysBefore >= 2 || !anotherDay) {
+            return Optional.empty();
+        }
+        PatientRecord.InhibitorTest first = positives.stream()
+                .min(java.util.Comparator.comparing(PatientRecord.InhibitorTest::sampledOn))
+                .orElseThrow();
+        boolean thisIsFirst = sampledOn.isBefore(first.sampledOn());
+        String factor = "FIX".equals(diagnosis.factor()) ? "FIX" : "FVIII";
+        return Optional.of(new InhibitorConfirmed(
+                patientId,
+                thisIsFirst ? testId : first.id(),
+                thisIsFirst ? sampledOn : first.sampledOn(),
+                testId,
+                sampledOn,
+                titre,
+                factor,
+                threshold));
     }
 
     /** Records a consent (or its refusal) given on {@code recordedOn}. */
@@ -656,6 +702,9 @@ public class PatientRegistry {
             } else if (PatientCorrection.INFECTION_FIELDS.contains(field)
                     && !accessPolicy.maySeeInfectionStatus(actor, scope)) {
                 refusal = "Only the clinical team of the patient's centres may set infection status.";
+            } else if (PatientCorrection.TREATMENT_HISTORY_FIELDS.contains(field)
+                    && !((role == Role.CLINICIAN || role == Role.NURSE) && scope.isCaredForAt(actor.centreIds()))) {
+                refusal = "Only the clinical team of the patient's centres may record the treatment history.";
             } else if ("sharedCareCentreIds".equals(field)
                     && !(role == Role.CLINICIAN && actor.centreIds().contains(scope.registeredCentreId()))) {
                 refusal = "Only a clinician of the registered centre may change shared care.";
@@ -672,7 +721,7 @@ public class PatientRegistry {
     private PatientRecord assemble(Actor actor, PatientScope scope) {
         UUID id = scope.patientId();
         PatientQueries.Details d = queries.details(id).orElseThrow(() -> new NotFoundException(PATIENT));
-        BigDecimal threshold = settings.inhibitorPositiveBu();
+        BigDecimal threshold = settings.inhibitorPositiveBuFor(d.diagnosis());
         List<PatientRecord.FactorLevel> levels = queries.factorLevels(id);
         BigDecimal lowest = levels.stream()
                 .map(PatientRecord.FactorLevel::levelIuPerDl)
@@ -729,7 +778,9 @@ public class PatientRegistry {
                 parts.consents(id),
                 parts.careTeam(id),
                 transition,
-                parts.revisions(id));
+                parts.revisions(id),
+                d.previouslyUntreated(),
+                d.priorExposureDays());
     }
 
     private List<PatientSummary> summaries(List<PatientQueries.Row> rows) {
@@ -755,7 +806,7 @@ public class PatientRegistry {
                             Severity.derive(row.diagnosis(), row.sex(), row.level(), row.bleedingPhenotype()),
                             row.weightKg(),
                             row.weighedOn(),
-                            InhibitorStatus.of(results, settings.inhibitorPositiveBu()),
+                            InhibitorStatus.of(results, settings.inhibitorPositiveBuFor(row.diagnosis())),
                             latestTitre,
                             row.timeZone());
                 })

@@ -38,6 +38,7 @@ final class Navigation {
                         new Item("/recalls", "nav.recalls"),
                         new Item("/safety/adverse-events", "safety.nav.events"),
                         new Item("/safety/rates", "safety.nav.rates"),
+                        new Item("/safety/pups", "safety.nav.pups"),
                         new Item("/deliveries", "plans.nav.deliveries"),
                         new Item("/messages", "message.nav.team"));
             case PHYSIO, SOCIAL_WORKER, LAB ->
@@ -55,6 +56,7 @@ final class Navigation {
                         new Item("/products", "nav.products"),
                         new Item("/recalls", "nav.recalls"),
                         new Item("/safety/rates", "safety.nav.rates"),
+                        new Item("/safety/pups", "safety.nav.pups"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"),
                         new Item("/reports/extract", "nav.researchExtract"));
@@ -64,6 +66,7 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
                         new Item("/safety/rates", "safety.nav.rates"),
+                        new Item("/safety/pups", "safety.nav.pups"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"));
             case ADMIN -> List.of(new Item("/", "nav.administration"));

@@ -68,7 +68,10 @@ class PatientPageController {
             @Nullable Boolean selfInfuses,
             @Nullable Boolean ordersSupplies,
             @Nullable Boolean knowsEmergencyPlan,
-            @Nullable String timeZone) {
+            @Nullable String timeZone,
+            @Nullable Boolean treatmentHistoryShown,
+            @Nullable String previouslyUntreated,
+            @Nullable String priorExposureDays) {
 
         boolean checked(@Nullable Boolean box) {
             return Boolean.TRUE.equals(box);
@@ -205,8 +208,29 @@ class PatientPageController {
                 "mutationClass",
                 blankToNull(form.mutationClass()),
                 current.genotype().mutationClass());
+        Boolean pup = null;
+        Integer priorExposureDays = null;
+        boolean badPriorExposureDays = false;
+        if (Boolean.TRUE.equals(form.treatmentHistoryShown())) {
+            pup = "true".equals(form.previouslyUntreated())
+                    ? Boolean.TRUE
+                    : "false".equals(form.previouslyUntreated()) ? Boolean.FALSE : null;
+            changed(present, "previouslyUntreated", pup, current.previouslyUntreated());
+            String days = blankToNull(form.priorExposureDays());
+            if (days != null) {
+                try {
+                    priorExposureDays = Integer.valueOf(days.trim());
+                } catch (NumberFormatException e) {
+                    badPriorExposureDays = true;
+                }
+            }
+            if (Boolean.TRUE.equals(pup) && priorExposureDays == null && !badPriorExposureDays) {
+                priorExposureDays = 0; // a PUP has had none (clinical.md §9)
+            }
+            changed(present, "priorExposureDays", priorExposureDays, current.priorExposureDays());
+        }
         PatientRecord.Transition transition = current.transition();
-        if (form.transitionShown() && transition != null) {
+        if (Boolean.TRUE.equals(form.transitionShown()) && transition != null) {
             changed(
                     present,
                     "knowsDiagnosisAndProduct",
@@ -221,6 +245,9 @@ class PatientPageController {
                     transition.knowsEmergencyPlan());
         }
         try {
+            if (badPriorExposureDays) {
+                throw new InvalidInputException("priorExposureDays", "not a whole number");
+            }
             if (present.isEmpty()) {
                 throw new InvalidInputException("nothing", "nothing changed");
             }
@@ -254,7 +281,9 @@ class PatientPageController {
                             form.checked(form.ordersSupplies()),
                             form.checked(form.knowsEmergencyPlan()),
                             null,
-                            form.timeZone() == null ? null : form.timeZone().trim()));
+                            form.timeZone() == null ? null : form.timeZone().trim(),
+                            pup,
+                            priorExposureDays));
             return "redirect:/patients/" + id + "?saved=correction";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -399,8 +428,17 @@ class PatientPageController {
                             t != null && t.selfInfuses(),
                             t != null && t.ordersSupplies(),
                             t != null && t.knowsEmergencyPlan(),
-                            record.timeZone()));
+                            record.timeZone(),
+                            true,
+                            record.previouslyUntreated() == null
+                                    ? ""
+                                    : record.previouslyUntreated().toString(),
+                            record.priorExposureDays() == null
+                                    ? ""
+                                    : record.priorExposureDays().toString()));
         }
+        Role role = Role.of(actor.role());
+        model.addAttribute("mayRecordTreatmentHistory", role == Role.CLINICIAN || role == Role.NURSE);
     }
 
     /** Bars on a log-free scale capped at 20 BU, so that a high titre does not flatten the rest. */

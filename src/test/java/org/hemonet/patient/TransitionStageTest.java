@@ -22,7 +22,7 @@ class TransitionStageTest {
 
     @Test
     void agesAreSettings() {
-        RegistrySettings later = new RegistrySettings(new BigDecimal("0.6"), 14, 17, 19);
+        RegistrySettings later = new RegistrySettings(new BigDecimal("0.6"), 14, 17, 19, new BigDecimal("0.3"));
         assertThat(TransitionStage.at(13, later)).isEqualTo(TransitionStage.NOT_STARTED);
         assertThat(TransitionStage.at(18, later)).isEqualTo(TransitionStage.TRANSFER);
     }

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -70,7 +72,9 @@ class PatientApi {
             @NotNull @Valid DiagnosisRequest diagnosis,
             @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "400", inclusive = false)
                     BigDecimal weightKg,
-            @Nullable String timeZone) {}
+            @Nullable String timeZone,
+            @Nullable Boolean previouslyUntreated,
+            @Nullable @Min(0) @Max(30_000) Integer priorExposureDays) {}
 
     record DiagnosisRequest(
             @NotNull DiagnosisType type,
@@ -180,7 +184,9 @@ class PatientApi {
                         request.weightKg(),
                         null,
                         List.of(),
-                        request.timeZone()));
+                        request.timeZone(),
+                        request.previouslyUntreated(),
+                        request.priorExposureDays()));
         return withVersion(ResponseEntity.created(URI.create("/api/v1/patients/" + id)), created);
     }
 

@@ -157,9 +157,10 @@ public class PatientQueries {
         jdbc.sql(
                         """
                         insert into patient.patient (id, centre_id, given_name, family_name, date_of_birth, sex,
-                            national_id_scheme, national_id, region_id, time_zone)
+                            national_id_scheme, national_id, region_id, time_zone, previously_untreated,
+                            prior_exposure_days)
                         values (:id, :centre, :given, :family, :dob, :sex, :scheme, :nationalId, :region,
-                            :timeZone)
+                            :timeZone, :pup, :priorEds)
                         """)
                 .param("id", patient.id())
                 .param("centre", patient.centreId())
@@ -171,6 +172,8 @@ public class PatientQueries {
                 .param("nationalId", patient.nationalId())
                 .param("region", patient.regionId())
                 .param("timeZone", timeZone)
+                .param("pup", patient.previouslyUntreated(), java.sql.Types.BOOLEAN)
+                .param("priorEds", patient.priorExposureDays(), java.sql.Types.INTEGER)
                 .update();
         jdbc.sql(
                         """
@@ -278,7 +281,9 @@ public class PatientQueries {
             boolean knowsEmergencyPlan,
             DiagnosisType diagnosis,
             @Nullable String subtype,
-            boolean bleedingPhenotype) {}
+            boolean bleedingPhenotype,
+            @Nullable Boolean previouslyUntreated,
+            @Nullable Integer priorExposureDays) {}
 
     public Optional<Details> details(UUID id) {
         return jdbc.sql(
@@ -315,7 +320,9 @@ public class PatientQueries {
                         rs.getBoolean("knows_emergency_plan"),
                         DiagnosisType.valueOf(rs.getString("diagnosis")),
                         rs.getString("subtype"),
-                        rs.getBoolean("bleeding_phenotype")))
+                        rs.getBoolean("bleeding_phenotype"),
+                        rs.getObject("previously_untreated", Boolean.class),
+                        rs.getObject("prior_exposure_days", Integer.class)))
                 .optional();
     }
 
@@ -354,7 +361,9 @@ public class PatientQueries {
             Map.entry("knowsDiagnosisAndProduct", "knows_diagnosis_and_product"),
             Map.entry("selfInfuses", "self_infuses"),
             Map.entry("ordersSupplies", "orders_supplies"),
-            Map.entry("knowsEmergencyPlan", "knows_emergency_plan"));
+            Map.entry("knowsEmergencyPlan", "knows_emergency_plan"),
+            Map.entry("previouslyUntreated", "previously_untreated"),
+            Map.entry("priorExposureDays", "prior_exposure_days"));
 
     /**
      * Sets the given columns (request field → value) and moves the version on, if the stored version is still
