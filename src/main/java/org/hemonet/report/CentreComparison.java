@@ -128,32 +128,32 @@ public class CentreComparison {
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
         boolean networkRole = CohortOutcomesReport.NETWORK.contains(actor.role());
-        // a lone suppressed centre takes a second with it, so that the network row does not give it away (§8)
+        // the centres' patients and those with diary time, each one dimension of the disclosure function with the
+        // network as its total (§8): hidden centres show * throughout, and beside them the network's counts are hidden
         List<Long> patientCounts = ordered.stream()
                 .map(c -> (long) byCentre.get(c.id()).cohort().patients())
                 .toList();
-        Set<Integer> hidden = disclosure.hidden(patientCounts);
+        DisclosureControl.Dimension shownPatients = disclosure.dimension(patientCounts);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Centre c = ordered.get(i);
             boolean own = !networkRole && actor.centreIds().contains(c.id());
-            rows.add(row(c.id(), c.name(), byCentre.get(c.id()), own ? null : disclosure, hidden.contains(i)));
+            rows.add(row(c.id(), c.name(), byCentre.get(c.id()), own ? null : disclosure, shownPatients.hides(i)));
         }
-        // beside hidden centres an exact network row could pin them (clinical.md §8): then its counts are shown as
-        // DisclosureControl.total gives them and its statistics as for any group, for the patients and the diary
-        // columns alike — unless the only hidden centres are the reader's own
+        // unless the only hidden centres are the reader's own, whom they see as computed
         List<Long> includedCounts =
                 ordered.stream().map(c -> (long) byCentre.get(c.id()).n()).toList();
-        Set<Integer> hiddenIncluded = disclosure.hidden(includedCounts);
+        DisclosureControl.Dimension shownIncluded = disclosure.dimension(includedCounts);
         Row networkRow = row(null, "", network, null, false);
-        if (givesAway(hidden, ordered, actor, networkRole) || givesAway(hiddenIncluded, ordered, actor, networkRole)) {
+        if (givesAway(shownPatients.hidden(), ordered, actor, networkRole)
+                || givesAway(shownIncluded.hidden(), ordered, actor, networkRole)) {
             Row controlled = row(null, "", network, disclosure, false);
             networkRow = new Row(
                     null,
                     "",
                     true,
-                    disclosure.total(patientCounts, hidden),
-                    disclosure.total(includedCounts, hiddenIncluded),
+                    shownPatients.total(),
+                    shownIncluded.total(),
                     controlled.abrMedian(),
                     controlled.abrIqr(),
                     controlled.zeroBleedProportion(),
@@ -163,7 +163,7 @@ public class CentreComparison {
         return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);
     }
 
-    /** Whether the exact network row would give away a lone suppressed centre this actor may not see as computed. */
+    /** Whether the exact network row would give away a suppressed centre this actor may not see as computed. */
     private static boolean givesAway(Set<Integer> hidden, List<Centre> ordered, Actor actor, boolean networkRole) {
         return !hidden.isEmpty()
                 && (networkRole
