@@ -14,19 +14,19 @@ import java.util.Set;
  * <p>Tables go through {@link #dimension} (a row or column of counts with its total) or {@link #table} (rows of cells
  * with a network total per row and a grand total); a report never decides on its own which cells or totals to hide.
  *
- * <p><strong>How no suppressed cell is recovered (§8: "no suppressed cell may be recoverable from what the same table,
- * or the same report under another filter or year, shows").</strong> Secondary suppression of a partner cell cannot
+ * <p><strong>How no suppressed cell is recovered (§8: no suppressed cell may be recoverable from what the same table, or
+ * the same report under another filter or year, shows).</strong> Secondary suppression of a partner cell cannot
  * promise that across filters: each table's partner is chosen alone, so a partner hidden in one table is bounded by what
  * another shows (all [8, 43, 1] beside severe [8, 5, 1]: the severe table shows the first centre as at least 8, which
  * leaves the hidden 1 of the all table no room under a total of 50 or 52). Planning suppression over every filter at
  * once is not possible here: the filters are free (year, diagnosis, severity, inhibitor status, regimen, age band). Nor
  * is any rounding of the total enough: whatever the rule, some true total is the largest that gives the figure shown
- * (52 for "50" when rounding to the nearest 5), and an attacker who knows the other cells from other filters or years
+ * (52 for a figure of 50 when rounding to the nearest 5), and an attacker who knows the other cells from other filters or years
  * then has the hidden cell's upper bound equal to its value. So the method is <em>no upper bound on a hidden cell</em>:
  *
  * <ol>
- *   <li>A count total beside any hidden cell shows as {@code *}, never exact nor rounded (§8 "national totals are
- *       unrounded only when no cell can be recovered from them"). A total beside no hidden cell is exact: it pins
+ *   <li>A count total beside any hidden cell shows as {@code *}, never exact nor rounded (§8: national totals are
+ *       unrounded only when no cell can be recovered from them). A total beside no hidden cell is exact: it pins
  *       nothing that is not shown.
  *   <li>A hidden cell's upper bound can then come only from a cell that contains it under a wider filter, or a later
  *       year of a count that cannot fall. A shown cell holds at least 8 patients, more than a cell of 1–7; a hidden one

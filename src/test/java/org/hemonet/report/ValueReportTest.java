@@ -303,7 +303,7 @@ class ValueReportTest extends IntegrationTest {
         // the demo's smaller centres deliver to fewer than 8 patients a month
         int hidden = 0;
         for (JsonNode r : table.path("rows")) {
-            if (r.path("patients").asString().equals("*")) {
+            if (!r.path("total").asBoolean() && r.path("patients").asString().equals("*")) {
                 assertThat(r.path("iu").asString()).isEqualTo("*");
                 assertThat(r.path("cost").asString()).isEqualTo("*");
                 hidden++;
