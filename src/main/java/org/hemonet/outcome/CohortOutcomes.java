@@ -203,6 +203,19 @@ public class CohortOutcomes {
                 .toList();
     }
 
+    /**
+     * Each patient's regimen group as the cohorts count it for a period ending on {@code to}: from the treatment plan
+     * that applies on {@code to}, or today when {@code to} is later (a cohort filter, issue 18).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, CohortRegimen> regimens(java.util.Collection<UUID> patientIds, LocalDate to) {
+        LocalDate networkToday = LocalDate.now(clock.withZone(networkZone));
+        Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(patientIds, to.isBefore(networkToday) ? to : networkToday);
+        Map<UUID, CohortRegimen> regimens = new java.util.HashMap<>();
+        patientIds.forEach(id -> regimens.put(id, regimen(planOf.get(id))));
+        return regimens;
+    }
+
     static CohortRegimen regimen(@Nullable TreatmentPlan plan) {
         if (plan == null) {
             return CohortRegimen.NO_PLAN;

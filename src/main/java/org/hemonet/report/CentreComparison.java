@@ -3,6 +3,7 @@ package org.hemonet.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.hemonet.centre.Centre;
 import org.hemonet.centre.CentreDirectory;
 import org.hemonet.outcome.CentreCohort;
 import org.hemonet.outcome.CohortOutcomes;
+import org.hemonet.outcome.CohortRegimen;
 import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.InhibitorStatus;
 import org.hemonet.patient.PatientRegistry;
@@ -40,14 +42,82 @@ import org.springframework.stereotype.Service;
 @Service
 public class CentreComparison {
 
-    /** The cohort filter; null fields do not filter. */
+    /**
+     * The cohort filter; null fields do not filter.
+     *
+     * @param regimen the regimen group as the cohorts count it: from the treatment plan that applies on the last day of
+     *     the year (or today, in the current year)
+     * @param ageBand the patient's age on the last day of the year
+     */
     public record Filter(
-            @Nullable DiagnosisType diagnosis, @Nullable Severity severity, @Nullable InhibitorStatus inhibitorStatus) {
+            @Nullable DiagnosisType diagnosis,
+            @Nullable Severity severity,
+            @Nullable InhibitorStatus inhibitorStatus,
+            @Nullable CohortRegimen regimen,
+            @Nullable AgeBand ageBand) {
 
-        boolean accepts(PatientSummary p) {
+        /** A filter on diagnosis, severity and inhibitor status only. */
+        public Filter(
+                @Nullable DiagnosisType diagnosis,
+                @Nullable Severity severity,
+                @Nullable InhibitorStatus inhibitorStatus) {
+            this(diagnosis, severity, inhibitorStatus, null, null);
+        }
+
+        /** Whether the patient is in the cohort of the year ending {@code lastDay}, given each patient's regimen. */
+        boolean accepts(PatientSummary p, LocalDate lastDay, Map<UUID, CohortRegimen> regimens) {
             return (diagnosis == null || p.diagnosis() == diagnosis)
                     && (severity == null || p.severity() == severity)
-                    && (inhibitorStatus == null || p.inhibitorStatus() == inhibitorStatus);
+                    && (inhibitorStatus == null || p.inhibitorStatus() == inhibitorStatus)
+                    && (regimen == null || regimens.get(p.id()) == regimen)
+                    && (ageBand == null
+                            || ageBand.holds(
+                                    Period.between(p.dateOfBirth(), lastDay).getYears()));
+        }
+    }
+
+    /** Age bands of the cohort filter: children, adolescents, adults, older adults (age in whole years). */
+    public enum AgeBand {
+        AGE_0_11("0-11", 0, 11),
+        AGE_12_17("12-17", 12, 17),
+        AGE_18_64("18-64", 18, 64),
+        AGE_65_PLUS("65+", 65, Integer.MAX_VALUE);
+
+        /** How the band is written in a URL and shown. */
+        public final String label;
+
+        private final int youngest;
+        private final int oldest;
+
+        AgeBand(String label, int youngest, int oldest) {
+            this.label = label;
+            this.youngest = youngest;
+            this.oldest = oldest;
+        }
+
+        boolean holds(int age) {
+            return age >= youngest && age <= oldest;
+        }
+
+        /** The band written as {@code label} (or its constant's name), null when blank; a 400 naming the field. */
+        public static @Nullable AgeBand of(@Nullable String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            for (AgeBand band : values()) {
+                if (band.label.equals(text.strip()) || band.name().equals(text.strip())) {
+                    return band;
+                }
+            }
+            throw new InvalidInputException(
+                    "ageBand",
+                    "Age bands are: "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(values())
+                                            .map(b -> b.label)
+                                            .toList())
+                            + ".");
         }
     }
 
@@ -128,32 +198,32 @@ public class CentreComparison {
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
         boolean networkRole = CohortOutcomesReport.NETWORK.contains(actor.role());
-        // a lone suppressed centre takes a second with it, so that the network row does not give it away (§8)
+        // the centres' patients and those with diary time, each one dimension of the disclosure function with the
+        // network as its total (§8): hidden centres show * throughout, and beside them the network's counts are hidden
         List<Long> patientCounts = ordered.stream()
                 .map(c -> (long) byCentre.get(c.id()).cohort().patients())
                 .toList();
-        Set<Integer> hidden = disclosure.hidden(patientCounts);
+        DisclosureControl.Dimension shownPatients = disclosure.dimension(patientCounts);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Centre c = ordered.get(i);
             boolean own = !networkRole && actor.centreIds().contains(c.id());
-            rows.add(row(c.id(), c.name(), byCentre.get(c.id()), own ? null : disclosure, hidden.contains(i)));
+            rows.add(row(c.id(), c.name(), byCentre.get(c.id()), own ? null : disclosure, shownPatients.hides(i)));
         }
-        // beside hidden centres an exact network row could pin them (clinical.md §8): then its counts are shown as
-        // DisclosureControl.total gives them and its statistics as for any group, for the patients and the diary
-        // columns alike — unless the only hidden centres are the reader's own
+        // unless the only hidden centres are the reader's own, whom they see as computed
         List<Long> includedCounts =
                 ordered.stream().map(c -> (long) byCentre.get(c.id()).n()).toList();
-        Set<Integer> hiddenIncluded = disclosure.hidden(includedCounts);
+        DisclosureControl.Dimension shownIncluded = disclosure.dimension(includedCounts);
         Row networkRow = row(null, "", network, null, false);
-        if (givesAway(hidden, ordered, actor, networkRole) || givesAway(hiddenIncluded, ordered, actor, networkRole)) {
+        if (givesAway(shownPatients.hidden(), ordered, actor, networkRole)
+                || givesAway(shownIncluded.hidden(), ordered, actor, networkRole)) {
             Row controlled = row(null, "", network, disclosure, false);
             networkRow = new Row(
                     null,
                     "",
                     true,
-                    disclosure.total(patientCounts, hidden),
-                    disclosure.total(includedCounts, hiddenIncluded),
+                    shownPatients.total(),
+                    shownIncluded.total(),
                     controlled.abrMedian(),
                     controlled.abrIqr(),
                     controlled.zeroBleedProportion(),
@@ -163,7 +233,7 @@ public class CentreComparison {
         return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);
     }
 
-    /** Whether the exact network row would give away a lone suppressed centre this actor may not see as computed. */
+    /** Whether the exact network row would give away a suppressed centre this actor may not see as computed. */
     private static boolean givesAway(Set<Integer> hidden, List<Centre> ordered, Actor actor, boolean networkRole) {
         return !hidden.isEmpty()
                 && (networkRole
@@ -175,10 +245,14 @@ public class CentreComparison {
     Figures figures(int year, Filter filter, Map<UUID, Figures> byCentre) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        Predicate<PatientSummary> include = filter::accepts;
+        List<PatientSummary> everyone = patients.allForAggregates();
+        Map<UUID, CohortRegimen> regimens = filter.regimen() == null
+                ? Map.of()
+                : cohorts.regimens(everyone.stream().map(PatientSummary::id).toList(), to);
+        Predicate<PatientSummary> include = p -> filter.accepts(p, to, regimens);
         CohortOutcomes.NetworkCohorts all = cohorts.ofNetwork(from, to, include);
         Map<UUID, UUID> centreOf = new HashMap<>();
-        patients.allForAggregates().stream().filter(include).forEach(p -> centreOf.put(p.id(), p.centreId()));
+        everyone.stream().filter(include).forEach(p -> centreOf.put(p.id(), p.centreId()));
         Map<UUID, List<Double>> iuPerKg = new HashMap<>();
         List<Double> networkIu = new ArrayList<>();
         ValueReport.Period period = new ValueReport.Period(YearMonth.of(year, 1), YearMonth.of(year, 12));

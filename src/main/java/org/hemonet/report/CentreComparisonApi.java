@@ -2,6 +2,7 @@ package org.hemonet.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hemonet.outcome.CohortRegimen;
 import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.InhibitorStatus;
 import org.hemonet.patient.Severity;
@@ -48,13 +49,16 @@ class CentreComparisonApi {
             @RequestParam(required = false) @Nullable Integer year,
             @RequestParam(required = false) @Nullable DiagnosisType diagnosis,
             @RequestParam(required = false) @Nullable Severity severity,
-            @RequestParam(required = false) @Nullable InhibitorStatus inhibitorStatus) {
+            @RequestParam(required = false) @Nullable InhibitorStatus inhibitorStatus,
+            @RequestParam(required = false) @Nullable CohortRegimen regimen,
+            @RequestParam(required = false) @Nullable String ageBand) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(comparison.compare(
                         currentActor.require(),
                         yearOr(year),
-                        new CentreComparison.Filter(diagnosis, severity, inhibitorStatus)));
+                        new CentreComparison.Filter(
+                                diagnosis, severity, inhibitorStatus, regimen, CentreComparison.AgeBand.of(ageBand))));
     }
 
     @GetMapping(path = "/api/v1/reports/centres.csv", produces = "text/csv")
@@ -62,11 +66,14 @@ class CentreComparisonApi {
             @RequestParam(required = false) @Nullable Integer year,
             @RequestParam(required = false) @Nullable DiagnosisType diagnosis,
             @RequestParam(required = false) @Nullable Severity severity,
-            @RequestParam(required = false) @Nullable InhibitorStatus inhibitorStatus) {
+            @RequestParam(required = false) @Nullable InhibitorStatus inhibitorStatus,
+            @RequestParam(required = false) @Nullable CohortRegimen regimen,
+            @RequestParam(required = false) @Nullable String ageBand) {
         CentreComparison.Comparison c = comparison.compare(
                 currentActor.require(),
                 yearOr(year),
-                new CentreComparison.Filter(diagnosis, severity, inhibitorStatus));
+                new CentreComparison.Filter(
+                        diagnosis, severity, inhibitorStatus, regimen, CentreComparison.AgeBand.of(ageBand)));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(
                 "centre",
@@ -106,7 +113,9 @@ class CentreComparisonApi {
             @RequestParam(required = false) @Nullable String measure,
             @RequestParam(required = false) @Nullable DiagnosisType diagnosis,
             @RequestParam(required = false) @Nullable Severity severity,
-            @RequestParam(required = false) @Nullable InhibitorStatus inhibitorStatus) {
+            @RequestParam(required = false) @Nullable InhibitorStatus inhibitorStatus,
+            @RequestParam(required = false) @Nullable CohortRegimen regimen,
+            @RequestParam(required = false) @Nullable String ageBand) {
         Actor actor = currentActor.require();
         CentreComparison.requireAllowed(actor);
         return ResponseEntity.ok()
@@ -115,7 +124,8 @@ class CentreComparisonApi {
                         actor,
                         yearOr(year),
                         CentreFunnel.Measure.of(measure),
-                        new CentreComparison.Filter(diagnosis, severity, inhibitorStatus)));
+                        new CentreComparison.Filter(
+                                diagnosis, severity, inhibitorStatus, regimen, CentreComparison.AgeBand.of(ageBand))));
     }
 
     @GetMapping("/api/v1/reports/trends")
@@ -125,7 +135,9 @@ class CentreComparisonApi {
             @RequestParam(required = false) @Nullable Integer to,
             @RequestParam(required = false) @Nullable DiagnosisType diagnosis,
             @RequestParam(required = false) @Nullable Severity severity,
-            @RequestParam(required = false) @Nullable InhibitorStatus inhibitorStatus) {
+            @RequestParam(required = false) @Nullable InhibitorStatus inhibitorStatus,
+            @RequestParam(required = false) @Nullable CohortRegimen regimen,
+            @RequestParam(required = false) @Nullable String ageBand) {
         Actor actor = currentActor.require();
         CentreComparison.requireAllowed(actor);
         int last = to != null ? to : yearOr(null);
@@ -137,7 +149,8 @@ class CentreComparisonApi {
                         CentreTrends.Measure.of(measure),
                         first,
                         last,
-                        new CentreComparison.Filter(diagnosis, severity, inhibitorStatus)));
+                        new CentreComparison.Filter(
+                                diagnosis, severity, inhibitorStatus, regimen, CentreComparison.AgeBand.of(ageBand))));
     }
 
     private int yearOr(@Nullable Integer year) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.hemonet.outcome.CohortRegimen;
 import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.InhibitorStatus;
 import org.hemonet.patient.Severity;
@@ -55,6 +56,8 @@ class CentreComparisonPage {
             @RequestParam(required = false) @Nullable String diagnosis,
             @RequestParam(required = false) @Nullable String severity,
             @RequestParam(required = false) @Nullable String inhibitorStatus,
+            @RequestParam(required = false) @Nullable String regimen,
+            @RequestParam(required = false) @Nullable String ageBand,
             @RequestParam(required = false) @Nullable String measure,
             @RequestParam(required = false) @Nullable String trend,
             Model model) {
@@ -70,7 +73,9 @@ class CentreComparisonPage {
                 orDefault(() -> CentreFunnel.Measure.of(measure), CentreFunnel.Measure.of(null), invalid, "measure");
         CentreTrends.Measure trendMeasure =
                 orDefault(() -> CentreTrends.Measure.of(trend), CentreTrends.Measure.of(null), invalid, "trend");
-        CentreComparison.Filter filter = new CentreComparison.Filter(d, s, i);
+        CohortRegimen r = parse(CohortRegimen.class, regimen, "regimen", invalid);
+        CentreComparison.AgeBand a = orDefault(() -> CentreComparison.AgeBand.of(ageBand), null, invalid, "ageBand");
+        CentreComparison.Filter filter = new CentreComparison.Filter(d, s, i, r, a);
         CentreFunnel.Funnel funnel = funnels.funnel(actor, y, funnelMeasure, filter);
         model.addAttribute("invalid", invalid);
         model.addAttribute("year", y);
@@ -78,6 +83,8 @@ class CentreComparisonPage {
         model.addAttribute("diagnoses", Arrays.asList(DiagnosisType.values()));
         model.addAttribute("severities", Arrays.asList(Severity.values()));
         model.addAttribute("inhibitorStatuses", Arrays.asList(InhibitorStatus.values()));
+        model.addAttribute("regimens", Arrays.asList(CohortRegimen.values()));
+        model.addAttribute("ageBands", Arrays.asList(CentreComparison.AgeBand.values()));
         model.addAttribute("comparison", comparison.compare(actor, y, filter));
         model.addAttribute("funnel", funnel);
         model.addAttribute("chart", FunnelChart.of(funnel));
@@ -112,6 +119,12 @@ class CentreComparisonPage {
         }
         if (filter.inhibitorStatus() != null) {
             uri.queryParam("inhibitorStatus", filter.inhibitorStatus().name());
+        }
+        if (filter.regimen() != null) {
+            uri.queryParam("regimen", filter.regimen().name());
+        }
+        if (filter.ageBand() != null) {
+            uri.queryParam("ageBand", filter.ageBand().label);
         }
         if (measure != null) {
             uri.queryParam("measure", measure);

@@ -2,8 +2,10 @@ package org.hemonet.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hemonet.centre.Centre;
 import org.hemonet.centre.CentreDirectory;
 import org.hemonet.centre.CentreProfile;
 import org.hemonet.centre.CentreType;
@@ -62,6 +64,12 @@ public class DesignationReport {
                 .filter(p -> p.severity() == Severity.SEVERE)
                 .collect(Collectors.groupingBy(PatientSummary::centreId, Collectors.counting()));
         int minimum = settings.minimumSeverePatients();
+        // the same centres hidden as in the network overview, beside the same national counts (clinical.md §8)
+        List<UUID> byName = centres.centres().stream()
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .map(Centre::id)
+                .toList();
+        Set<UUID> hidden = NetworkOverview.hiddenCentres(patients.allForAggregates(), byName, disclosure);
         List<CentreDesignation> rows = centres.profiles().stream()
                 .map(centre -> {
                     long count = severe.getOrDefault(centre.id(), 0L);
@@ -69,7 +77,9 @@ public class DesignationReport {
                             new Assessment(
                                     Standard.SEVERE_CASELOAD,
                                     count >= minimum,
-                                    disclosure.count(count),
+                                    hidden.contains(centre.id())
+                                            ? DisclosureControl.SUPPRESSED
+                                            : disclosure.count(count),
                                     "≥ " + minimum),
                             new Assessment(
                                     Standard.CORE_TEAM,

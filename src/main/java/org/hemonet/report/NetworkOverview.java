@@ -2,6 +2,7 @@ package org.hemonet.report;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,27 +64,46 @@ public class NetworkOverview {
         List<Centre> ordered = centreById.values().stream()
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
-        List<Long> counts = new ArrayList<>();
-        List<Long> severeCounts = new ArrayList<>();
-        for (Centre centre : ordered) {
-            List<PatientSummary> group = byCentre.getOrDefault(centre.id(), List.of());
-            counts.add((long) group.size());
-            severeCounts.add(
-                    group.stream().filter(p -> p.severity() == Severity.SEVERE).count());
-        }
-        // the national totals are exact, so a lone suppressed centre takes a second one with it (clinical.md §8)
-        Set<Integer> hidden = disclosure.hidden(counts);
-        Set<Integer> hiddenSevere = disclosure.hidden(severeCounts);
+        Set<UUID> hidden = hiddenCentres(all, ordered.stream().map(Centre::id).toList(), disclosure);
         List<CentreRow> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Centre centre = ordered.get(i);
+            List<PatientSummary> group = byCentre.getOrDefault(centre.id(), List.of());
+            long severe =
+                    group.stream().filter(p -> p.severity() == Severity.SEVERE).count();
+            boolean hide = hidden.contains(centre.id());
             rows.add(new CentreRow(
                     centre.name(),
                     centre.type().name(),
                     centre.regionName(),
-                    hidden.contains(i) ? DisclosureControl.SUPPRESSED : disclosure.count(counts.get(i)),
-                    hiddenSevere.contains(i) ? DisclosureControl.SUPPRESSED : disclosure.count(severeCounts.get(i))));
+                    hide ? DisclosureControl.SUPPRESSED : disclosure.count(group.size()),
+                    hide ? DisclosureControl.SUPPRESSED : disclosure.count(severe)));
         }
         return new Overview(all.size(), diagnoses, rows);
+    }
+
+    /**
+     * The centres whose registered patients and severe patients show as {@code *} wherever a report shows them beside
+     * the national counts (this overview, the designation report). The national counts are shown exactly (clinical.md
+     * §8), so cells are hidden until each hidden one has room within the national total
+     * ({@link DisclosureControl#besideExactTotal}); a centre hidden in one column is hidden in both, so that the severe
+     * column does not bound a centre hidden among all patients.
+     *
+     * @param centreIds every centre, in the order the reports list them (by name)
+     */
+    static Set<UUID> hiddenCentres(List<PatientSummary> all, List<UUID> centreIds, DisclosureControl disclosure) {
+        Map<UUID, List<PatientSummary>> byCentre =
+                all.stream().collect(Collectors.groupingBy(PatientSummary::centreId));
+        List<Long> counts = new ArrayList<>();
+        List<Long> severeCounts = new ArrayList<>();
+        for (UUID centre : centreIds) {
+            List<PatientSummary> group = byCentre.getOrDefault(centre, List.of());
+            counts.add((long) group.size());
+            severeCounts.add(
+                    group.stream().filter(p -> p.severity() == Severity.SEVERE).count());
+        }
+        Set<Integer> hidden = new HashSet<>(disclosure.besideExactTotal(counts).hidden());
+        hidden.addAll(disclosure.besideExactTotal(severeCounts).hidden());
+        return hidden.stream().map(centreIds::get).collect(Collectors.toSet());
     }
 }

@@ -47,10 +47,11 @@ import org.springframework.stereotype.Service;
  *       prophylaxis and on-demand to show their overlap (§7).
  * </ul>
  *
- * <p>Every figure passes {@link DisclosureControl} (clinical.md §8): patient counts below network level through
- * {@code count}, quantities, costs, rates, means and medians built on fewer than 8 patients as {@code *}; network
- * totals unrounded. Because totals are shown exactly, a period with a single suppressed cell gets a second one
- * suppressed (the one with the fewest patients), so the suppressed cell cannot be recovered as total minus the others.
+ * <p>Every figure passes {@link DisclosureControl} (clinical.md §8), each table as one {@link
+ * DisclosureControl#dimension} or {@link DisclosureControl#table}: patient counts below network level rounded or
+ * {@code *}, a hidden cell's quantities, costs and rates {@code *} with it, rates, means and medians built on fewer than
+ * 8 patients {@code *}; a network count is exact only beside no hidden cell, and its sums only when no single hidden
+ * cell's could be taken from them.
  *
  * <p>Who sees them (security.md §1: network analysts and commissioners see aggregates only): {@code NETWORK_ANALYST}
  * and {@code COMMISSIONER}. Everyone else is refused (403): patients; centre staff, whose centre-level costs are
@@ -269,10 +270,15 @@ public class ValueReport {
         return result;
     }
 
+    /**
+     * The value table: periods (rows) by groups (columns), each period with the network's row and the whole with a
+     * grand total, passed through {@link DisclosureControl#table} as one table: hidden cells show {@code *} in every
+     * figure, a period's network count is exact only when none of its cells is hidden, and the cost chart of each group
+     * over the whole period is drawn only for groups none of whose cells is hidden (a group's sum less its shown cells
+     * would be its hidden one, clinical.md §8).
+     */
     public ValueTable value(Period period, GroupBy groupBy, Grain grain) {
         Map<String, Map<String, Sums>> sums = sums(period, groupBy, grain);
-        List<ValueRow> rows = new ArrayList<>();
-        boolean anySuppressed = false;
         Sums grand = new Sums();
         Map<String, Sums> byGroup = new TreeMap<>();
         Map<UUID, ReportQueries.ProductPrice> products = productsById();
@@ -285,68 +291,78 @@ public class ValueReport {
                         .add(line.patientId(), product, line.quantity());
             }
         }
+        List<String> columns = new ArrayList<>(byGroup.keySet());
+        List<List<Long>> counts = new ArrayList<>();
+        List<Long> periodPatients = new ArrayList<>();
+        for (Map<String, Sums> cells : sums.values()) {
+            counts.add(columns.stream()
+                    .map(c -> (long) cells.getOrDefault(c, new Sums()).patients.size())
+                    .toList());
+            Set<UUID> distinct = new HashSet<>();
+            cells.values().forEach(c -> distinct.addAll(c.patients));
+            periodPatients.add((long) distinct.size());
+        }
+        DisclosureControl.Table table = disclosure.table(counts, periodPatients, grand.patients.size());
+        List<ValueRow> rows = new ArrayList<>();
+        boolean anySuppressed = false;
+        int r = 0;
         for (Map.Entry<String, Map<String, Sums>> when : sums.entrySet()) {
-            List<Map.Entry<String, Sums>> cells =
-                    new ArrayList<>(when.getValue().entrySet());
-            Set<Integer> hidden = suppressed(
-                    cells.stream().map(c -> (long) c.getValue().patients.size()).toList());
-            anySuppressed |= !hidden.isEmpty();
+            DisclosureControl.Dimension shown = table.rows().get(r++);
+            anySuppressed |= shown.anyHidden();
             Sums periodTotal = new Sums();
-            for (int i = 0; i < cells.size(); i++) {
-                Sums cell = cells.get(i).getValue();
-                periodTotal.patients.addAll(cell.patients);
-                periodTotal.iu += cell.iu;
-                periodTotal.mg += cell.mg;
-                periodTotal.cost = periodTotal.cost.add(cell.cost);
-                rows.add(row(cells.get(i).getKey(), when.getKey(), false, cell, hidden.contains(i)));
+            for (Map.Entry<String, Sums> cell : when.getValue().entrySet()) {
+                Sums sum = cell.getValue();
+                periodTotal.patients.addAll(sum.patients);
+                periodTotal.iu += sum.iu;
+                periodTotal.mg += sum.mg;
+                periodTotal.cost = periodTotal.cost.add(sum.cost);
+                int column = columns.indexOf(cell.getKey());
+                rows.add(cellRow(cell.getKey(), when.getKey(), sum, shown.hides(column)));
             }
-            rows.add(row("", when.getKey(), true, periodTotal, totalDisclosesACell(hidden)));
+            rows.add(totalRow(when.getKey(), periodTotal, shown.total(), shown.totalFiguresShown()));
         }
-        List<Map.Entry<String, Sums>> groups = new ArrayList<>(byGroup.entrySet());
-        Set<Integer> hiddenGroups = suppressed(
-                groups.stream().map(g -> (long) g.getValue().patients.size()).toList());
-        List<String> shown = new ArrayList<>();
+        List<String> chartShown = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            boolean hide = hiddenGroups.contains(i);
-            shown.add(hide ? DisclosureControl.SUPPRESSED : money(groups.get(i).getValue().cost));
-            values.add(hide ? null : groups.get(i).getValue().cost.doubleValue());
+        for (int c = 0; c < columns.size(); c++) {
+            boolean show = table.columnFiguresShown().get(c);
+            BigDecimal cost = byGroup.get(columns.get(c)).cost;
+            chartShown.add(show ? money(cost) : DisclosureControl.SUPPRESSED);
+            values.add(show ? cost.doubleValue() : null);
         }
-        List<Bar> chart = bars(groups.stream().map(Map.Entry::getKey).toList(), shown, values);
+        List<Bar> chart = bars(columns, chartShown, values);
         return new ValueTable(
                 period.from(),
                 period.to(),
                 groupBy,
                 grain,
                 rows,
-                row("", "", true, grand, totalDisclosesACell(hiddenGroups)),
+                totalRow("", grand, table.grandTotal(), table.grandFiguresShown()),
                 chart,
-                anySuppressed || !hiddenGroups.isEmpty());
+                anySuppressed || table.columnFiguresShown().contains(false));
     }
 
-    private ValueRow row(String group, String when, boolean total, Sums sums, boolean hide) {
-        long n = sums.patients.size();
+    /** A network row: its count as the disclosure function gives it, its sums only when they cannot be taken apart. */
+    private static ValueRow totalRow(String when, Sums sums, String patients, boolean figuresShown) {
         String star = DisclosureControl.SUPPRESSED;
-        if (total && hide) {
-            // the total alone would give a suppressed cell away: shown rounded, its sums hidden (§8)
-            return new ValueRow(group, when, true, disclosure.count(n), star, star, star);
+        if (!figuresShown) {
+            return new ValueRow("", when, true, patients, star, star, star);
         }
-        if (total) {
-            return new ValueRow(
-                    group,
-                    when,
-                    true,
-                    disclosure.nationalCount(n),
-                    Long.toString(sums.iu),
-                    Long.toString(sums.mg),
-                    money(sums.cost));
-        }
-        String patients = hide && n == 0 ? star : disclosure.count(n);
+        return new ValueRow("", when, true, patients, Long.toString(sums.iu), Long.toString(sums.mg), money(sums.cost));
+    }
+
+    private ValueRow cellRow(String group, String when, Sums sums, boolean hide) {
+        String star = DisclosureControl.SUPPRESSED;
         if (hide) {
-            return new ValueRow(group, when, false, patients, star, star, star);
+            return new ValueRow(group, when, false, star, star, star, star);
         }
         return new ValueRow(
-                group, when, false, patients, Long.toString(sums.iu), Long.toString(sums.mg), money(sums.cost));
+                group,
+                when,
+                false,
+                disclosure.count(sums.patients.size()),
+                Long.toString(sums.iu),
+                Long.toString(sums.mg),
+                money(sums.cost));
     }
 
     private Function<ReportQueries.DeliveredLine, String> grouping(
@@ -409,12 +425,16 @@ public class ValueReport {
                     continue; // nothing delivered in this year of the period: no rows of zeros
                 }
                 Map<UUID, Sums> byRegion = sums.getOrDefault(year, Map.of()).getOrDefault(factor, Map.of());
-                Set<Integer> hidden = suppressed(regions.stream()
-                        .map(r -> (long) byRegion.getOrDefault(r.id(), new Sums())
-                                .patients
-                                .size())
-                        .toList());
-                anySuppressed |= !hidden.isEmpty();
+                Set<UUID> residents = new HashSet<>();
+                byRegion.values().forEach(c -> residents.addAll(c.patients));
+                DisclosureControl.Dimension shownRegions = disclosure.dimension(
+                        regions.stream()
+                                .map(r -> (long) byRegion.getOrDefault(r.id(), new Sums())
+                                        .patients
+                                        .size())
+                                .toList(),
+                        residents.size());
+                anySuppressed |= shownRegions.anyHidden();
                 Sums network = new Sums();
                 long networkPopulation = 0;
                 List<String> labels = new ArrayList<>();
@@ -430,8 +450,7 @@ public class ValueReport {
                     networkPopulation += population
                             .map(RegionPopulations.Population::population)
                             .orElse(0L);
-                    long n = cell.patients.size();
-                    boolean hide = hidden.contains(i) || (n > 0 && n < disclosure.smallestShownCount());
+                    boolean hide = shownRegions.hides(i);
                     String rate = population
                             .map(p -> perCapita(cell.iu, p.population()))
                             .orElse("—");
@@ -440,7 +459,7 @@ public class ValueReport {
                             year,
                             factor,
                             false,
-                            hide && n == 0 ? DisclosureControl.SUPPRESSED : disclosure.count(n),
+                            shownRegions.cells().get(i),
                             hide ? DisclosureControl.SUPPRESSED : Long.toString(cell.iu),
                             population.map(p -> Long.toString(p.population())).orElse("—"),
                             population.map(p -> Integer.toString(p.year())).orElse(""),
@@ -453,16 +472,14 @@ public class ValueReport {
                                     ? null
                                     : cell.iu / (double) population.get().population());
                 }
-                // a total that would give a suppressed cell away is rounded and its IU hidden (§8)
-                boolean leaks = totalDisclosesACell(hidden);
+                // the network's count and IU as the disclosure function allows (§8)
+                boolean leaks = !shownRegions.totalFiguresShown();
                 rows.add(new PerCapitaRow(
                         "",
                         year,
                         factor,
                         true,
-                        leaks
-                                ? disclosure.count(network.patients.size())
-                                : disclosure.nationalCount(network.patients.size()),
+                        shownRegions.total(),
                         leaks ? DisclosureControl.SUPPRESSED : Long.toString(network.iu),
                         networkPopulation == 0 ? "—" : Long.toString(networkPopulation),
                         "",
@@ -558,14 +575,14 @@ public class ValueReport {
                 .filter(e -> !e.getValue().isEmpty())
                 .map(Map.Entry::getKey)
                 .toList();
-        Set<Integer> hidden = suppressed(
+        DisclosureControl.Dimension shownGroups = disclosure.dimension(
                 present.stream().map(g -> (long) byGroup.get(g).size()).toList());
         List<RegimenRow> rows = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         List<Double> chartValues = new ArrayList<>();
         for (int i = 0; i < present.size(); i++) {
             RegimenGroup g = present.get(i);
-            RegimenRow row = regimenRow(g, byGroup.get(g), years, false, hidden.contains(i));
+            RegimenRow row = regimenRow(g, byGroup.get(g), years, shownGroups.hides(i));
             rows.add(row);
             shown.add(row.meanCostPerYear());
             chartValues.add(
@@ -582,13 +599,39 @@ public class ValueReport {
                 period.to(),
                 bandLabels(),
                 rows,
-                regimenRow(null, values, years, true, totalDisclosesACell(hidden)),
+                networkRow(values, years, shownGroups),
                 chart,
                 anySuppressed);
     }
 
-    private RegimenRow regimenRow(
-            @Nullable RegimenGroup group, List<PatientValue> patients, double years, boolean network, boolean hide) {
+    /**
+     * The network's regimen row: its count as the disclosure function gives it; its total and median cost only when no
+     * single hidden group's could be taken from them; its mean only when its count is shown, since total ÷ mean is the
+     * count (§8).
+     */
+    private RegimenRow networkRow(List<PatientValue> patients, double years, DisclosureControl.Dimension groups) {
+        long n = patients.size();
+        String star = DisclosureControl.SUPPRESSED;
+        List<Double> perYear = patients.stream()
+                .map(p -> p.cost().doubleValue() / years)
+                .sorted()
+                .toList();
+        BigDecimal total = patients.stream().map(PatientValue::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean figures = groups.totalFiguresShown();
+        return new RegimenRow(
+                null,
+                true,
+                groups.total(),
+                figures ? money(total) : star,
+                n == 0 ? "—" : groups.anyHidden() ? star : money(mean(perYear)),
+                n == 0 ? "—" : figures ? disclosure.statistic(money(median(perYear)), n) : star,
+                "",
+                "",
+                "",
+                List.of());
+    }
+
+    private RegimenRow regimenRow(RegimenGroup group, List<PatientValue> patients, double years, boolean hide) {
         long n = patients.size();
         List<Double> perYear = patients.stream()
                 .map(p -> p.cost().doubleValue() / years)
@@ -605,40 +648,34 @@ public class ValueReport {
                 : List.of();
         long weighed = iuPerKg.size();
         String star = DisclosureControl.SUPPRESSED;
-        if (network && hide) {
-            // the network row alone would give a suppressed group away: rounded, its figures hidden (§8)
-            return new RegimenRow(null, true, disclosure.count(n), star, star, star, "", "", "", List.of());
+        if (hide) {
+            List<String> hidden =
+                    dosedInFactorIu ? IU_PER_KG_BANDS.stream().map(b -> star).toList() : List.of();
+            String perKg = dosedInFactorIu ? star : "—";
+            return new RegimenRow(group, false, star, star, star, star, perKg, perKg, perKg, hidden);
         }
-        if (network) {
-            return new RegimenRow(
-                    null,
-                    true,
-                    disclosure.nationalCount(n),
-                    money(total),
-                    n == 0 ? "—" : money(mean(perYear)),
-                    n == 0 ? "—" : money(median(perYear)),
-                    "",
-                    "",
-                    "",
-                    List.of());
-        }
-        List<String> distribution = new ArrayList<>();
+        String withWeight = "—";
+        List<String> distribution = List.of();
         if (dosedInFactorIu) {
+            // the patients with a weight by band of IU/kg/year: a dimension of its own, its total below national level
+            List<Long> bands = new ArrayList<>();
             for (int b = 0; b < IU_PER_KG_BANDS.size(); b++) {
                 int low = IU_PER_KG_BANDS.get(b);
                 int high = b + 1 < IU_PER_KG_BANDS.size() ? IU_PER_KG_BANDS.get(b + 1) : Integer.MAX_VALUE;
-                distribution.add(disclosure.count(
-                        iuPerKg.stream().filter(v -> v >= low && v < high).count()));
+                bands.add(iuPerKg.stream().filter(v -> v >= low && v < high).count());
             }
+            DisclosureControl.Dimension shownBands = disclosure.subDimension(bands, weighed);
+            withWeight = shownBands.total();
+            distribution = shownBands.cells();
         }
         return new RegimenRow(
                 group,
                 false,
-                hide && n == 0 ? star : disclosure.count(n),
-                hide ? star : disclosure.statistic(money(total), n),
-                hide ? star : disclosure.statistic(money(mean(perYear)), n),
-                hide ? star : disclosure.statistic(money(median(perYear)), n),
-                dosedInFactorIu ? disclosure.count(weighed) : "—",
+                disclosure.count(n),
+                disclosure.statistic(money(total), n),
+                disclosure.statistic(money(mean(perYear)), n),
+                disclosure.statistic(money(median(perYear)), n),
+                withWeight,
                 dosedInFactorIu ? disclosure.statistic(whole(median(iuPerKg)), weighed) : "—",
                 dosedInFactorIu ? disclosure.statistic(whole(mean(iuPerKg)), weighed) : "—",
                 distribution);
@@ -656,15 +693,6 @@ public class ValueReport {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** The cells to hide in one dimension whose total is shown exactly ({@link DisclosureControl#hidden}). */
-    Set<Integer> suppressed(List<Long> patientCounts) {
-        return disclosure.hidden(patientCounts);
-    }
-
-    static boolean totalDisclosesACell(Set<Integer> hidden) {
-        return DisclosureControl.totalDisclosesACell(hidden);
-    }
 
     private static List<Bar> bars(List<String> labels, List<String> shown, List<Double> values) {
         double max = values.stream()

@@ -139,8 +139,8 @@ class ValueReportApi {
         private ValueCsv() {}
 
         static final String FOOTNOTE =
-                "* = fewer than 8 patients, not shown (clinical.md 8); patient counts below network level rounded to"
-                        + " the nearest 5; network totals unrounded";
+                "* = fewer than 8 patients or hidden beside them, not shown (clinical.md 8); patient counts below"
+                        + " network level rounded to the nearest 5; network counts exact only beside no hidden cell";
 
         static String value(ValueReport.ValueTable table) {
             List<List<String>> rows = new ArrayList<>();

@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Property-style differencing tests of disclosure control (clinical.md §8, issue 18): seeded random networks are
- * published as every report publishes a dimension — {@link DisclosureControl#hidden} cells as {@code *}, others through
- * {@link DisclosureControl#count}, the total through {@link DisclosureControl#total} — and an attacker who knows the rules narrows every cell to an interval from everything published: the totals, the
+ * published as every report publishes a dimension, through {@link DisclosureControl#dimension}, and an attacker who
+ * knows the rules narrows every cell to an interval from everything published: the totals, the
  * same table under an overlapping filter (all patients vs severe ones, and the non-severe rest that follows), and two
  * consecutive years of a count that cannot fall (patients ever registered). The test fails if any suppressed cell
  * holding 1–7 is pinned to its value.
@@ -41,42 +39,52 @@ class DisclosureDifferencingTest {
     /** Σ sign_i × var_i = 0. */
     record Constraint(List<Var> vars, int[] signs) {}
 
-    /** What a published cell tells whoever knows the rules. */
-    private Var published(long truth, boolean hidden) {
-        if (hidden) {
-            return new Var(truth, 1, MANY, true); // never an empty cell: hidden cells hold someone
+    /** The counts that {@link DisclosureControl#count} shows as {@code shown}: what a rounded figure tells. */
+    private Var preimage(long truth, String shown, boolean suppressed) {
+        long r = Long.parseLong(shown);
+        long lo = r;
+        while (lo > 0 && control.count(lo - 1).equals(shown)) {
+            lo--;
         }
-        String shown = control.count(truth);
+        long hi = r;
+        while (control.count(hi + 1).equals(shown)) {
+            hi++;
+        }
+        return new Var(truth, lo, hi, suppressed);
+    }
+
+    /** What a published cell tells whoever knows the rules: {@code *} is a non-empty cell (zeros are never hidden). */
+    private Var published(long truth, String shown) {
+        if (shown.equals(DisclosureControl.SUPPRESSED)) {
+            return new Var(truth, 1, MANY, true);
+        }
         if (shown.equals("0")) {
             return new Var(truth, 0, 0, false);
         }
-        long r = Long.parseLong(shown);
-        return new Var(truth, Math.max(control.smallestShownCount(), r - 2), r + 2, false);
+        return preimage(truth, shown, false);
     }
 
-    private Var total(List<Long> counts, Set<Integer> hidden) {
-        long truth = counts.stream().mapToLong(Long::longValue).sum();
-        String shown = control.total(counts, hidden);
-        if (hidden.isEmpty()) {
-            assertThat(shown).isEqualTo(Long.toString(truth));
+    /** What a published total tells: exact beside no hidden cell, else its rounding (or nothing but "someone"). */
+    private Var total(long truth, DisclosureControl.Dimension shown) {
+        if (!shown.anyHidden()) {
+            assertThat(shown.total()).isEqualTo(Long.toString(truth));
             return new Var(truth, truth, truth, false);
         }
-        if (shown.equals(DisclosureControl.SUPPRESSED)) {
+        if (shown.total().equals(DisclosureControl.SUPPRESSED)) {
             return new Var(truth, 1, MANY, false);
         }
-        long r = Long.parseLong(shown);
-        return new Var(truth, r - 2, r + 2, false);
+        return preimage(truth, shown.total(), false);
     }
 
-    /** One published dimension: its cells and total, with the constraint cells − total = 0 added. */
+    /** One published dimension (through the one function every report uses), with cells − total = 0 added. */
     private List<Var> dimension(long[] truth, List<Constraint> constraints) {
         List<Long> counts = Arrays.stream(truth).boxed().toList();
-        Set<Integer> hidden = control.hidden(counts);
+        DisclosureControl.Dimension shown = control.dimension(counts);
         List<Var> vars = new ArrayList<>();
         for (int i = 0; i < truth.length; i++) {
-            vars.add(published(truth[i], hidden.contains(i)));
+            vars.add(published(truth[i], shown.cells().get(i)));
         }
-        Var total = total(counts, hidden);
+        Var total = total(Arrays.stream(truth).sum(), shown);
         List<Var> all = new ArrayList<>(vars);
         all.add(total);
         int[] signs = new int[all.size()];
@@ -159,11 +167,6 @@ class DisclosureDifferencingTest {
     }
 
     @Test
-    @Disabled(
-            "KNOWN LEAK, open in issue 18: cell suppression chooses each table's secondary cell on its own, so across "
-                    + "filters a cell can be pinned, e.g. all [8, 43, 1] vs severe [8, 5, 1] (seed 18002, trial 1496): the "
-                    + "severe table bounds the first centre to at least 8, which leaves the hidden 1 of the all table no room."
-                    + " Needs suppression planned over all published filters together, or controlled rounding.")
     void noSuppressedCellIsRecoveredFromTheSameTableUnderAnOverlappingFilter() {
         Random random = new Random(18_002);
         for (int trial = 0; trial < 2000; trial++) {
@@ -191,9 +194,6 @@ class DisclosureDifferencingTest {
     }
 
     @Test
-    @Disabled("KNOWN LEAK, open in issue 18: when an attacker knows a count cannot fall between two years, a year "
-            + "with nothing hidden gives exact cells that pin the next year's hidden ones, e.g. [11, 0] then [11, 1] "
-            + "(seed 18003, trial 142). Same remedy as across filters.")
     void noSuppressedCellIsRecoveredFromConsecutiveYears() {
         Random random = new Random(18_003);
         for (int trial = 0; trial < 2000; trial++) {
@@ -215,6 +215,62 @@ class DisclosureDifferencingTest {
             String what = "trial " + trial + " " + Arrays.toString(first) + " → " + Arrays.toString(second);
             assertNoSuppressedSmallCellIsPinned(a, what);
             assertNoSuppressedSmallCellIsPinned(b, what);
+        }
+    }
+
+    /** The two counter-examples the cell-by-cell method failed on (issue 18), each attacked as in the properties. */
+    @Test
+    void theCounterExamplesOfTheOldMethodNoLongerLeak() {
+        List<Constraint> filters = new ArrayList<>();
+        long[] all = {8, 43, 1};
+        long[] severe = {8, 5, 1};
+        List<Var> allVars = dimension(all, filters);
+        List<Var> severeVars = dimension(severe, filters);
+        for (int i = 0; i < all.length; i++) {
+            Var rest = new Var(all[i] - severe[i], 0, MANY, false);
+            filters.add(new Constraint(List.of(allVars.get(i), severeVars.get(i), rest), new int[] {1, -1, -1}));
+        }
+        propagate(filters);
+        assertNoSuppressedSmallCellIsPinned(allVars, "all [8, 43, 1]");
+        assertNoSuppressedSmallCellIsPinned(severeVars, "severe [8, 5, 1]");
+
+        List<Constraint> years = new ArrayList<>();
+        List<Var> first = dimension(new long[] {11, 0}, years);
+        List<Var> second = dimension(new long[] {11, 1}, years);
+        for (int i = 0; i < 2; i++) {
+            Var joined = new Var(i, 0, MANY, false);
+            years.add(new Constraint(List.of(second.get(i), first.get(i), joined), new int[] {1, -1, -1}));
+        }
+        propagate(years);
+        assertNoSuppressedSmallCellIsPinned(second, "[11, 0] then [11, 1]");
+    }
+
+    /**
+     * The strongest attacker of all: one who knows every cell but one exactly (from any number of other filters and
+     * years) and reads the total as published. A hidden cell of 1–7 must still not be pinned; this is why totals
+     * beside hidden cells are never rounded figures (see {@link DisclosureControl}).
+     */
+    @Test
+    void noSuppressedCellIsRecoveredEvenByAnAttackerWhoKnowsEveryOtherCell() {
+        Random random = new Random(18_004);
+        for (int trial = 0; trial < 2000; trial++) {
+            long[] cells = new long[1 + random.nextInt(10)];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = count(random);
+            }
+            for (int target = 0; target < cells.length; target++) {
+                List<Constraint> constraints = new ArrayList<>();
+                List<Var> vars = dimension(cells, constraints);
+                for (int i = 0; i < vars.size(); i++) {
+                    if (i != target) {
+                        vars.get(i).lo = vars.get(i).truth;
+                        vars.get(i).hi = vars.get(i).truth;
+                    }
+                }
+                propagate(constraints);
+                assertNoSuppressedSmallCellIsPinned(
+                        List.of(vars.get(target)), "trial " + trial + " " + Arrays.toString(cells) + " cell " + target);
+            }
         }
     }
 }
