@@ -109,7 +109,7 @@ class SafetyRatesPage {
                 SafetyRates.Rate rate = item.rates().get(c);
                 out.append(String.join(
                                 ",",
-                                item.productId().toString(),
+                                String.valueOf(item.productId()),
                                 csvText(name(item)),
                                 item.productClass() == null ? "" : item.productClass(),
                                 String.valueOf(from),
@@ -145,7 +145,7 @@ class SafetyRatesPage {
         return Optional.ofNullable(item.productId())
                 .flatMap(catalogue::find)
                 .map(Product::brandName)
-                .orElse(item.productId().toString());
+                .orElse(String.valueOf(item.productId()));
     }
 
     /** 0.003, 0.11, 4.21, 333.3, 1857.2: three decimals below 0.01, two below 10, else one. */

@@ -56,6 +56,10 @@ public class DiaryConnection {
             if (product.isEmpty()) {
                 return Optional.of(new ProductProblem("productId", "There is no such product in the catalogue."));
             }
+            if (product.get().isWithdrawn()) {
+                return Optional.of(new ProductProblem(
+                        "productId", "This product has been withdrawn; it can no longer be logged."));
+            }
             if (!product.get().unit().name().equals(unit.name())) {
                 return Optional.of(new ProductProblem(
                         unit == DoseUnit.IU ? "doseIu" : "doseMg",
