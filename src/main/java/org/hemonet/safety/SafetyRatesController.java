@@ -27,6 +27,17 @@ class SafetyRatesController {
 
     record Items(List<SafetyRates.Item> items) {}
 
+    record Signals(List<SafetyRates.Signal> items) {}
+
+    /**
+     * {@code GET /api/v1/safety/signals?from=&to=}: products whose exact 95 % interval for a category lies wholly above
+     * the network rate of their class for that category (issue 13). Aggregates only; staff roles only.
+     */
+    @GetMapping("/api/v1/safety/signals")
+    Signals signals(@RequestParam int from, @RequestParam int to) {
+        return new Signals(rates.signals(currentActor.require(), from, to));
+    }
+
     @GetMapping("/api/v1/safety/rates")
     Items rates(@RequestParam int from, @RequestParam int to, @RequestParam(defaultValue = "PRODUCT") String by) {
         var actor = currentActor.require();

@@ -57,6 +57,18 @@ class SafetyRatesPage {
             @Nullable String lower,
             @Nullable String upper) {}
 
+    /** A signal as shown: the product, the category, its rate and interval, and its class's network rate. */
+    record SignalRow(
+            String productName,
+            String productClass,
+            AdverseEventCategory category,
+            long events,
+            long treatmentYears,
+            String rate,
+            String lower,
+            String upper,
+            String classRate) {}
+
     @GetMapping("/safety/rates")
     String page(
             @RequestParam(required = false) @Nullable Integer from,
@@ -70,8 +82,25 @@ class SafetyRatesPage {
         int last = to == null ? thisYear : to;
         AdverseEventCategory shown = category == null ? AdverseEventCategory.INHIBITOR : category;
         List<Row> rows = new ArrayList<>();
+        List<Row> classRows = new ArrayList<>();
+        List<SignalRow> signals = new ArrayList<>();
         String errorField = null;
         try {
+            for (SafetyRates.Signal signal : rates.signals(actor, first, last)) {
+                signals.add(new SignalRow(
+                        name(signal.productId()),
+                        signal.productClass(),
+                        signal.category(),
+                        signal.events(),
+                        signal.treatmentYears(),
+                        figure(signal.rate().per1000TreatmentYears()),
+                        figure(signal.rate().ci95()[0]),
+                        figure(signal.rate().ci95()[1]),
+                        figure(signal.classRatePer1000TreatmentYears())));
+            }
+            for (SafetyRates.Item item : rates.rates(actor, first, last, SafetyRates.Grouping.PRODUCT_CLASS)) {
+                classRows.add(row(item, shown, ""));
+            }
             for (SafetyRates.Item item : rates.byProduct(actor, first, last)) {
                 SafetyRates.Rate rate = item.rates().get(shown);
                 rows.add(new Row(
@@ -89,6 +118,8 @@ class SafetyRatesPage {
             errorField = "to".equals(e.field()) ? "to" : "from";
         }
         model.addAttribute("rows", rows);
+        model.addAttribute("classRows", classRows);
+        model.addAttribute("signals", signals);
         model.addAttribute("from", first);
         model.addAttribute("to", last);
         model.addAttribute("category", shown);
@@ -139,6 +170,23 @@ class SafetyRatesPage {
             throw new AccessDeniedException("network safety figures are for staff");
         }
         return actor;
+    }
+
+    private static Row row(SafetyRates.Item item, AdverseEventCategory shown, String name) {
+        SafetyRates.Rate rate = item.rates().get(shown);
+        return new Row(
+                name,
+                item.productClass(),
+                item.patientsTreated(),
+                item.treatmentYears(),
+                item.events().getOrDefault(shown, 0L),
+                rate == null ? null : figure(rate.per1000TreatmentYears()),
+                rate == null ? null : figure(rate.ci95()[0]),
+                rate == null ? null : figure(rate.ci95()[1]));
+    }
+
+    private String name(java.util.UUID productId) {
+        return catalogue.find(productId).map(Product::brandName).orElse(productId.toString());
     }
 
     private String name(SafetyRates.Item item) {
