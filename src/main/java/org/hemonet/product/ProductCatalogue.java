@@ -79,7 +79,7 @@ public class ProductCatalogue {
 
     /**
      * Adds a product to the catalogue, active, after checking what makes it usable (security.md §20, each refusal a
-     * {@code 400} naming the field): names present and short, a unit that fits the class (emicizumab and rFVIIa in mg,
+     * {@code 400} naming the field): names present and short, a unit that fits the class (emicizumab, rFVIIa and fibrinogen in mg,
      * factor concentrates in IU), positive vial sizes, a plausible recovery, a concentration for emicizumab, a price of
      * zero or more, a brand name not already in the catalogue, and a PK model fitted on its molecule (issue 20).
      */
@@ -96,7 +96,7 @@ public class ProductCatalogue {
         }
         DoseUnit expected =
                 switch (product.productClass()) {
-                    case EMICIZUMAB, BYPASSING_RFVIIA -> DoseUnit.MG;
+                    case EMICIZUMAB, BYPASSING_RFVIIA, FIBRINOGEN_CONCENTRATE -> DoseUnit.MG;
                     default -> DoseUnit.IU;
                 };
         if (product.unit() != expected) {
