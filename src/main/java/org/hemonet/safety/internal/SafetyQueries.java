@@ -176,6 +176,24 @@ public class SafetyQueries {
                 .list();
     }
 
+    /** A counted event of a quarterly return: the reporting centre, product and category only. */
+    public record ReturnedEvent(UUID centreId, @Nullable UUID productId, AdverseEventCategory category) {}
+
+    /** Reported and closed events with onset from {@code from} to {@code to}, both included (a quarter's return). */
+    public List<ReturnedEvent> countedEventsBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql(
+                        """
+                        select centre_id, product_id, category from safety.adverse_event
+                        where status in ('REPORTED', 'CLOSED') and onset_on between :from and :to""")
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query((rs, n) -> new ReturnedEvent(
+                        rs.getObject("centre_id", UUID.class),
+                        rs.getObject("product_id", UUID.class),
+                        AdverseEventCategory.valueOf(rs.getString("category"))))
+                .list();
+    }
+
     private List<AdverseEvent> withFollowUps(List<AdverseEvent> events) {
         if (events.isEmpty()) {
             return events;
