@@ -58,6 +58,7 @@ public class BleedDiary {
     private final ScheduledDoses scheduledDoses;
     private final org.hemonet.identity.AccountAdministration accounts;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<InfusionWarnings> infusionWarnings;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -71,6 +72,7 @@ public class BleedDiary {
             ScheduledDoses scheduledDoses,
             org.hemonet.identity.AccountAdministration accounts,
             ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<InfusionWarnings> infusionWarnings,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.queries = queries;
@@ -82,6 +84,7 @@ public class BleedDiary {
         this.scheduledDoses = scheduledDoses;
         this.accounts = accounts;
         this.events = events;
+        this.infusionWarnings = infusionWarnings;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -105,14 +108,29 @@ public class BleedDiary {
     }
 
     /**
-     * Warnings for the patient about a stored infusion: its batch has been recalled (issue 5). The infusion stays
-     * recorded; the centre is alerted by the supply module from {@link InfusionRecorded}.
+     * Warnings for the patient about a stored infusion: its batch has been recalled (issue 5), and the clinical
+     * warnings of {@link InfusionWarnings} (issue 13). The infusion stays recorded; the centre is alerted by the supply
+     * module from {@link InfusionRecorded}.
      */
-    public List<String> warningsFor(Infusion infusion) {
+    public List<String> warningsFor(Actor actor, Infusion infusion) {
+        List<String> all = new ArrayList<>();
+        recallCheck.recallWarning(infusion.productId(), infusion.batchNumber()).ifPresent(all::add);
+        all.addAll(clinicalWarningsFor(actor, infusion));
+        return all;
+    }
+
+    /** Has the infusion's batch been recalled (issue 5)? */
+    public boolean fromRecalledBatch(Infusion infusion) {
         return recallCheck
                 .recallWarning(infusion.productId(), infusion.batchNumber())
-                .map(List::of)
-                .orElse(List.of());
+                .isPresent();
+    }
+
+    /** The clinical warnings of {@link InfusionWarnings} alone (issue 13). */
+    public List<String> clinicalWarningsFor(Actor actor, Infusion infusion) {
+        List<String> all = new ArrayList<>();
+        infusionWarnings.orderedStream().forEach(w -> all.addAll(w.warningsFor(actor, infusion)));
+        return all;
     }
 
     /** A patient's bleeds, newest first, voided ones included (they show as voided). */

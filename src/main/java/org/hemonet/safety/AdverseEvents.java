@@ -330,6 +330,38 @@ public class AdverseEvents {
         });
     }
 
+    /** A patient flagged for the clinician: on emicizumab with more than 100 U/kg of aPCC in 24 h (issue 13). */
+    public record ApccFlag(
+            UUID patientId, String patientName, Instant administeredAt, java.math.@Nullable BigDecimal unitsPerKg) {}
+
+    /**
+     * The emicizumab-with-aPCC flags of the last 90 days on patients the actor's centres care for and the actor may
+     * read (centre staff only; others none). Each patient shown is audited as a read.
+     */
+    public List<ApccFlag> apccFlags(Actor actor) {
+        if (!Role.of(actor.role()).isCentreStaff()) {
+            return List.of();
+        }
+        List<ApccFlag> shown = new java.util.ArrayList<>();
+        Set<UUID> audited = new java.util.HashSet<>();
+        for (SafetyQueries.Flag f : queries.flags(
+                accessPolicy.searchableCentres(actor), clock.instant().minus(java.time.Duration.ofDays(90)))) {
+            Optional<org.hemonet.patient.PatientSummary> patient = patients.find(actor, f.patientId());
+            if (patient.isEmpty()) {
+                continue;
+            }
+            if (audited.add(f.patientId())) {
+                auditLog.patientAccess(AuditAction.READ, f.patientId(), "PatientFlag", null, AuditOutcome.SUCCESS);
+            }
+            shown.add(new ApccFlag(
+                    f.patientId(),
+                    patient.get().familyName() + ", " + patient.get().givenName(),
+                    f.administeredAt(),
+                    f.unitsPerKg()));
+        }
+        return shown;
+    }
+
     /** May the actor file reports at all (centre staff and patients; the patient is checked on each call)? */
     public boolean mayReport(Actor actor) {
         return accessPolicy.usesPatientData(actor);

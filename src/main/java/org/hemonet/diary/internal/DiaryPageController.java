@@ -255,8 +255,10 @@ class DiaryPageController {
                         null,
                         form.givenBy(),
                         null));
-        boolean recalled = !diary.warningsFor(infusion).isEmpty();
-        return "redirect:/diary?patient=" + patientId + "&saved=dose" + (recalled ? "&recalled" : "");
+        boolean recalled = diary.fromRecalledBatch(infusion);
+        boolean tma = !diary.clinicalWarningsFor(actor, infusion).isEmpty();
+        return "redirect:/diary?patient=" + patientId + "&saved=dose" + (recalled ? "&recalled" : "")
+                + (tma ? "&apcc" : "");
     }
 
     /** A clinician's note on an entry, from the diary page (staff of the patient's centres). */
@@ -306,6 +308,7 @@ class DiaryPageController {
         Actor actor = currentActor.require();
         UUID patientId = required(form.patient());
         boolean recalled;
+        boolean tma;
         try {
             var infusion = diary.recordInfusion(
                     actor,
@@ -320,7 +323,8 @@ class DiaryPageController {
                             form.reason() == InfusionReason.BLEED ? form.bleedId() : null,
                             form.givenBy(),
                             null));
-            recalled = !diary.warningsFor(infusion).isEmpty();
+            recalled = diary.fromRecalledBatch(infusion);
+            tma = !diary.clinicalWarningsFor(actor, infusion).isEmpty();
         } catch (InvalidInputException e) {
             choose(actor, patientId, model);
             model.addAttribute("now", form.administeredAt() == null ? now() : form.administeredAt());
@@ -331,7 +335,8 @@ class DiaryPageController {
             model.addAttribute("openBleeds", List.of());
             return "diary/infusion";
         }
-        return "redirect:/diary?patient=" + patientId + "&saved=infusion" + (recalled ? "&recalled" : "");
+        return "redirect:/diary?patient=" + patientId + "&saved=infusion" + (recalled ? "&recalled" : "")
+                + (tma ? "&apcc" : "");
     }
 
     @GetMapping("/diary/infusion/{infusionId}/edit")

@@ -131,6 +131,7 @@ class AdverseEventPages {
                 .thenComparing(r -> r.event().createdAt(), Comparator.reverseOrder()));
         model.addAttribute("triage", triage);
         model.addAttribute("others", others);
+        model.addAttribute("apccFlags", events.apccFlags(actor));
         model.addAttribute("centres", mine);
         model.addAttribute("centreId", centreId);
         model.addAttribute("patient", patient);

@@ -176,6 +176,55 @@ public class SafetyQueries {
                 .list();
     }
 
+    /** Flags a patient for the clinician, once per infusion (emicizumab with aPCC, issue 13). */
+    public void insertFlag(
+            UUID patientId,
+            UUID centreId,
+            UUID infusionId,
+            Instant administeredAt,
+            java.math.@Nullable BigDecimal unitsPerKg,
+            Instant raisedAt,
+            String raisedBy) {
+        jdbc.sql(
+                        """
+                        insert into safety.patient_flag (id, patient_id, centre_id, kind, infusion_id, administered_at,
+                            units_per_kg, raised_at, raised_by)
+                        values (:id, :patient, :centre, 'EMICIZUMAB_APCC', :infusion, :at, :perKg, :raised, :by)
+                        on conflict (infusion_id) do nothing""")
+                .param("id", UUID.randomUUID())
+                .param("patient", patientId)
+                .param("centre", centreId)
+                .param("infusion", infusionId)
+                .param("at", Timestamp.from(administeredAt))
+                .param("perKg", unitsPerKg)
+                .param("raised", Timestamp.from(raisedAt))
+                .param("by", raisedBy)
+                .update();
+    }
+
+    /** A flag on a patient: emicizumab with more than 100 U/kg of aPCC in 24 h (units null: weight not known). */
+    public record Flag(
+            UUID patientId, UUID centreId, Instant administeredAt, java.math.@Nullable BigDecimal unitsPerKg) {}
+
+    /** Flags raised since {@code since} for patients of the given centres, newest first. */
+    public List<Flag> flags(Collection<UUID> centreIds, Instant since) {
+        if (centreIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        select patient_id, centre_id, administered_at, units_per_kg from safety.patient_flag
+                        where centre_id in (:c) and administered_at >= :since order by administered_at desc limit 200""")
+                .param("c", centreIds)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new Flag(
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getObject("centre_id", UUID.class),
+                        rs.getTimestamp("administered_at").toInstant(),
+                        rs.getBigDecimal("units_per_kg")))
+                .list();
+    }
+
     /** A counted event of a quarterly return: the reporting centre, product and category only. */
     public record ReturnedEvent(UUID centreId, @Nullable UUID productId, AdverseEventCategory category) {}
 
