@@ -61,7 +61,8 @@ class DemoSupplyLoader {
             HomeStock homeStock,
             TransactionTemplate transaction,
             Clock clock,
-            DemoDiaryLoader diaryHistory) {
+            DemoDiaryLoader diaryHistory,
+            DemoSafetyEvents safetyEvents) {
         this.properties = properties;
         this.database = database;
         this.catalogue = catalogue;
@@ -72,7 +73,10 @@ class DemoSupplyLoader {
         this.transaction = transaction;
         this.clock = clock;
         this.diaryHistory = diaryHistory;
+        this.safetyEvents = safetyEvents;
     }
+
+    private final DemoSafetyEvents safetyEvents;
 
     @EventListener(ApplicationReadyEvent.class)
     public void load() {
@@ -95,6 +99,7 @@ class DemoSupplyLoader {
                             b.receivedOn(),
                             null));
             loadPlans(today);
+            safetyEvents.load(today);
         });
         log.info(
                 "Demo catalogue loaded: {} products, with treatment plans",

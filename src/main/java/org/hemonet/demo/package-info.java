@@ -3,6 +3,6 @@
  * history, loaded into an empty database in embedded mode (and used by tests and screenshots).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "centre", "patient", "product", "supply", "diary"})
+        allowedDependencies = {"shared", "identity", "centre", "patient", "product", "supply", "diary", "safety"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.demo;

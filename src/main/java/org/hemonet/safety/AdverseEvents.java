@@ -165,6 +165,39 @@ public class AdverseEvents {
             @Nullable String batchNumber,
             String narrative,
             AdverseEventSource source) {
+        return imported(
+                system,
+                patientId,
+                category,
+                onsetOn,
+                productId,
+                batchNumber,
+                false,
+                AdverseEventOutcome.UNKNOWN,
+                narrative,
+                AdverseEventStatus.DRAFT,
+                source);
+    }
+
+    /**
+     * A report entered by the system on someone's behalf (the demo network's loader, a migration): no access check, in
+     * the caller's transaction, audited as created by {@code system}. Status {@code DRAFT} or {@code REPORTED}.
+     */
+    public AdverseEvent imported(
+            Actor system,
+            UUID patientId,
+            AdverseEventCategory category,
+            LocalDate onsetOn,
+            @Nullable UUID productId,
+            @Nullable String batchNumber,
+            boolean serious,
+            AdverseEventOutcome outcome,
+            String narrative,
+            AdverseEventStatus status,
+            AdverseEventSource source) {
+        if (status != AdverseEventStatus.DRAFT && status != AdverseEventStatus.REPORTED) {
+            throw new IllegalArgumentException("a new report is DRAFT or REPORTED");
+        }
         PatientScope scope = patients.scopeOf(patientId).orElseThrow(() -> new NotFoundException("patient"));
         Instant now = clock.instant();
         AdverseEvent event = new AdverseEvent(
@@ -176,10 +209,10 @@ public class AdverseEvents {
                 productId,
                 batchNumber,
                 null,
-                false,
-                AdverseEventOutcome.UNKNOWN,
+                serious,
+                outcome,
                 narrative,
-                AdverseEventStatus.DRAFT,
+                status,
                 source,
                 system.username(),
                 system.role(),
