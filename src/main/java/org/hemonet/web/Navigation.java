@@ -38,6 +38,7 @@ final class Navigation {
                         new Item("/recalls", "nav.recalls"),
                         new Item("/safety/adverse-events", "safety.nav.events"),
                         new Item("/safety/rates", "safety.nav.rates"),
+                        new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/deliveries", "plans.nav.deliveries"),
                         new Item("/messages", "message.nav.team"));
             case PHYSIO, SOCIAL_WORKER, LAB ->
@@ -55,6 +56,7 @@ final class Navigation {
                         new Item("/products", "nav.products"),
                         new Item("/recalls", "nav.recalls"),
                         new Item("/safety/rates", "safety.nav.rates"),
+                        new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"),
                         new Item("/reports/extract", "nav.researchExtract"));
@@ -64,9 +66,10 @@ final class Navigation {
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
                         new Item("/safety/rates", "safety.nav.rates"),
+                        new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"));
-            case ADMIN -> List.of(new Item("/", "nav.administration"));
+            case ADMIN -> List.of(new Item("/", "nav.administration"), new Item("/products", "nav.products"));
             case DELIVERY_PROVIDER -> List.of(new Item("/provider/deliveries", "plans.nav.providerDeliveries"));
         };
     }
