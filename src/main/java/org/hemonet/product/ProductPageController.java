@@ -18,7 +18,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -69,9 +68,10 @@ class ProductPageController {
         }
     }
 
-    @PostMapping("/products/{id}/withdrawal")
+    @PostMapping("/products/withdrawal")
     @PreAuthorize("hasRole('ADMIN')")
-    String withdraw(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Model model) {
+    String withdraw(
+            @RequestParam("productId") UUID id, @RequestParam(required = false) @Nullable String reason, Model model) {
         try {
             catalogue.withdraw(
                     id, reason == null ? "" : reason, currentActor.require().username(), clock.instant());

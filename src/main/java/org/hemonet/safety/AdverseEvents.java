@@ -365,7 +365,11 @@ public class AdverseEvents {
 
     /** A patient flagged for the clinician: on emicizumab with more than 100 U/kg of aPCC in 24 h (issue 13). */
     public record ApccFlag(
-            UUID patientId, String patientName, Instant administeredAt, java.math.@Nullable BigDecimal unitsPerKg) {}
+            UUID patientId,
+            String patientName,
+            boolean prescribed,
+            Instant occursAt,
+            java.math.@Nullable BigDecimal unitsPerKg) {}
 
     /**
      * The emicizumab-with-aPCC flags of the last 90 days on patients the actor's centres care for and the actor may
@@ -389,7 +393,8 @@ public class AdverseEvents {
             shown.add(new ApccFlag(
                     f.patientId(),
                     patient.get().familyName() + ", " + patient.get().givenName(),
-                    f.administeredAt(),
+                    "APCC_PRESCRIBED".equals(f.kind()),
+                    f.occursAt(),
                     f.unitsPerKg()));
         }
         return shown;

@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * flags the patient on the centre's safety events page. Hand-worked for a 20 kg child given emicizumab 3 days ago:
  * 1000 U of Bypara → 50 U/kg, no warning; 1500 U eight hours later → 2500 U in 24 h = 125.0 U/kg, warning. The same
  * 3000 U for a patient not on emicizumab: no warning. On emicizumab with no weight recorded: warned (cannot be judged).
+ * Prescribing: aPCC 3000 U on demand for the 20 kg child on emicizumab = 150.0 U/kg in one dose, warned and flagged; the
+ * same plan for the patient not on emicizumab, no warning.
  */
 class EmicizumabApccWarningTest extends IntegrationTest {
 
@@ -95,6 +97,18 @@ class EmicizumabApccWarningTest extends IntegrationTest {
                         + "&doseIu=500&reason=PROPHYLAXIS");
         String where = form.headers().firstValue("Location").orElse("") + form.body();
         assertThat(where).as("redirect or page after logging").containsAnyOf("apcc", "apcc-warning");
+
+        String plan =
+                """
+                {"regimen": "ON_DEMAND", "productId": "%s", "dose": 3000, "validFrom": "%s"}"""
+                        .formatted(bypara, LocalDate.now());
+        HttpResponse<String> prescribed = nurse.postJson("/api/v1/patients/" + child + "/treatment-plans", plan);
+        assertThat(prescribed.statusCode()).as(prescribed.body()).isEqualTo(201);
+        assertThat(prescribed.body())
+                .contains("\"productId\":\"" + bypara + "\"", "thrombotic microangiopathy", "150.0 U/kg in one dose");
+        HttpResponse<String> notOn = nurse.postJson("/api/v1/patients/" + other + "/treatment-plans", plan);
+        assertThat(notOn.statusCode()).as(notOn.body()).isEqualTo(201);
+        assertThat(notOn.body()).contains("\"warnings\":[]");
 
         HttpResponse<String> list = nurse.getHtml("/safety/adverse-events");
         assertThat(list.statusCode()).isEqualTo(200);

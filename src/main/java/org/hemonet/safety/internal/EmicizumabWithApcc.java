@@ -19,7 +19,11 @@ import org.hemonet.patient.PatientSummary;
 import org.hemonet.product.Product;
 import org.hemonet.product.ProductCatalogue;
 import org.hemonet.product.ProductClass;
+import org.hemonet.safety.SafetyRates;
 import org.hemonet.shared.Actor;
+import org.hemonet.supply.PrescriptionWarnings;
+import org.hemonet.supply.TreatmentPlan;
+import org.hemonet.supply.TreatmentPlans;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +36,14 @@ import org.springframework.stereotype.Component;
  * the record to judge by, the person logging is warned and the patient is flagged for the clinician (one flag per
  * infusion, shown on the safety events page). A flag, not a draft adverse event: nothing has happened yet, and a draft
  * would enter the triage of events as though it had.
+ *
+ * <p>Prescribing: a plan that names aPCC (as its product, or for breakthrough bleeds beside emicizumab) for a patient on
+ * emicizumab (the plan's own product, the plan it replaces, or a logged dose in the 6 months) always warns, since a
+ * plan does not bound how much is given in 24 hours; the patient is flagged when a single prescribed aPCC dose is over
+ * 100 U/kg.
  */
 @Component
-class EmicizumabWithApcc implements InfusionWarnings {
+class EmicizumabWithApcc implements InfusionWarnings, PrescriptionWarnings {
 
     static final BigDecimal LIMIT_UNITS_PER_KG = new BigDecimal("100");
     static final Duration WINDOW = Duration.ofHours(24);
@@ -44,6 +53,7 @@ class EmicizumabWithApcc implements InfusionWarnings {
     private final ProductCatalogue catalogue;
     private final PatientRegistry patients;
     private final SafetyQueries queries;
+    private final TreatmentPlans plans;
     private final Clock clock;
 
     EmicizumabWithApcc(
@@ -51,7 +61,9 @@ class EmicizumabWithApcc implements InfusionWarnings {
             ProductCatalogue catalogue,
             PatientRegistry patients,
             SafetyQueries queries,
+            TreatmentPlans plans,
             Clock clock) {
+        this.plans = plans;
         this.diary = diary;
         this.catalogue = catalogue;
         this.patients = patients;
@@ -60,9 +72,63 @@ class EmicizumabWithApcc implements InfusionWarnings {
     }
 
     @Override
+    public List<String> warningsFor(Actor actor, TreatmentPlan plan) {
+        Map<UUID, ProductClass> classOf = classes();
+        boolean apccMain = classOf.get(plan.productId()) == ProductClass.BYPASSING_APCC;
+        boolean apccForBleeds =
+                plan.bleedProductId() != null && classOf.get(plan.bleedProductId()) == ProductClass.BYPASSING_APCC;
+        if (plan.voidedAt() != null || !(apccMain || apccForBleeds)) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        boolean onEmicizumab = classOf.get(plan.productId()) == ProductClass.EMICIZUMAB
+                || plans.activePlan(plan.patientId(), plan.validFrom().minusDays(1))
+                        .filter(p -> classOf.get(p.productId()) == ProductClass.EMICIZUMAB)
+                        .isPresent()
+                || diary.entriesOf(plan.patientId()).infusions().stream()
+                        .anyMatch(i -> !i.isVoided()
+                                && classOf.get(i.productId()) == ProductClass.EMICIZUMAB
+                                && !i.administeredAt().isBefore(now.minus(EMICIZUMAB_LASTS)));
+        if (!onEmicizumab) {
+            return List.of();
+        }
+        BigDecimal perKg = null;
+        if (apccMain) {
+            BigDecimal weight = plan.weightKg() != null
+                    ? plan.weightKg()
+                    : patients.find(actor, plan.patientId())
+                            .map(PatientSummary::weightKg)
+                            .orElse(null);
+            perKg = weight == null || weight.signum() <= 0 ? null : plan.dose().divide(weight, 1, RoundingMode.HALF_UP);
+            BigDecimal flagged = perKg;
+            if (flagged != null && flagged.compareTo(LIMIT_UNITS_PER_KG) > 0) {
+                patients.scopeOf(plan.patientId())
+                        .ifPresent(scope -> queries.insertFlag(
+                                plan.patientId(),
+                                scope.registeredCentreId(),
+                                "APCC_PRESCRIBED",
+                                plan.id(),
+                                plan.validFrom().atStartOfDay(SafetyRates.ZONE).toInstant(),
+                                flagged,
+                                now,
+                                actor.username()));
+            }
+        }
+        String dose = perKg == null
+                ? ""
+                : String.format(Locale.ROOT, " This plan gives %s U/kg in one dose.", perKg.toPlainString());
+        return List.of(
+                "Risk of thrombotic microangiopathy: this patient is on emicizumab, and aPCC must not exceed 100 U/kg"
+                        + " in 24 hours (HAVEN 1)." + dose + " Check the dose and how often it may be given.");
+    }
+
+    private Map<UUID, ProductClass> classes() {
+        return catalogue.products().stream().collect(Collectors.toMap(Product::id, Product::productClass, (a, b) -> a));
+    }
+
+    @Override
     public List<String> warningsFor(Actor actor, Infusion infusion) {
-        Map<UUID, ProductClass> classOf = catalogue.products().stream()
-                .collect(Collectors.toMap(Product::id, Product::productClass, (a, b) -> a));
+        Map<UUID, ProductClass> classOf = classes();
         if (infusion.isVoided() || classOf.get(infusion.productId()) != ProductClass.BYPASSING_APCC) {
             return List.of();
         }
@@ -95,6 +161,7 @@ class EmicizumabWithApcc implements InfusionWarnings {
                 .ifPresent(scope -> queries.insertFlag(
                         infusion.patientId(),
                         scope.registeredCentreId(),
+                        "APCC_INFUSED",
                         infusion.id(),
                         at,
                         perKg,

@@ -176,35 +176,40 @@ public class SafetyQueries {
                 .list();
     }
 
-    /** Flags a patient for the clinician, once per infusion (emicizumab with aPCC, issue 13). */
+    /** Flags a patient for the clinician, once per infusion or plan (emicizumab with aPCC, issue 13). */
     public void insertFlag(
             UUID patientId,
             UUID centreId,
-            UUID infusionId,
-            Instant administeredAt,
+            String kind,
+            UUID sourceId,
+            Instant occursAt,
             java.math.@Nullable BigDecimal unitsPerKg,
             Instant raisedAt,
             String raisedBy) {
         jdbc.sql(
                         """
-                        insert into safety.patient_flag (id, patient_id, centre_id, kind, infusion_id, administered_at,
+                        insert into safety.patient_flag (id, patient_id, centre_id, kind, source_id, occurs_at,
                             units_per_kg, raised_at, raised_by)
-                        values (:id, :patient, :centre, 'EMICIZUMAB_APCC', :infusion, :at, :perKg, :raised, :by)
-                        on conflict (infusion_id) do nothing""")
+                        values (:id, :patient, :centre, :kind, :source, :at, :perKg, :raised, :by)
+                        on conflict (source_id) do nothing""")
                 .param("id", UUID.randomUUID())
                 .param("patient", patientId)
                 .param("centre", centreId)
-                .param("infusion", infusionId)
-                .param("at", Timestamp.from(administeredAt))
+                .param("kind", kind)
+                .param("source", sourceId)
+                .param("at", Timestamp.from(occursAt))
                 .param("perKg", unitsPerKg)
                 .param("raised", Timestamp.from(raisedAt))
                 .param("by", raisedBy)
                 .update();
     }
 
-    /** A flag on a patient: emicizumab with more than 100 U/kg of aPCC in 24 h (units null: weight not known). */
+    /**
+     * A flag on a patient: on emicizumab, {@code APCC_INFUSED} more than 100 U/kg of aPCC in 24 h, or {@code
+     * APCC_PRESCRIBED} a single dose over 100 U/kg (units null: weight not known).
+     */
     public record Flag(
-            UUID patientId, UUID centreId, Instant administeredAt, java.math.@Nullable BigDecimal unitsPerKg) {}
+            UUID patientId, UUID centreId, String kind, Instant occursAt, java.math.@Nullable BigDecimal unitsPerKg) {}
 
     /** Flags raised since {@code since} for patients of the given centres, newest first. */
     public List<Flag> flags(Collection<UUID> centreIds, Instant since) {
@@ -213,14 +218,15 @@ public class SafetyQueries {
         }
         return jdbc.sql(
                         """
-                        select patient_id, centre_id, administered_at, units_per_kg from safety.patient_flag
-                        where centre_id in (:c) and administered_at >= :since order by administered_at desc limit 200""")
+                        select patient_id, centre_id, kind, occurs_at, units_per_kg from safety.patient_flag
+                        where centre_id in (:c) and occurs_at >= :since order by occurs_at desc limit 200""")
                 .param("c", centreIds)
                 .param("since", Timestamp.from(since))
                 .query((rs, n) -> new Flag(
                         rs.getObject("patient_id", UUID.class),
                         rs.getObject("centre_id", UUID.class),
-                        rs.getTimestamp("administered_at").toInstant(),
+                        rs.getString("kind"),
+                        rs.getTimestamp("occurs_at").toInstant(),
                         rs.getBigDecimal("units_per_kg")))
                 .list();
     }

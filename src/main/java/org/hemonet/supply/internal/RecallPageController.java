@@ -66,6 +66,7 @@ class RecallPageController {
             Model model) {
         String batches = batchNumbers == null || batchNumbers.length() > 200 ? null : batchNumbers;
         String why = reason == null || reason.length() > 2000 ? null : reason;
+        model.addAttribute("prefilled", productId != null && batches != null);
         return show(new RecallForm(productId, batches, why, RecallLevel.PATIENT), null, model);
     }
 
