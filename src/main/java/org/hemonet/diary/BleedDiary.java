@@ -100,7 +100,7 @@ public class BleedDiary {
 
     public Infusion recordInfusion(Actor actor, UUID patientId, InfusionRequest request) {
         requireAccess(actor, patientId, "Infusion", AuditAction.CREATE);
-        Infusion infusion = infusionOf(actor, patientId, UUID.randomUUID(), request, "", Set.of());
+        Infusion infusion = infusionOf(actor, patientId, UUID.randomUUID(), request, "", Set.of(), true);
         return inTransaction(() -> {
             storeInfusion(infusion);
             return infusion;
@@ -382,7 +382,15 @@ public class BleedDiary {
                     queries.lockInfusion(infusionId, patientId).orElseThrow(() -> new NotFoundException("infusion"));
             checkState(state, version);
             Infusion current = queries.infusion(infusionId).orElseThrow();
-            Infusion corrected = infusionOf(actor, patientId, infusionId, correction.over(current), "", Set.of());
+            InfusionRequest over = correction.over(current);
+            Infusion corrected = infusionOf(
+                    actor,
+                    patientId,
+                    infusionId,
+                    over,
+                    "",
+                    Set.of(),
+                    !current.productId().equals(over.productId()));
             queries.correctInfusion(corrected, version, clock.instant(), actor.username(), reason);
             auditLog.patientAccess(
                     AuditAction.UPDATE, patientId, "Infusion", infusionId.toString(), AuditOutcome.SUCCESS);
@@ -668,7 +676,13 @@ public class BleedDiary {
             }
         });
         return infusionOf(
-                actor, patientId, id, require(entry.infusion(), path + ".infusion"), path + ".infusion.", sameBatch);
+                actor,
+                patientId,
+                id,
+                require(entry.infusion(), path + ".infusion"),
+                path + ".infusion.",
+                sameBatch,
+                true);
     }
 
     private boolean storeBleed(Bleed bleed) {
@@ -743,10 +757,24 @@ public class BleedDiary {
                 null);
     }
 
+    /**
+     * The infusion a request describes, checked; {@code newUseOfProduct}: the request logs the product anew (a new
+     * entry, or a correction that changes the product), which a withdrawn product refuses (issue 13).
+     */
     private Infusion infusionOf(
-            Actor actor, UUID patientId, UUID id, InfusionRequest r, String prefix, Set<UUID> bleedsInBatch) {
+            Actor actor,
+            UUID patientId,
+            UUID id,
+            InfusionRequest r,
+            String prefix,
+            Set<UUID> bleedsInBatch,
+            boolean newUseOfProduct) {
         Instant at = notFuture(require(r.administeredAt(), prefix + "administeredAt"), prefix + "administeredAt");
         UUID productId = require(r.productId(), prefix + "productId");
+        if (newUseOfProduct && productCheck.isWithdrawn(productId)) {
+            throw new InvalidInputException(
+                    prefix + "productId", "This product has been withdrawn; it can no longer be logged.");
+        }
         InfusionReason reason = require(r.reason(), prefix + "reason");
         if (r.doseIu() != null && r.doseMg() != null) {
             throw new InvalidInputException(prefix + "doseMg", "Give the dose in IU or in mg, not both.");

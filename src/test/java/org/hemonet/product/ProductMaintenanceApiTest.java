@@ -67,11 +67,11 @@ class ProductMaintenanceApiTest extends IntegrationTest {
         ApiClient nurse = new ApiClient(port).signIn(site.staff(Role.NURSE).username());
         String infusion =
                 "{\"administeredAt\": \"%s\", \"productId\": \"%s\", \"doseIu\": 1000, \"reason\": \"PROPHYLAXIS\"}";
-        assertThat(nurse.postJson(
-                                "/api/v1/patients/" + patient + "/infusions",
-                                infusion.formatted(java.time.Instant.now().minusSeconds(86_400), id))
-                        .statusCode())
-                .isEqualTo(201);
+        HttpResponse<String> before = nurse.postJson(
+                "/api/v1/patients/" + patient + "/infusions",
+                infusion.formatted(java.time.Instant.now().minusSeconds(86_400), id));
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(201);
+        String infusionId = before.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
 
         assertThat(admin.postJson("/api/v1/products/" + id + "/withdrawal", "{}")
                         .body())
@@ -94,6 +94,21 @@ class ProductMaintenanceApiTest extends IntegrationTest {
         assertThat(nurse.get("/api/v1/patients/" + patient + "/infusions").body())
                 .as("the infusion before the withdrawal stays in the history")
                 .contains(id);
+        String stored = nurse.get("/api/v1/patients/" + patient + "/infusions/" + infusionId)
+                .body();
+        String version = stored.replaceAll("(?s).*\"version\":(\\d+).*", "$1");
+        HttpResponse<String> corrected = nurse.postJson(
+                "/api/v1/patients/" + patient + "/infusions/" + infusionId + "/corrections",
+                "{\"version\": %s, \"reason\": \"Typo in the dose\", \"doseIu\": 500}".formatted(version));
+        assertThat(corrected.statusCode())
+                .as("an infusion logged before the withdrawal can still be corrected: " + corrected.body())
+                .isBetween(200, 201);
+        HttpResponse<String> prescribed = nurse.postJson(
+                "/api/v1/patients/" + patient + "/treatment-plans",
+                "{\"regimen\": \"ON_DEMAND\", \"productId\": \"%s\", \"dose\": 1000, \"validFrom\": \"%s\"}"
+                        .formatted(id, java.time.LocalDate.now()));
+        assertThat(prescribed.statusCode()).as(prescribed.body()).isEqualTo(400);
+        assertThat(prescribed.body()).contains("\"field\":\"productId\"");
     }
 
     @Test
