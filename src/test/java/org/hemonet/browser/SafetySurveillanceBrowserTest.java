@@ -154,6 +154,7 @@ class SafetySurveillanceBrowserTest extends BrowserTest {
             assertThat(centre.locator("table.centre-events tr", new Locator.LocatorOptions().setHasText(signalled)))
                     .containsText("*");
             assertThat(page.locator("body")).not().containsText("Zed");
+            assertThat(page.locator("#returns-empty")).containsText("Nothing to return");
             screenshot(page, "safety-returns-" + width);
             if (width == PHONE_WIDTH) {
                 fitsThePhone(page);
@@ -171,6 +172,7 @@ class SafetySurveillanceBrowserTest extends BrowserTest {
             }
             page.getByRole(AriaRole.LINK, named("Start a batch recall")).click();
             assertThat(page.locator("#raise-recall")).isVisible();
+            assertThat(page.locator("#recall-prefilled")).isVisible();
             assertThat(page.locator("#productId")).hasValue(c);
             assertThat(page.locator("#batchNumbers")).hasValue("FS-" + suffix);
             assertThat(page.locator("#reason")).containsText("Serious adverse event");
