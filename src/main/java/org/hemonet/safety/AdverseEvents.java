@@ -400,6 +400,20 @@ public class AdverseEvents {
         return shown;
     }
 
+    /**
+     * Is the patient flagged for emicizumab with aPCC in the last 90 days (for a badge on the record the caller has
+     * already read and audited)? Centre staff who may read the patient only; everyone else false.
+     */
+    public boolean hasApccFlag(Actor actor, UUID patientId) {
+        if (!Role.of(actor.role()).isCentreStaff()
+                || patients.scopeOf(patientId)
+                        .filter(s -> accessPolicy.mayRead(actor, s))
+                        .isEmpty()) {
+            return false;
+        }
+        return queries.hasFlag(patientId, clock.instant().minus(java.time.Duration.ofDays(90)));
+    }
+
     /** May the actor file reports at all (centre staff and patients; the patient is checked on each call)? */
     public boolean mayReport(Actor actor) {
         return accessPolicy.usesPatientData(actor);

@@ -131,7 +131,11 @@ class AdverseEventPages {
                 .thenComparing(r -> r.event().createdAt(), Comparator.reverseOrder()));
         model.addAttribute("triage", triage);
         model.addAttribute("others", others);
-        model.addAttribute("apccFlags", events.apccFlags(actor));
+        model.addAttribute(
+                "apccFlags",
+                events.apccFlags(actor).stream()
+                        .filter(f -> patientId == null || f.patientId().equals(patientId))
+                        .toList());
         model.addAttribute("centres", mine);
         model.addAttribute("centreId", centreId);
         model.addAttribute("patient", patient);

@@ -231,6 +231,16 @@ public class SafetyQueries {
                 .list();
     }
 
+    /** Has the patient a flag of aPCC with emicizumab since {@code since}? */
+    public boolean hasFlag(UUID patientId, Instant since) {
+        return jdbc.sql("select count(*) from safety.patient_flag where patient_id = :p and occurs_at >= :since")
+                        .param("p", patientId)
+                        .param("since", Timestamp.from(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** A counted event of a quarterly return: the reporting centre, product and category only. */
     public record ReturnedEvent(UUID centreId, @Nullable UUID productId, AdverseEventCategory category) {}
 
