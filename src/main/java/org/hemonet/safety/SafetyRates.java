@@ -19,9 +19,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Rates per 1000 treatment-years by product (issue 13, clinical.md §9), for the API and the safety rates page: per
- * product, patients treated, treatment-years, events by category and a rate with the exact Poisson 95 % interval for
- * every category. Only reported and closed events count (drafts and voided reports never do). Aggregates only: no
+ * Rates per 1000 treatment-years by product or by product class, and signals (issue 13, clinical.md §9), for the API and
+ * the safety rates page: per product (or class), patients treated, treatment-years, events by category and a rate with
+ * the exact Poisson 95 % interval for every category; a signal where a product's interval lies wholly above its class's
+ * network rate. Only reported and closed events count (drafts and voided reports never do). Aggregates only: no
  * patient, no narrative. Staff roles only (patients and delivery providers get 403). Years are cut in the network's
  * time zone (Europe/London).
  */
