@@ -58,7 +58,15 @@ class DemoSafetyEvents {
         LocalDate quarterStart = today.withDayOfMonth(1).minusMonths((today.getMonthValue() - 1) % 3);
         LocalDate lastQuarter = quarterStart.minusMonths(3);
         int n = 0;
-        Planned a = candidates.get(0);
+        // the serious reaction names the batch last delivered to its patient: the first patient who has one
+        Planned a = candidates.stream()
+                .filter(c -> homeStock
+                        .lastDeliveredBatch(c.patient().id(), c.plan().productId())
+                        .isPresent())
+                .findFirst()
+                .orElse(candidates.get(0));
+        candidates.remove(a);
+        candidates.add(0, a);
         String batch = homeStock
                 .lastDeliveredBatch(a.patient().id(), a.plan().productId())
                 .orElse(null);

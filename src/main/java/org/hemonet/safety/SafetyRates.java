@@ -98,7 +98,18 @@ public class SafetyRates {
      * to}; strongest first (the largest lower limit relative to the class rate).
      */
     public List<Signal> signals(Actor actor, int from, int to) {
+        return signals(figures(actor, from, to));
+    }
+
+    /** Everything the safety dashboard shows for {@code from}…{@code to}, computed once. */
+    public record Dashboard(List<Item> products, List<Item> classes, List<Signal> signals) {}
+
+    public Dashboard dashboard(Actor actor, int from, int to) {
         Figures figures = figures(actor, from, to);
+        return new Dashboard(figures.products(), figures.classes(), signals(figures));
+    }
+
+    private static List<Signal> signals(Figures figures) {
         Map<String, Item> classes = new java.util.HashMap<>();
         figures.classes().forEach(c -> classes.put(String.valueOf(c.productClass()), c));
         List<Signal> signals = new ArrayList<>();

@@ -86,7 +86,8 @@ class SafetyRatesPage {
         List<SignalRow> signals = new ArrayList<>();
         String errorField = null;
         try {
-            for (SafetyRates.Signal signal : rates.signals(actor, first, last)) {
+            SafetyRates.Dashboard dashboard = rates.dashboard(actor, first, last);
+            for (SafetyRates.Signal signal : dashboard.signals()) {
                 signals.add(new SignalRow(
                         name(signal.productId()),
                         signal.productClass(),
@@ -98,10 +99,10 @@ class SafetyRatesPage {
                         figure(signal.rate().ci95()[1]),
                         figure(signal.classRatePer1000TreatmentYears())));
             }
-            for (SafetyRates.Item item : rates.rates(actor, first, last, SafetyRates.Grouping.PRODUCT_CLASS)) {
+            for (SafetyRates.Item item : dashboard.classes()) {
                 classRows.add(row(item, shown, ""));
             }
-            for (SafetyRates.Item item : rates.byProduct(actor, first, last)) {
+            for (SafetyRates.Item item : dashboard.products()) {
                 SafetyRates.Rate rate = item.rates().get(shown);
                 rows.add(new Row(
                         name(item),
