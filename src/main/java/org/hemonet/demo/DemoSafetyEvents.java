@@ -48,10 +48,16 @@ class DemoSafetyEvents {
     /** Files the demo events; returns how many. */
     int load(LocalDate today) {
         List<Planned> candidates = new ArrayList<>();
-        patients.allForAggregates().stream()
+        List<PatientSummary> all = patients.allForAggregates().stream()
                 .filter(p -> !LOGIN_PATIENTS.contains(p.familyName()))
                 .sorted(Comparator.comparing(PatientSummary::id))
-                .forEach(p -> plans.activePlan(p.id(), today).ifPresent(plan -> candidates.add(new Planned(p, plan))));
+                .toList();
+        for (PatientSummary p : all) {
+            plans.activePlan(p.id(), today).ifPresent(plan -> candidates.add(new Planned(p, plan)));
+            if (candidates.size() >= 20) {
+                break; // enough to choose from; the demo loads fast
+            }
+        }
         if (candidates.size() < 5) {
             return 0;
         }
