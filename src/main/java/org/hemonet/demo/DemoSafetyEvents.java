@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * A few adverse events in the demo network (issue 13), so the safety rates, signals, returns and triage pages show
  * real figures: reported events of different categories, one serious with the batch last delivered to the patient (its
  * page offers the batch recall), two in the last complete quarter (the returns page's default), and one draft to
- * triage. Deterministic: the patients are the first ones with a plan by id, never the demo logins' own patients, and
+ * triage. No signal: in the demo diaries each product class is used through one product, so no product can stand out
+ * from its class (the signal is shown by SafetySurveillanceBrowserTest on data of its own). Deterministic: the patients are the first ones with a plan by id, never the demo logins' own patients, and
  * dates are relative to today. A handful of rows: loading stays fast.
  */
 @Component
