@@ -160,6 +160,65 @@ class AccessMatrixTest extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    /**
+     * Safety aggregates (issue 13): rates, signals and returns carry no name and no narrative; staff and network roles
+     * get them, patients and couriers 403; returns are for centre staff and network roles only (the administrator 403);
+     * a centre's staff reach only their centre's return (another centre 404). Catalogue maintenance is the
+     * administrator's alone.
+     */
+    @Test
+    void safetyAggregatesAreForStaffAndNetworkRolesAndTheCatalogueForTheAdministrator() {
+        int year = java.time.LocalDate.now().getYear();
+        List<String> aggregates = List.of(
+                "/api/v1/safety/rates?from=%d&to=%d&by=PRODUCT".formatted(year - 1, year),
+                "/api/v1/safety/rates?from=%d&to=%d&by=PRODUCT_CLASS".formatted(year - 1, year),
+                "/api/v1/safety/signals?from=%d&to=%d".formatted(year - 1, year),
+                "/api/v1/safety/returns?year=%d&quarter=1".formatted(year),
+                "/api/v1/safety/returns.csv?year=%d&quarter=1".formatted(year));
+        for (String user : List.of("analyst", "commissioner", "clinician.north", "nurse.north")) {
+            for (String path : aggregates) {
+                HttpResponse<String> response =
+                        as(user).get(path, path.contains(".csv") ? "text/csv" : "application/json");
+                assertThat(response.statusCode()).as(user + " " + path).isEqualTo(200);
+                assertThat(response.body()).as(user + " " + path).doesNotContain("Bradley", "narrative");
+            }
+        }
+        for (String user : List.of("parent.sara", "courier")) {
+            for (String path : aggregates) {
+                assertThat(as(user).get(path).statusCode())
+                        .as(user + " " + path)
+                        .isEqualTo(403);
+            }
+        }
+        assertThat(as("admin").get(aggregates.get(3)).statusCode()).isEqualTo(403);
+        UUID south = jdbc.sql("select id from centre.centre where code = 'SOUTH'")
+                .query(UUID.class)
+                .single();
+        assertThat(as("clinician.north")
+                        .get("/api/v1/safety/returns?year=%d&quarter=1&centreId=%s".formatted(year, south))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(as("analyst")
+                        .get("/api/v1/safety/returns?year=%d&quarter=1&centreId=%s".formatted(year, south))
+                        .statusCode())
+                .isEqualTo(200);
+        for (String page : List.of("/safety/rates", "/safety/returns")) {
+            assertThat(as("parent.sara").getHtml(page).statusCode()).as(page).isEqualTo(403);
+            assertThat(as("analyst").getHtml(page).statusCode()).as(page).isEqualTo(200);
+        }
+        String product =
+                """
+                {"genericName": "matrixocog", "brandName": "Matrix %s", "manufacturer": "Test",
+                 "productClass": "FVIII_RECOMBINANT_STANDARD", "unit": "IU", "vialSizes": [500], "listPricePerUnit": 1}""";
+        for (String user :
+                List.of("analyst", "commissioner", "clinician.north", "nurse.north", "parent.sara", "courier")) {
+            assertThat(as(user).postJson("/api/v1/products", product.formatted(user))
+                            .statusCode())
+                    .as(user)
+                    .isEqualTo(403);
+        }
+    }
+
     /** Research extracts (issue 18) are patient-level, though de-identified: network analysts with the permission only. */
     @Test
     void researchExtractsAreForNetworkAnalystsWithTheResearchPermissionOnly() {

@@ -63,7 +63,8 @@ class DemoSupplyLoader {
             TransactionTemplate transaction,
             Clock clock,
             DemoDiaryLoader diaryHistory,
-            DemoPupCohort pupCohort) {
+            DemoPupCohort pupCohort,
+            DemoSafetyEvents safetyEvents) {
         this.properties = properties;
         this.database = database;
         this.catalogue = catalogue;
@@ -75,7 +76,10 @@ class DemoSupplyLoader {
         this.clock = clock;
         this.diaryHistory = diaryHistory;
         this.pupCohort = pupCohort;
+        this.safetyEvents = safetyEvents;
     }
+
+    private final DemoSafetyEvents safetyEvents;
 
     @EventListener(ApplicationReadyEvent.class)
     public void load() {
@@ -98,6 +102,7 @@ class DemoSupplyLoader {
                             b.receivedOn(),
                             null));
             loadPlans(today);
+            safetyEvents.load(today);
         });
         log.info(
                 "Demo catalogue loaded: {} products, with treatment plans",

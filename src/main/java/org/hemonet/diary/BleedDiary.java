@@ -52,6 +52,7 @@ public class BleedDiary {
     private final ScheduledDoses scheduledDoses;
     private final org.hemonet.identity.AccountAdministration accounts;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<InfusionWarnings> infusionWarnings;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final DiaryEntryRules rules;
@@ -66,6 +67,7 @@ public class BleedDiary {
             ScheduledDoses scheduledDoses,
             org.hemonet.identity.AccountAdministration accounts,
             ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<InfusionWarnings> infusionWarnings,
             PlatformTransactionManager transactions,
             Clock clock,
             DiaryEntryRules rules) {
@@ -79,6 +81,7 @@ public class BleedDiary {
         this.scheduledDoses = scheduledDoses;
         this.accounts = accounts;
         this.events = events;
+        this.infusionWarnings = infusionWarnings;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -94,7 +97,7 @@ public class BleedDiary {
 
     public Infusion recordInfusion(Actor actor, UUID patientId, InfusionRequest request) {
         requireAccess(actor, patientId, "Infusion", AuditAction.CREATE);
-        Infusion infusion = rules.infusionOf(actor, patientId, UUID.randomUUID(), request, "", Set.of());
+        Infusion infusion = rules.infusionOf(actor, patientId, UUID.randomUUID(), request, "", Set.of(), true);
         return inTransaction(() -> {
             storeInfusion(infusion);
             return infusion;
@@ -102,14 +105,29 @@ public class BleedDiary {
     }
 
     /**
-     * Warnings for the patient about a stored infusion: its batch has been recalled (issue 5). The infusion stays
-     * recorded; the centre is alerted by the supply module from {@link InfusionRecorded}.
+     * Warnings for the patient about a stored infusion: its batch has been recalled (issue 5), and the clinical
+     * warnings of {@link InfusionWarnings} (issue 13). The infusion stays recorded; the centre is alerted by the supply
+     * module from {@link InfusionRecorded}.
      */
-    public List<String> warningsFor(Infusion infusion) {
+    public List<String> warningsFor(Actor actor, Infusion infusion) {
+        List<String> all = new ArrayList<>();
+        recallCheck.recallWarning(infusion.productId(), infusion.batchNumber()).ifPresent(all::add);
+        all.addAll(clinicalWarningsFor(actor, infusion));
+        return all;
+    }
+
+    /** Has the infusion's batch been recalled (issue 5)? */
+    public boolean fromRecalledBatch(Infusion infusion) {
         return recallCheck
                 .recallWarning(infusion.productId(), infusion.batchNumber())
-                .map(List::of)
-                .orElse(List.of());
+                .isPresent();
+    }
+
+    /** The clinical warnings of {@link InfusionWarnings} alone (issue 13). */
+    public List<String> clinicalWarningsFor(Actor actor, Infusion infusion) {
+        List<String> all = new ArrayList<>();
+        infusionWarnings.orderedStream().forEach(w -> all.addAll(w.warningsFor(actor, infusion)));
+        return all;
     }
 
     /** A patient's bleeds, newest first, voided ones included (they show as voided). */
@@ -361,7 +379,15 @@ public class BleedDiary {
                     queries.lockInfusion(infusionId, patientId).orElseThrow(() -> new NotFoundException("infusion"));
             checkState(state, version);
             Infusion current = queries.infusion(infusionId).orElseThrow();
-            Infusion corrected = rules.infusionOf(actor, patientId, infusionId, correction.over(current), "", Set.of());
+            InfusionRequest over = correction.over(current);
+            Infusion corrected = rules.infusionOf(
+                    actor,
+                    patientId,
+                    infusionId,
+                    over,
+                    "",
+                    Set.of(),
+                    !current.productId().equals(over.productId()));
             queries.correctInfusion(corrected, version, clock.instant(), actor.username(), reason);
             auditLog.patientAccess(
                     AuditAction.UPDATE, patientId, "Infusion", infusionId.toString(), AuditOutcome.SUCCESS);
@@ -643,7 +669,8 @@ public class BleedDiary {
                 id,
                 DiaryEntryRules.require(entry.infusion(), path + ".infusion"),
                 path + ".infusion.",
-                sameBatch);
+                sameBatch,
+                true);
     }
 
     private boolean storeBleed(Bleed bleed) {

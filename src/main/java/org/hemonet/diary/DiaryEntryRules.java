@@ -65,10 +65,24 @@ class DiaryEntryRules {
                 null);
     }
 
+    /**
+     * The infusion a request describes, checked; {@code newUseOfProduct}: the request logs the product anew (a new
+     * entry, or a correction that changes the product), which a withdrawn product refuses (issue 13).
+     */
     Infusion infusionOf(
-            Actor actor, UUID patientId, UUID id, InfusionRequest r, String prefix, Set<UUID> bleedsInBatch) {
+            Actor actor,
+            UUID patientId,
+            UUID id,
+            InfusionRequest r,
+            String prefix,
+            Set<UUID> bleedsInBatch,
+            boolean newUseOfProduct) {
         Instant at = notFuture(require(r.administeredAt(), prefix + "administeredAt"), prefix + "administeredAt");
         UUID productId = require(r.productId(), prefix + "productId");
+        if (newUseOfProduct && productCheck.isWithdrawn(productId)) {
+            throw new InvalidInputException(
+                    prefix + "productId", "This product has been withdrawn; it can no longer be logged.");
+        }
         InfusionReason reason = require(r.reason(), prefix + "reason");
         if (r.doseIu() != null && r.doseMg() != null) {
             throw new InvalidInputException(prefix + "doseMg", "Give the dose in IU or in mg, not both.");

@@ -14,4 +14,12 @@ public interface ProductCheck {
 
     /** Why the infusion cannot be accepted, naming the request field at fault; empty when it can. */
     Optional<ProductProblem> check(UUID productId, DoseUnit unit, @Nullable String batchNumber);
+
+    /**
+     * Has the product been withdrawn from the catalogue (issue 13)? A withdrawn product cannot be newly logged, nor
+     * put on an infusion by a correction; an infusion of it logged before stays, and can still be corrected.
+     */
+    default boolean isWithdrawn(UUID productId) {
+        return false;
+    }
 }

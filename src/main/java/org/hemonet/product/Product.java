@@ -1,6 +1,7 @@
 package org.hemonet.product;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param pkModelId the population PK model of {@code pk-models.md}, where one exists
  * @param concentrationMgPerMl for products dosed by volume (emicizumab 30 or 150 mg/mL), else {@code null}
  * @param listPricePerUnit list price per IU or per mg, in {@link #currency()}
+ * @param withdrawnAt when the product was withdrawn (status {@code WITHDRAWN}), else {@code null}
+ * @param withdrawalReason why it was withdrawn
  */
 public record Product(
         UUID id,
@@ -29,7 +32,9 @@ public record Product(
         @Nullable BigDecimal concentrationMgPerMl,
         BigDecimal listPricePerUnit,
         String currency,
-        ProductStatus status) {
+        ProductStatus status,
+        @Nullable Instant withdrawnAt,
+        @Nullable String withdrawalReason) {
 
     public Product {
         vialSizes = List.copyOf(vialSizes.stream().sorted().toList());
@@ -38,6 +43,11 @@ public record Product(
     /** The recovery to dose a patient of {@code ageYears} with, or {@code null} when the product has none. */
     public @Nullable BigDecimal recoveryFor(int ageYears) {
         return ageYears < 12 && recoveryUnder12 != null ? recoveryUnder12 : recovery;
+    }
+
+    /** May it be prescribed or newly logged? A withdrawn product stays in history, recalls and rates only. */
+    public boolean isWithdrawn() {
+        return status == ProductStatus.WITHDRAWN;
     }
 
     public boolean hasVialSize(int size) {

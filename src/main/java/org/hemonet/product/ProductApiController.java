@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,7 +24,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalogue over HTTP: every signed-in user reads it; centre clinicians, nurses and admins record batches. */
+/**
+ * The catalogue over HTTP: every signed-in user reads it; centre clinicians, nurses and admins record batches; the
+ * network administrator ({@code ADMIN}) adds products ({@code POST /api/v1/products} → 201) and withdraws them
+ * ({@code POST /api/v1/products/{id}/withdrawal} → 200; a product is never deleted, issue 13).
+ */
 @RestController
 @RequestMapping("/api/v1/products")
 class ProductApiController {
@@ -52,6 +57,48 @@ class ProductApiController {
     List<Batch> batches(@PathVariable UUID id) {
         catalogue.find(id).orElseThrow(() -> new NotFoundException("Product"));
         return catalogue.batches(id);
+    }
+
+    /** A new product: the fields of {@link Product} that may be set; the id, currency and status are the server's. */
+    record ProductRequest(
+            @NotBlank @Size(max = 120) String genericName,
+            @NotBlank @Size(max = 120) String brandName,
+            @NotBlank @Size(max = 120) String manufacturer,
+            @NotNull ProductClass productClass,
+            @NotNull DoseUnit unit,
+            @NotNull @Size(min = 1, max = 12) List<@NotNull @Positive Integer> vialSizes,
+            @Nullable @Positive BigDecimal recovery,
+            @Nullable @Positive BigDecimal recoveryUnder12,
+            @Nullable @Size(max = 80) String pkModelId,
+            @Nullable @Positive BigDecimal concentrationMgPerMl,
+            @NotNull @PositiveOrZero BigDecimal listPricePerUnit) {}
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Product> add(@Valid @RequestBody ProductRequest r) {
+        UUID id = catalogue.add(new NewProduct(
+                UUID.randomUUID(),
+                r.genericName(),
+                r.brandName(),
+                r.manufacturer(),
+                r.productClass(),
+                r.unit(),
+                r.vialSizes(),
+                r.recovery(),
+                r.recoveryUnder12(),
+                r.pkModelId(),
+                r.concentrationMgPerMl(),
+                r.listPricePerUnit()));
+        return ResponseEntity.created(URI.create("/api/v1/products/" + id))
+                .body(catalogue.find(id).orElseThrow());
+    }
+
+    record WithdrawalRequest(@NotBlank @Size(max = 500) String reason) {}
+
+    @PostMapping("/{id}/withdrawal")
+    @PreAuthorize("hasRole('ADMIN')")
+    Product withdraw(@PathVariable UUID id, @Valid @RequestBody WithdrawalRequest request) {
+        return catalogue.withdraw(id, request.reason(), currentActor.require().username(), clock.instant());
     }
 
     record BatchRequest(

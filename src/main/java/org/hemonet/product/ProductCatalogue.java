@@ -77,14 +77,103 @@ public class ProductCatalogue {
         });
     }
 
+    /**
+     * Adds a product to the catalogue, active, after checking what makes it usable (security.md §20, each refusal a
+     * {@code 400} naming the field): names present and short, a unit that fits the class (emicizumab, rFVIIa and fibrinogen in mg,
+     * factor concentrates in IU), positive vial sizes, a plausible recovery, a concentration for emicizumab, a price of
+     * zero or more, a brand name not already in the catalogue, and a PK model fitted on its molecule (issue 20).
+     */
     @Transactional
     public UUID add(NewProduct product) {
-        if (product.vialSizes().isEmpty() || product.vialSizes().stream().anyMatch(size -> size <= 0)) {
+        name(product.genericName(), "genericName");
+        name(product.brandName(), "brandName");
+        name(product.manufacturer(), "manufacturer");
+        if (product.productClass() == null) {
+            throw new InvalidInputException("productClass", "Choose the product's class.");
+        }
+        if (product.unit() == null) {
+            throw new InvalidInputException("unit", "Choose IU or MG.");
+        }
+        DoseUnit expected =
+                switch (product.productClass()) {
+                    case EMICIZUMAB, BYPASSING_RFVIIA, FIBRINOGEN_CONCENTRATE -> DoseUnit.MG;
+                    default -> DoseUnit.IU;
+                };
+        if (product.unit() != expected) {
+            throw new InvalidInputException("unit", "A product of this class is dosed in " + expected + ".");
+        }
+        if (product.vialSizes() == null
+                || product.vialSizes().isEmpty()
+                || product.vialSizes().size() > 12
+                || product.vialSizes().stream().anyMatch(size -> size == null || size <= 0 || size > 100_000)) {
             throw new InvalidInputException("vialSizes", "Vial sizes must be positive.");
         }
+        if (product.vialSizes().stream().distinct().count()
+                != product.vialSizes().size()) {
+            throw new InvalidInputException("vialSizes", "Each vial size once.");
+        }
+        recovery(product.recovery(), "recovery");
+        recovery(product.recoveryUnder12(), "recoveryUnder12");
+        if (product.recoveryUnder12() != null && product.recovery() == null) {
+            throw new InvalidInputException("recovery", "Give the adult recovery as well as the one under 12.");
+        }
+        if (product.productClass() == ProductClass.EMICIZUMAB && product.concentrationMgPerMl() == null) {
+            throw new InvalidInputException(
+                    "concentrationMgPerMl", "Emicizumab is dosed by volume: give its concentration in mg/mL.");
+        }
+        if (product.concentrationMgPerMl() != null
+                && (product.concentrationMgPerMl().signum() <= 0
+                        || product.concentrationMgPerMl().compareTo(new java.math.BigDecimal("1000")) > 0)) {
+            throw new InvalidInputException("concentrationMgPerMl", "The concentration is not plausible.");
+        }
+        if (product.listPricePerUnit() == null
+                || product.listPricePerUnit().signum() < 0
+                || product.listPricePerUnit().compareTo(new java.math.BigDecimal("100000")) >= 0) {
+            throw new InvalidInputException("listPricePerUnit", "Give a list price of zero or more.");
+        }
+        if (product.pkModelId() != null && product.pkModelId().isBlank()) {
+            throw new InvalidInputException("pkModelId", "Leave the PK model out, or name one.");
+        }
         requireFittedModel(product.pkModelId(), product.genericName());
+        if (queries.brandTaken(product.brandName().strip())) {
+            throw new InvalidInputException("brandName", "A product of this brand name is already in the catalogue.");
+        }
         queries.insert(product);
         return product.id();
+    }
+
+    /**
+     * Withdraws a product (issue 13): it stays in the catalogue, in every patient's history, in recalls and in the
+     * safety rates, but can no longer be prescribed or newly logged. Never undone here; a product already withdrawn is
+     * a conflict.
+     */
+    @Transactional
+    public Product withdraw(UUID productId, String reason, String by, java.time.Instant at) {
+        Product product =
+                queries.find(productId).orElseThrow(() -> new org.hemonet.shared.NotFoundException("Product"));
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new InvalidInputException("reason", "Say why the product is withdrawn (at most 500 characters).");
+        }
+        if (product.status() == ProductStatus.WITHDRAWN || !queries.withdraw(productId, reason.strip(), by, at)) {
+            throw new org.hemonet.shared.ConflictException("This product is already withdrawn.");
+        }
+        return queries.find(productId).orElseThrow();
+    }
+
+    private static void name(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "Required.");
+        }
+        if (value.strip().length() > 120) {
+            throw new InvalidInputException(field, "At most 120 characters.");
+        }
+    }
+
+    private static void recovery(java.math.@Nullable BigDecimal value, String field) {
+        if (value != null
+                && (value.signum() <= 0 || value.compareTo(java.math.BigDecimal.TEN) >= 0 || value.scale() > 2)) {
+            throw new InvalidInputException(field, "Recovery is in IU/dL per IU/kg, between 0 and 10, two decimals.");
+        }
     }
 
     /**

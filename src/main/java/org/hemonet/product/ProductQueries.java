@@ -20,7 +20,8 @@ class ProductQueries {
     private static final String PRODUCT =
             """
             select id, generic_name, brand_name, manufacturer, product_class, unit, vial_sizes, recovery,
-                   recovery_under_12, pk_model_id, concentration_mg_per_ml, list_price_per_unit, currency, status
+                   recovery_under_12, pk_model_id, concentration_mg_per_ml, list_price_per_unit, currency, status,
+                   withdrawn_at, withdrawal_reason
             from product.product
             """;
 
@@ -65,9 +66,9 @@ class ProductQueries {
                             :recovery, :recoveryUnder12, :pk, :concentration, :price, 'ACTIVE')
                         """)
                 .param("id", p.id())
-                .param("generic", p.genericName())
-                .param("brand", p.brandName())
-                .param("manufacturer", p.manufacturer())
+                .param("generic", p.genericName().strip())
+                .param("brand", p.brandName().strip())
+                .param("manufacturer", p.manufacturer().strip())
                 .param("class", p.productClass().name())
                 .param("unit", p.unit().name())
                 .param("sizes", p.vialSizes().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
@@ -77,6 +78,29 @@ class ProductQueries {
                 .param("concentration", p.concentrationMgPerMl())
                 .param("price", p.listPricePerUnit())
                 .update();
+    }
+
+    boolean brandTaken(String brandName) {
+        return jdbc.sql("select count(*) from product.product where lower(brand_name) = lower(:brand)")
+                        .param("brand", brandName)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Marks the product withdrawn unless it already is; false when it was. */
+    boolean withdraw(UUID id, String reason, String by, java.time.Instant at) {
+        return jdbc.sql(
+                                """
+                        update product.product set status = 'WITHDRAWN', withdrawn_at = :at, withdrawn_by = :by,
+                            withdrawal_reason = :reason, version = version + 1, updated_at = :at
+                        where id = :id and status <> 'WITHDRAWN'""")
+                        .param("id", id)
+                        .param("at", java.sql.Timestamp.from(at))
+                        .param("by", by)
+                        .param("reason", reason)
+                        .update()
+                == 1;
     }
 
     List<Batch> batches(UUID productId) {
@@ -136,7 +160,11 @@ class ProductQueries {
                 rs.getBigDecimal("concentration_mg_per_ml"),
                 rs.getBigDecimal("list_price_per_unit"),
                 rs.getString("currency"),
-                ProductStatus.valueOf(rs.getString("status")));
+                ProductStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("withdrawn_at") == null
+                        ? null
+                        : rs.getTimestamp("withdrawn_at").toInstant(),
+                rs.getString("withdrawal_reason"));
     }
 
     private static Batch batch(ResultSet rs, int n) throws SQLException {

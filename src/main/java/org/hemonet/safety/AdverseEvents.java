@@ -165,6 +165,39 @@ public class AdverseEvents {
             @Nullable String batchNumber,
             String narrative,
             AdverseEventSource source) {
+        return imported(
+                system,
+                patientId,
+                category,
+                onsetOn,
+                productId,
+                batchNumber,
+                false,
+                AdverseEventOutcome.UNKNOWN,
+                narrative,
+                AdverseEventStatus.DRAFT,
+                source);
+    }
+
+    /**
+     * A report entered by the system on someone's behalf (the demo network's loader, a migration): no access check, in
+     * the caller's transaction, audited as created by {@code system}. Status {@code DRAFT} or {@code REPORTED}.
+     */
+    public AdverseEvent imported(
+            Actor system,
+            UUID patientId,
+            AdverseEventCategory category,
+            LocalDate onsetOn,
+            @Nullable UUID productId,
+            @Nullable String batchNumber,
+            boolean serious,
+            AdverseEventOutcome outcome,
+            String narrative,
+            AdverseEventStatus status,
+            AdverseEventSource source) {
+        if (status != AdverseEventStatus.DRAFT && status != AdverseEventStatus.REPORTED) {
+            throw new IllegalArgumentException("a new report is DRAFT or REPORTED");
+        }
         PatientScope scope = patients.scopeOf(patientId).orElseThrow(() -> new NotFoundException("patient"));
         Instant now = clock.instant();
         AdverseEvent event = new AdverseEvent(
@@ -176,10 +209,10 @@ public class AdverseEvents {
                 productId,
                 batchNumber,
                 null,
-                false,
-                AdverseEventOutcome.UNKNOWN,
+                serious,
+                outcome,
                 narrative,
-                AdverseEventStatus.DRAFT,
+                status,
                 source,
                 system.username(),
                 system.role(),
@@ -328,6 +361,57 @@ public class AdverseEvents {
             auditLog.patientAccess(action, stored.patientId(), RESOURCE, id.toString(), AuditOutcome.SUCCESS);
             return queries.find(id).orElseThrow();
         });
+    }
+
+    /** A patient flagged for the clinician: on emicizumab with more than 100 U/kg of aPCC in 24 h (issue 13). */
+    public record ApccFlag(
+            UUID patientId,
+            String patientName,
+            boolean prescribed,
+            Instant occursAt,
+            java.math.@Nullable BigDecimal unitsPerKg) {}
+
+    /**
+     * The emicizumab-with-aPCC flags of the last 90 days on patients the actor's centres care for and the actor may
+     * read (centre staff only; others none). Each patient shown is audited as a read.
+     */
+    public List<ApccFlag> apccFlags(Actor actor) {
+        if (!Role.of(actor.role()).isCentreStaff()) {
+            return List.of();
+        }
+        List<ApccFlag> shown = new java.util.ArrayList<>();
+        Set<UUID> audited = new java.util.HashSet<>();
+        for (SafetyQueries.Flag f : queries.flags(
+                accessPolicy.searchableCentres(actor), clock.instant().minus(java.time.Duration.ofDays(90)))) {
+            Optional<org.hemonet.patient.PatientSummary> patient = patients.find(actor, f.patientId());
+            if (patient.isEmpty()) {
+                continue;
+            }
+            if (audited.add(f.patientId())) {
+                auditLog.patientAccess(AuditAction.READ, f.patientId(), "PatientFlag", null, AuditOutcome.SUCCESS);
+            }
+            shown.add(new ApccFlag(
+                    f.patientId(),
+                    patient.get().familyName() + ", " + patient.get().givenName(),
+                    "APCC_PRESCRIBED".equals(f.kind()),
+                    f.occursAt(),
+                    f.unitsPerKg()));
+        }
+        return shown;
+    }
+
+    /**
+     * Is the patient flagged for emicizumab with aPCC in the last 90 days (for a badge on the record the caller has
+     * already read and audited)? Centre staff who may read the patient only; everyone else false.
+     */
+    public boolean hasApccFlag(Actor actor, UUID patientId) {
+        if (!Role.of(actor.role()).isCentreStaff()
+                || patients.scopeOf(patientId)
+                        .filter(s -> accessPolicy.mayRead(actor, s))
+                        .isEmpty()) {
+            return false;
+        }
+        return queries.hasFlag(patientId, clock.instant().minus(java.time.Duration.ofDays(90)));
     }
 
     /** May the actor file reports at all (centre staff and patients; the patient is checked on each call)? */

@@ -19,9 +19,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Rates per 1000 treatment-years by product (issue 13, clinical.md §9), for the API and the safety rates page: per
- * product, patients treated, treatment-years, events by category and a rate with the exact Poisson 95 % interval for
- * every category. Only reported and closed events count (drafts and voided reports never do). Aggregates only: no
+ * Rates per 1000 treatment-years by product or by product class, and signals (issue 13, clinical.md §9), for the API and
+ * the safety rates page: per product (or class), patients treated, treatment-years, events by category and a rate with
+ * the exact Poisson 95 % interval for every category; a signal where a product's interval lies wholly above its class's
+ * network rate. Only reported and closed events count (drafts and voided reports never do). Aggregates only: no
  * patient, no narrative. Staff roles only (patients and delivery providers get 403). Years are cut in the network's
  * time zone (Europe/London).
  */
@@ -42,13 +43,38 @@ public class SafetyRates {
 
     public record Rate(double per1000TreatmentYears, double[] ci95) {}
 
+    /**
+     * One row of the rates: a product ({@code productId} and its class) or, with {@code by=PRODUCT_CLASS}, a class
+     * ({@code productId} null).
+     */
     public record Item(
-            UUID productId,
+            @Nullable UUID productId,
             @Nullable String productClass,
             long patientsTreated,
             long treatmentYears,
             Map<AdverseEventCategory, Long> events,
             Map<AdverseEventCategory, @Nullable Rate> rates) {}
+
+    /**
+     * A signal (issue 13): the product's exact 95 % interval for a category lies wholly above the network rate of its
+     * class for that category over the same years (its lower limit exceeds the class's rate).
+     */
+    public record Signal(
+            UUID productId,
+            String productClass,
+            AdverseEventCategory category,
+            long events,
+            long treatmentYears,
+            Rate rate,
+            double classRatePer1000TreatmentYears,
+            long classEvents,
+            long classTreatmentYears) {}
+
+    /** How rates are grouped ({@code by=} of the API). */
+    public enum Grouping {
+        PRODUCT,
+        PRODUCT_CLASS
+    }
 
     /** May the actor see the network's rates (every staff role; not patients or delivery providers)? */
     public boolean maySee(Actor actor) {
@@ -58,6 +84,66 @@ public class SafetyRates {
 
     /** Calendar years {@code from}…{@code to}, both included; one item per product with exposures or events. */
     public List<Item> byProduct(Actor actor, int from, int to) {
+        return rates(actor, from, to, Grouping.PRODUCT);
+    }
+
+    /** Calendar years {@code from}…{@code to}, both included, one item per product or per product class. */
+    public List<Item> rates(Actor actor, int from, int to, Grouping by) {
+        Figures figures = figures(actor, from, to);
+        return by == Grouping.PRODUCT ? figures.products() : figures.classes();
+    }
+
+    /**
+     * Products whose interval lies wholly above their class's network rate, per category, over {@code from}…{@code
+     * to}; strongest first (the largest lower limit relative to the class rate).
+     */
+    public List<Signal> signals(Actor actor, int from, int to) {
+        return signals(figures(actor, from, to));
+    }
+
+    /** Everything the safety dashboard shows for {@code from}…{@code to}, computed once. */
+    public record Dashboard(List<Item> products, List<Item> classes, List<Signal> signals) {}
+
+    public Dashboard dashboard(Actor actor, int from, int to) {
+        Figures figures = figures(actor, from, to);
+        return new Dashboard(figures.products(), figures.classes(), signals(figures));
+    }
+
+    private static List<Signal> signals(Figures figures) {
+        Map<String, Item> classes = new java.util.HashMap<>();
+        figures.classes().forEach(c -> classes.put(String.valueOf(c.productClass()), c));
+        List<Signal> signals = new ArrayList<>();
+        for (Item product : figures.products()) {
+            Item cls = classes.get(String.valueOf(product.productClass()));
+            if (product.productId() == null || product.productClass() == null || cls == null) {
+                continue;
+            }
+            for (AdverseEventCategory c : AdverseEventCategory.values()) {
+                Rate own = product.rates().get(c);
+                Rate network = cls.rates().get(c);
+                if (own != null && network != null && own.ci95()[0] > network.per1000TreatmentYears()) {
+                    signals.add(new Signal(
+                            product.productId(),
+                            product.productClass(),
+                            c,
+                            product.events().getOrDefault(c, 0L),
+                            product.treatmentYears(),
+                            own,
+                            network.per1000TreatmentYears(),
+                            cls.events().getOrDefault(c, 0L),
+                            cls.treatmentYears()));
+                }
+            }
+        }
+        signals.sort(
+                Comparator.comparingDouble((Signal s) -> -(s.rate().ci95()[0] - s.classRatePer1000TreatmentYears()))
+                        .thenComparing(s -> s.productId().toString()));
+        return signals;
+    }
+
+    private record Figures(List<Item> products, List<Item> classes) {}
+
+    private Figures figures(Actor actor, int from, int to) {
         if (!maySee(actor)) {
             throw new AccessDeniedException("network safety figures are for staff");
         }
@@ -73,20 +159,36 @@ public class SafetyRates {
         List<TreatmentYears.Event> events = queries.countedEvents(from, to).stream()
                 .map(e -> new TreatmentYears.Event(e.productId(), e.category(), e.year()))
                 .toList();
-        List<Item> items = new ArrayList<>();
+        Map<UUID, String> classOf = new java.util.HashMap<>();
+        for (Product p : products.products()) {
+            classOf.put(p.id(), p.productClass().name());
+        }
+        List<Item> byProduct = new ArrayList<>();
         for (TreatmentYears.ProductRates r :
                 TreatmentYears.byProduct(exposures, events, from, to).values()) {
-            Map<AdverseEventCategory, @Nullable Rate> rates = new EnumMap<>(AdverseEventCategory.class);
-            r.rates().forEach((c, p) -> rates.put(c, p == null ? null : new Rate(p.per1000TreatmentYears(), p.ci95())));
-            String productClass = products.find(r.productId())
-                    .map(Product::productClass)
-                    .map(Enum::name)
-                    .orElse(null);
-            items.add(
-                    new Item(r.productId(), productClass, r.patientsTreated(), r.treatmentYears(), r.events(), rates));
+            byProduct.add(new Item(
+                    r.productId(),
+                    classOf.get(r.productId()),
+                    r.patientsTreated(),
+                    r.treatmentYears(),
+                    r.events(),
+                    rates(r.rates())));
         }
-        items.sort(Comparator.comparing((Item i) -> String.valueOf(i.productClass()))
-                .thenComparing(Item::productId));
-        return items;
+        byProduct.sort(Comparator.comparing((Item i) -> String.valueOf(i.productClass()))
+                .thenComparing(i -> String.valueOf(i.productId())));
+        List<Item> byClass = new ArrayList<>();
+        for (TreatmentYears.Rates<String> r : TreatmentYears.<String>byGroup(exposures, events, from, to, classOf::get)
+                .values()) {
+            byClass.add(new Item(null, r.key(), r.patientsTreated(), r.treatmentYears(), r.events(), rates(r.rates())));
+        }
+        byClass.sort(Comparator.comparing((Item i) -> String.valueOf(i.productClass())));
+        return new Figures(byProduct, byClass);
+    }
+
+    private static Map<AdverseEventCategory, @Nullable Rate> rates(
+            Map<AdverseEventCategory, @Nullable PoissonRate> in) {
+        Map<AdverseEventCategory, @Nullable Rate> rates = new EnumMap<>(AdverseEventCategory.class);
+        in.forEach((c, p) -> rates.put(c, p == null ? null : new Rate(p.per1000TreatmentYears(), p.ci95())));
+        return rates;
     }
 }

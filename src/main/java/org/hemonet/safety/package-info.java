@@ -5,6 +5,16 @@
  * audited; network analysts see rates only, never a narrative or a name.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "patient", "audit", "diary", "product", "centre", "report"})
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "patient",
+            "audit",
+            "diary",
+            "product",
+            "centre",
+            "report",
+            "supply"
+        })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.safety;

@@ -56,19 +56,34 @@ public class TreatmentPlans {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final org.springframework.beans.factory.ObjectProvider<PrescriptionWarnings> prescriptionWarnings;
+
     TreatmentPlans(
             TreatmentPlanQueries queries,
             PatientAccess access,
             PatientRegistry patients,
             ProductCatalogue catalogue,
             AuditLog audit,
+            org.springframework.beans.factory.ObjectProvider<PrescriptionWarnings> prescriptionWarnings,
             Clock clock) {
+        this.prescriptionWarnings = prescriptionWarnings;
         this.queries = queries;
         this.access = access;
         this.patients = patients;
         this.catalogue = catalogue;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Warnings for the prescriber about a plan just prescribed or changed (issue 13: aPCC for a patient on emicizumab).
+     * The plan stays prescribed. Read-write: an implementation may record a flag for the clinician.
+     */
+    @Transactional
+    public List<String> warningsFor(Actor actor, TreatmentPlan plan) {
+        List<String> all = new java.util.ArrayList<>();
+        prescriptionWarnings.orderedStream().forEach(w -> all.addAll(w.warningsFor(actor, plan)));
+        return all;
     }
 
     /** The patient's living plans, newest first, if the actor may read them (else 403/404, see PatientAccess). */

@@ -39,6 +39,7 @@ final class Navigation {
                         new Item("/safety/adverse-events", "safety.nav.events"),
                         new Item("/safety/rates", "safety.nav.rates"),
                         new Item("/safety/pups", "safety.nav.pups"),
+                        new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/deliveries", "plans.nav.deliveries"),
                         new Item("/messages", "message.nav.team"));
             case PHYSIO, SOCIAL_WORKER, LAB ->
@@ -57,6 +58,7 @@ final class Navigation {
                         new Item("/recalls", "nav.recalls"),
                         new Item("/safety/rates", "safety.nav.rates"),
                         new Item("/safety/pups", "safety.nav.pups"),
+                        new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"),
                         new Item("/reports/extract", "nav.researchExtract"));
@@ -67,9 +69,10 @@ final class Navigation {
                         new Item("/products", "nav.products"),
                         new Item("/safety/rates", "safety.nav.rates"),
                         new Item("/safety/pups", "safety.nav.pups"),
+                        new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"));
-            case ADMIN -> List.of(new Item("/", "nav.administration"));
+            case ADMIN -> List.of(new Item("/", "nav.administration"), new Item("/products", "nav.products"));
             case DELIVERY_PROVIDER -> List.of(new Item("/provider/deliveries", "plans.nav.providerDeliveries"));
         };
     }

@@ -112,7 +112,15 @@ class PatientPageController {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    PatientPageController(PatientRegistry patients, CentreDirectory centres, CurrentActor currentActor, Clock clock) {
+    private final org.hemonet.safety.AdverseEvents adverseEvents;
+
+    PatientPageController(
+            PatientRegistry patients,
+            CentreDirectory centres,
+            CurrentActor currentActor,
+            Clock clock,
+            org.hemonet.safety.AdverseEvents adverseEvents) {
+        this.adverseEvents = adverseEvents;
         this.patients = patients;
         this.centres = centres;
         this.currentActor = currentActor;
@@ -388,6 +396,8 @@ class PatientPageController {
 
     private void show(Actor actor, PatientRecord record, Model model) {
         LocalDate today = LocalDate.now(clock);
+        // issue 13: on emicizumab with aPCC over 100 U/kg in 24 h (or prescribed over 100 U/kg a dose), last 90 days
+        model.addAttribute("apccRisk", adverseEvents.hasApccFlag(actor, record.id()));
         Map<UUID, CentreProfile> byId =
                 centres.profiles().stream().collect(Collectors.toMap(CentreProfile::id, Function.identity()));
         model.addAttribute("record", record);

@@ -14,7 +14,8 @@
             "diary",
             "supply",
             "product",
-            "message"
+            "message",
+            "safety"
         })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.web;

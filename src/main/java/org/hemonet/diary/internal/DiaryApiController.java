@@ -56,16 +56,20 @@ class DiaryApiController {
         return ok(diary.voidBleed(currentActor.require(), patientId, bleedId, request));
     }
 
-    /** A stored infusion with what the patient must be told about it (a recalled batch, issue 5). */
+    /**
+     * A stored infusion with what the patient must be told about it: a recalled batch (issue 5), aPCC over 100 U/kg in
+     * 24 h on emicizumab (issue 13).
+     */
     record RecordedInfusion(@JsonUnwrapped Infusion infusion, List<String> warnings) {}
 
     @PostMapping("/infusions")
     ResponseEntity<RecordedInfusion> recordInfusion(
             @PathVariable UUID patientId, @RequestBody InfusionRequest request) {
-        Infusion infusion = diary.recordInfusion(currentActor.require(), patientId, request);
+        var actor = currentActor.require();
+        Infusion infusion = diary.recordInfusion(actor, patientId, request);
         return created(
                 "/api/v1/patients/" + patientId + "/infusions/" + infusion.id(),
-                new RecordedInfusion(infusion, diary.warningsFor(infusion)));
+                new RecordedInfusion(infusion, diary.warningsFor(actor, infusion)));
     }
 
     @GetMapping("/infusions")

@@ -253,8 +253,10 @@ class DiaryPageController {
                         null,
                         form.givenBy(),
                         null));
-        boolean recalled = !diary.warningsFor(infusion).isEmpty();
-        return "redirect:/diary?patient=" + patientId + "&saved=dose" + (recalled ? "&recalled" : "");
+        boolean recalled = diary.fromRecalledBatch(infusion);
+        boolean tma = !diary.clinicalWarningsFor(actor, infusion).isEmpty();
+        return "redirect:/diary?patient=" + patientId + "&saved=dose" + (recalled ? "&recalled" : "")
+                + (tma ? "&apcc" : "");
     }
 
     /** A clinician's note on an entry, from the diary page (staff of the patient's centres). */
@@ -305,6 +307,7 @@ class DiaryPageController {
         UUID patientId = required(form.patient());
         ZoneId zone = zoneOf(actor, patientId);
         boolean recalled;
+        boolean tma;
         try {
             var infusion = diary.recordInfusion(
                     actor,
@@ -319,7 +322,8 @@ class DiaryPageController {
                             form.reason() == InfusionReason.BLEED ? form.bleedId() : null,
                             form.givenBy(),
                             null));
-            recalled = !diary.warningsFor(infusion).isEmpty();
+            recalled = diary.fromRecalledBatch(infusion);
+            tma = !diary.clinicalWarningsFor(actor, infusion).isEmpty();
         } catch (InvalidInputException e) {
             choose(actor, patientId, model);
             model.addAttribute("now", form.administeredAt() == null ? now(zone) : form.administeredAt());
@@ -330,7 +334,8 @@ class DiaryPageController {
             model.addAttribute("openBleeds", List.of());
             return "diary/infusion";
         }
-        return "redirect:/diary?patient=" + patientId + "&saved=infusion" + (recalled ? "&recalled" : "");
+        return "redirect:/diary?patient=" + patientId + "&saved=infusion" + (recalled ? "&recalled" : "")
+                + (tma ? "&apcc" : "");
     }
 
     @GetMapping("/diary/infusion/{infusionId}/edit")

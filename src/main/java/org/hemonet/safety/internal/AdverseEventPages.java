@@ -131,6 +131,11 @@ class AdverseEventPages {
                 .thenComparing(r -> r.event().createdAt(), Comparator.reverseOrder()));
         model.addAttribute("triage", triage);
         model.addAttribute("others", others);
+        model.addAttribute(
+                "apccFlags",
+                events.apccFlags(actor).stream()
+                        .filter(f -> patientId == null || f.patientId().equals(patientId))
+                        .toList());
         model.addAttribute("centres", mine);
         model.addAttribute("centreId", centreId);
         model.addAttribute("patient", patient);
@@ -359,6 +364,16 @@ class AdverseEventPages {
         model.addAttribute("error", errorField == null ? null : errorKey(errorField));
         model.addAttribute("notice", notice);
         model.addAttribute("staff", staff);
+        // issue 13: a serious reported event with a product and batch offers the batch recall in one step (the supply
+        // module's recall form, pre-filled; only clinicians and nurses of the team issue recalls)
+        Role role = Role.of(actor.role());
+        model.addAttribute(
+                "offerRecall",
+                (role == Role.CLINICIAN || role == Role.NURSE)
+                        && event.serious()
+                        && event.status() == AdverseEventStatus.REPORTED
+                        && event.productId() != null
+                        && event.batchNumber() != null);
         model.addAttribute(
                 "editable",
                 staff && (event.status() == AdverseEventStatus.DRAFT || event.status() == AdverseEventStatus.REPORTED));

@@ -176,6 +176,89 @@ public class SafetyQueries {
                 .list();
     }
 
+    /** Flags a patient for the clinician, once per infusion or plan (emicizumab with aPCC, issue 13). */
+    public void insertFlag(
+            UUID patientId,
+            UUID centreId,
+            String kind,
+            UUID sourceId,
+            Instant occursAt,
+            java.math.@Nullable BigDecimal unitsPerKg,
+            Instant raisedAt,
+            String raisedBy) {
+        jdbc.sql(
+                        """
+                        insert into safety.patient_flag (id, patient_id, centre_id, kind, source_id, occurs_at,
+                            units_per_kg, raised_at, raised_by)
+                        values (:id, :patient, :centre, :kind, :source, :at, :perKg, :raised, :by)
+                        on conflict (source_id) do nothing""")
+                .param("id", UUID.randomUUID())
+                .param("patient", patientId)
+                .param("centre", centreId)
+                .param("kind", kind)
+                .param("source", sourceId)
+                .param("at", Timestamp.from(occursAt))
+                .param("perKg", unitsPerKg)
+                .param("raised", Timestamp.from(raisedAt))
+                .param("by", raisedBy)
+                .update();
+    }
+
+    /**
+     * A flag on a patient: on emicizumab, {@code APCC_INFUSED} more than 100 U/kg of aPCC in 24 h, or {@code
+     * APCC_PRESCRIBED} a single dose over 100 U/kg (units null: weight not known).
+     */
+    public record Flag(
+            UUID patientId, UUID centreId, String kind, Instant occursAt, java.math.@Nullable BigDecimal unitsPerKg) {}
+
+    /** Flags raised since {@code since} for patients of the given centres, newest first. */
+    public List<Flag> flags(Collection<UUID> centreIds, Instant since) {
+        if (centreIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        select patient_id, centre_id, kind, occurs_at, units_per_kg from safety.patient_flag
+                        where centre_id in (:c) and occurs_at >= :since order by occurs_at desc limit 200""")
+                .param("c", centreIds)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new Flag(
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getObject("centre_id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getTimestamp("occurs_at").toInstant(),
+                        rs.getBigDecimal("units_per_kg")))
+                .list();
+    }
+
+    /** Has the patient a flag of aPCC with emicizumab since {@code since}? */
+    public boolean hasFlag(UUID patientId, Instant since) {
+        return jdbc.sql("select count(*) from safety.patient_flag where patient_id = :p and occurs_at >= :since")
+                        .param("p", patientId)
+                        .param("since", Timestamp.from(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** A counted event of a quarterly return: the reporting centre, product and category only. */
+    public record ReturnedEvent(UUID centreId, @Nullable UUID productId, AdverseEventCategory category) {}
+
+    /** Reported and closed events with onset from {@code from} to {@code to}, both included (a quarter's return). */
+    public List<ReturnedEvent> countedEventsBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql(
+                        """
+                        select centre_id, product_id, category from safety.adverse_event
+                        where status in ('REPORTED', 'CLOSED') and onset_on between :from and :to""")
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query((rs, n) -> new ReturnedEvent(
+                        rs.getObject("centre_id", UUID.class),
+                        rs.getObject("product_id", UUID.class),
+                        AdverseEventCategory.valueOf(rs.getString("category"))))
+                .list();
+    }
+
     private List<AdverseEvent> withFollowUps(List<AdverseEvent> events) {
         if (events.isEmpty()) {
             return events;

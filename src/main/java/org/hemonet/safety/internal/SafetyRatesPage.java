@@ -57,6 +57,18 @@ class SafetyRatesPage {
             @Nullable String lower,
             @Nullable String upper) {}
 
+    /** A signal as shown: the product, the category, its rate and interval, and its class's network rate. */
+    record SignalRow(
+            String productName,
+            String productClass,
+            AdverseEventCategory category,
+            long events,
+            long treatmentYears,
+            String rate,
+            String lower,
+            String upper,
+            String classRate) {}
+
     @GetMapping("/safety/rates")
     String page(
             @RequestParam(required = false) @Nullable Integer from,
@@ -70,9 +82,27 @@ class SafetyRatesPage {
         int last = to == null ? thisYear : to;
         AdverseEventCategory shown = category == null ? AdverseEventCategory.INHIBITOR : category;
         List<Row> rows = new ArrayList<>();
+        List<Row> classRows = new ArrayList<>();
+        List<SignalRow> signals = new ArrayList<>();
         String errorField = null;
         try {
-            for (SafetyRates.Item item : rates.byProduct(actor, first, last)) {
+            SafetyRates.Dashboard dashboard = rates.dashboard(actor, first, last);
+            for (SafetyRates.Signal signal : dashboard.signals()) {
+                signals.add(new SignalRow(
+                        name(signal.productId()),
+                        signal.productClass(),
+                        signal.category(),
+                        signal.events(),
+                        signal.treatmentYears(),
+                        figure(signal.rate().per1000TreatmentYears()),
+                        figure(signal.rate().ci95()[0]),
+                        figure(signal.rate().ci95()[1]),
+                        figure(signal.classRatePer1000TreatmentYears())));
+            }
+            for (SafetyRates.Item item : dashboard.classes()) {
+                classRows.add(row(item, shown, ""));
+            }
+            for (SafetyRates.Item item : dashboard.products()) {
                 SafetyRates.Rate rate = item.rates().get(shown);
                 rows.add(new Row(
                         name(item),
@@ -89,6 +119,8 @@ class SafetyRatesPage {
             errorField = "to".equals(e.field()) ? "to" : "from";
         }
         model.addAttribute("rows", rows);
+        model.addAttribute("classRows", classRows);
+        model.addAttribute("signals", signals);
         model.addAttribute("from", first);
         model.addAttribute("to", last);
         model.addAttribute("category", shown);
@@ -109,7 +141,7 @@ class SafetyRatesPage {
                 SafetyRates.Rate rate = item.rates().get(c);
                 out.append(String.join(
                                 ",",
-                                item.productId().toString(),
+                                String.valueOf(item.productId()),
                                 csvText(name(item)),
                                 item.productClass() == null ? "" : item.productClass(),
                                 String.valueOf(from),
@@ -141,11 +173,28 @@ class SafetyRatesPage {
         return actor;
     }
 
+    private static Row row(SafetyRates.Item item, AdverseEventCategory shown, String name) {
+        SafetyRates.Rate rate = item.rates().get(shown);
+        return new Row(
+                name,
+                item.productClass(),
+                item.patientsTreated(),
+                item.treatmentYears(),
+                item.events().getOrDefault(shown, 0L),
+                rate == null ? null : figure(rate.per1000TreatmentYears()),
+                rate == null ? null : figure(rate.ci95()[0]),
+                rate == null ? null : figure(rate.ci95()[1]));
+    }
+
+    private String name(java.util.UUID productId) {
+        return catalogue.find(productId).map(Product::brandName).orElse(productId.toString());
+    }
+
     private String name(SafetyRates.Item item) {
         return Optional.ofNullable(item.productId())
                 .flatMap(catalogue::find)
                 .map(Product::brandName)
-                .orElse(item.productId().toString());
+                .orElse(String.valueOf(item.productId()));
     }
 
     /** 0.003, 0.11, 4.21, 333.3, 1857.2: three decimals below 0.01, two below 10, else one. */

@@ -50,24 +50,32 @@ public class DiaryConnection {
     @Bean
     @Primary
     public ProductCheck catalogueProductCheck(ProductCatalogue catalogue) {
-        return (productId, unit, batchNumber) -> {
-            Optional<Product> product = catalogue.find(productId);
-            if (product.isEmpty()) {
-                return Optional.of(new ProductProblem("productId", "There is no such product in the catalogue."));
-            }
-            if (!product.get().unit().name().equals(unit.name())) {
-                return Optional.of(new ProductProblem(
-                        unit == DoseUnit.IU ? "doseIu" : "doseMg",
-                        "This product is dosed in " + product.get().unit().name() + "."));
-            }
-            if (batchNumber != null && !batchNumber.isBlank()) {
-                try {
-                    catalogue.requireBatch(productId, batchNumber, "batchNumber");
-                } catch (InvalidInputException e) {
-                    return Optional.of(new ProductProblem("batchNumber", e.getMessage()));
+        return new ProductCheck() {
+            @Override
+            public Optional<ProductProblem> check(UUID productId, DoseUnit unit, @Nullable String batchNumber) {
+                Optional<Product> product = catalogue.find(productId);
+                if (product.isEmpty()) {
+                    return Optional.of(new ProductProblem("productId", "There is no such product in the catalogue."));
                 }
+                if (!product.get().unit().name().equals(unit.name())) {
+                    return Optional.of(new ProductProblem(
+                            unit == DoseUnit.IU ? "doseIu" : "doseMg",
+                            "This product is dosed in " + product.get().unit().name() + "."));
+                }
+                if (batchNumber != null && !batchNumber.isBlank()) {
+                    try {
+                        catalogue.requireBatch(productId, batchNumber, "batchNumber");
+                    } catch (InvalidInputException e) {
+                        return Optional.of(new ProductProblem("batchNumber", e.getMessage()));
+                    }
+                }
+                return Optional.empty();
             }
-            return Optional.empty();
+
+            @Override
+            public boolean isWithdrawn(UUID productId) {
+                return catalogue.find(productId).map(Product::isWithdrawn).orElse(false);
+            }
         };
     }
 

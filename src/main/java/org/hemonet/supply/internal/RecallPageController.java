@@ -60,9 +60,21 @@ class RecallPageController {
             @Nullable String reason,
             @Nullable RecallLevel level) {}
 
+    /**
+     * The recalls and the form; the form may come pre-filled ({@code productId}, {@code batchNumbers}, {@code reason}),
+     * as the safety module's event page links here for a serious event with a batch number (issue 13). Nothing is
+     * issued until the person checks the form and submits it.
+     */
     @GetMapping("/recalls")
-    String list(Model model) {
-        return show(new RecallForm(null, null, null, RecallLevel.PATIENT), null, model);
+    String list(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable UUID productId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String batchNumbers,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String reason,
+            Model model) {
+        String batches = batchNumbers == null || batchNumbers.length() > 200 ? null : batchNumbers;
+        String why = reason == null || reason.length() > 2000 ? null : reason;
+        model.addAttribute("prefilled", productId != null && batches != null);
+        return show(new RecallForm(productId, batches, why, RecallLevel.PATIENT), null, model);
     }
 
     @PostMapping("/recalls")

@@ -303,8 +303,9 @@ class TreatmentPageController {
     @PostMapping("/patients/{patientId}/treatment")
     String prescribe(@PathVariable UUID patientId, @ModelAttribute("form") PlanForm form, Model model) {
         Actor actor = currentActor.require();
+        boolean apcc;
         try {
-            plans.prescribe(
+            var plan = plans.prescribe(
                     actor,
                     patientId,
                     new Prescription(
@@ -322,12 +323,13 @@ class TreatmentPageController {
                             form.validFrom,
                             null,
                             form.notes));
+            apcc = !plans.warningsFor(actor, plan).isEmpty();
         } catch (InvalidInputException e) {
             return show(patientId, form, e.field(), e.getMessage(), model);
         } catch (NotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return "redirect:/patients/" + patientId + "/treatment?saved";
+        return "redirect:/patients/" + patientId + "/treatment?saved" + (apcc ? "&apcc" : "");
     }
 
     private String show(

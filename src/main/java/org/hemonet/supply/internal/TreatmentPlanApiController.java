@@ -116,25 +116,30 @@ class TreatmentPlanApiController {
         return noStore(found.stream().map(plan -> response(plan, patient)).toList());
     }
 
+    /** A plan just prescribed or changed, with what the prescriber must be told (issue 13: aPCC on emicizumab). */
+    record PrescribedPlan(@JsonUnwrapped TreatmentPlanResponse plan, List<String> warnings) {}
+
     @PostMapping("/api/v1/patients/{patientId}/treatment-plans")
-    ResponseEntity<TreatmentPlanResponse> prescribe(@PathVariable UUID patientId, @RequestBody Prescription request) {
+    ResponseEntity<PrescribedPlan> prescribe(@PathVariable UUID patientId, @RequestBody Prescription request) {
         Actor actor = currentActor.require();
         TreatmentPlan plan = plans.prescribe(actor, patientId, request);
         return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/treatment-plans"))
                 .cacheControl(CacheControl.noStore())
-                .body(response(plan, patients.find(actor, patientId).orElse(null)));
+                .body(new PrescribedPlan(
+                        response(plan, patients.find(actor, patientId).orElse(null)), plans.warningsFor(actor, plan)));
     }
 
     /** Changes a plan from a date: a new version supersedes it; the old one keeps who changed it, when and why. */
     @PostMapping("/api/v1/patients/{patientId}/treatment-plans/{planId}/changes")
-    ResponseEntity<TreatmentPlanResponse> change(
+    ResponseEntity<PrescribedPlan> change(
             @PathVariable UUID patientId, @PathVariable UUID planId, @RequestBody PlanChangeRequest r) {
         Actor actor = currentActor.require();
         TreatmentPlan plan =
                 plans.change(actor, patientId, planId, new PlanChange(r.prescription(), r.reason(), r.version()));
         return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/treatment-plans"))
                 .cacheControl(CacheControl.noStore())
-                .body(response(plan, patients.find(actor, patientId).orElse(null)));
+                .body(new PrescribedPlan(
+                        response(plan, patients.find(actor, patientId).orElse(null)), plans.warningsFor(actor, plan)));
     }
 
     /** Voids a plan entered in error (reason required); the plan is kept, marked void. */
