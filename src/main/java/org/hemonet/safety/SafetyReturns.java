@@ -168,19 +168,10 @@ public class SafetyReturns {
             List<Long> counts = all.stream()
                     .map(c -> events.get(key).getOrDefault(c.id(), 0L))
                     .toList();
-            Set<Integer> hidden = dc.hidden(counts);
             Product product = key.productId() == null ? null : products.get(key.productId());
-            for (int i = 0; i < all.size(); i++) {
-                long n = counts.get(i);
-                if (n > 0 && shown.contains(all.get(i).id())) {
-                    String figure = !network
-                            ? Long.toString(n)
-                            : hidden.contains(i) ? DisclosureControl.SUPPRESSED : dc.count(n);
-                    centreEvents
-                            .computeIfAbsent(all.get(i).id(), k -> new ArrayList<>())
-                            .add(eventCount(key.productId(), product, key.category(), figure));
-                }
-            }
+            centreFigures(dc, all, counts, shown, network, (centre, figure) -> centreEvents
+                    .computeIfAbsent(centre, k -> new ArrayList<>())
+                    .add(eventCount(key.productId(), product, key.category(), figure)));
             nationalEvents.add(eventCount(key.productId(), product, key.category(), national(dc, counts)));
         }
         List<UUID> treatedProducts = treated.keySet().stream()
@@ -192,22 +183,13 @@ public class SafetyReturns {
                             .getOrDefault(c.id(), Set.of())
                             .size())
                     .toList();
-            Set<Integer> hidden = dc.hidden(counts);
             Product product = products.get(productId);
             if (product == null) {
                 continue;
             }
-            for (int i = 0; i < all.size(); i++) {
-                long n = counts.get(i);
-                if (n > 0 && shown.contains(all.get(i).id())) {
-                    String figure = !network
-                            ? Long.toString(n)
-                            : hidden.contains(i) ? DisclosureControl.SUPPRESSED : dc.count(n);
-                    centrePatients
-                            .computeIfAbsent(all.get(i).id(), k -> new ArrayList<>())
-                            .add(patientCount(product, figure));
-                }
-            }
+            centreFigures(dc, all, counts, shown, network, (centre, figure) -> centrePatients
+                    .computeIfAbsent(centre, k -> new ArrayList<>())
+                    .add(patientCount(product, figure)));
             nationalPatients.add(patientCount(product, national(dc, counts)));
         }
         List<CentreReturn> returns = new ArrayList<>();
@@ -221,6 +203,28 @@ public class SafetyReturns {
             }
         }
         return new Return(year, quarter, from, to, network, returns, nationalEvents, nationalPatients);
+    }
+
+    /**
+     * Each shown centre's non-empty figure of one row of counts (centres in {@code all}'s order): exact for centre staff,
+     * through the disclosure function for network roles (1–7 and their secondary partner {@code *}, others rounded).
+     */
+    private static void centreFigures(
+            DisclosureControl dc,
+            List<Centre> all,
+            List<Long> counts,
+            Set<UUID> shown,
+            boolean network,
+            java.util.function.BiConsumer<UUID, String> figure) {
+        Set<Integer> hidden = dc.hidden(counts);
+        for (int i = 0; i < all.size(); i++) {
+            long n = counts.get(i);
+            if (n > 0 && shown.contains(all.get(i).id())) {
+                figure.accept(
+                        all.get(i).id(),
+                        !network ? Long.toString(n) : hidden.contains(i) ? DisclosureControl.SUPPRESSED : dc.count(n));
+            }
+        }
     }
 
     /**
