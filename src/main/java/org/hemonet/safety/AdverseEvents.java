@@ -54,6 +54,9 @@ public class AdverseEvents {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    /** The network's time zone (hemonet.network.time-zone): its calendar years and quarters. */
+    private final java.time.ZoneId networkZone;
+
     AdverseEvents(
             SafetyQueries queries,
             PatientRegistry patients,
@@ -62,7 +65,9 @@ public class AdverseEvents {
             AccessPolicy accessPolicy,
             AuditLog auditLog,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.queries = queries;
         this.patients = patients;
         this.diary = diary;
@@ -109,7 +114,7 @@ public class AdverseEvents {
                             infusion.administeredAt(),
                             patients.find(actor, patientId)
                                     .map(p -> p.timeZone())
-                                    .orElse(java.time.ZoneId.of("Europe/London")))
+                                    .orElse(networkZone))
                     : onset;
         }
         onset = onset(onset, "onsetOn");

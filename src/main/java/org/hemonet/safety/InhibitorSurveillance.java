@@ -53,12 +53,17 @@ class InhibitorSurveillance {
     private final ProductCatalogue products;
     private final SurveillanceQueries queries;
 
+    /** The network's time zone (hemonet.network.time-zone): its calendar years and quarters. */
+    private final java.time.ZoneId networkZone;
+
     InhibitorSurveillance(
             AdverseEvents events,
             PreviouslyUntreatedPatients patients,
             BleedDiary diary,
             ProductCatalogue products,
-            SurveillanceQueries queries) {
+            SurveillanceQueries queries,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.events = events;
         this.patients = patients;
         this.diary = diary;
@@ -78,7 +83,7 @@ class InhibitorSurveillance {
         }
         ZoneId zone = patients.surveillanceFacts(confirmed.patientId())
                 .map(PreviouslyUntreatedPatients.SurveillanceFacts::zone)
-                .orElse(ZoneId.of("Europe/London"));
+                .orElse(networkZone);
         Optional<Infusion> last = lastInfusionBefore(confirmed, zone);
         String narrative =
                 "Inhibitor surveillance: positive Bethesda samples against %s on %s and %s (%s BU; positive at %s BU or more). %s Confirm the details and submit the report, or void it with the reason."

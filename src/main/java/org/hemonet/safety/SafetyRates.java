@@ -1,6 +1,5 @@
 package org.hemonet.safety;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,18 +23,24 @@ import org.springframework.stereotype.Service;
  * the exact Poisson 95 % interval for every category; a signal where a product's interval lies wholly above its class's
  * network rate. Only reported and closed events count (drafts and voided reports never do). Aggregates only: no
  * patient, no narrative. Staff roles only (patients and delivery providers get 403). Years are cut in the network's
- * time zone (Europe/London).
+ * time zone (hemonet.network.time-zone).
  */
 @Service
 public class SafetyRates {
-
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     private final BleedDiary diary;
     private final SafetyQueries queries;
     private final ProductCatalogue products;
 
-    SafetyRates(BleedDiary diary, SafetyQueries queries, ProductCatalogue products) {
+    /** The network's time zone (hemonet.network.time-zone): its calendar years and quarters. */
+    private final java.time.ZoneId networkZone;
+
+    SafetyRates(
+            BleedDiary diary,
+            SafetyQueries queries,
+            ProductCatalogue products,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.diary = diary;
         this.queries = queries;
         this.products = products;
@@ -153,7 +158,7 @@ public class SafetyRates {
         if (from < 1900 || to - from > 50) {
             throw new InvalidInputException("from", "At most 50 calendar years from 1900.");
         }
-        List<TreatmentYears.Exposure> exposures = diary.productYears(from, to, ZONE).stream()
+        List<TreatmentYears.Exposure> exposures = diary.productYears(from, to, networkZone).stream()
                 .map(p -> new TreatmentYears.Exposure(p.patientId(), p.productId(), p.year()))
                 .toList();
         List<TreatmentYears.Event> events = queries.countedEvents(from, to).stream()

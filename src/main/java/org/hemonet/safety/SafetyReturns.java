@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 /**
  * The quarterly EUHASS-style return per centre (issue 13, clinical.md §9): the reported and closed events with onset in
  * the quarter, by category and product, and the patients treated with each product in the calendar year (a patient
- * counts at their registered centre; the year is cut in Europe/London). Aggregates only: no patient, no narrative.
+ * counts at their registered centre; the year is cut in the network's time zone). Aggregates only: no patient, no narrative.
  *
  * <p>Centre staff see their own centres' figures as they are. Network analysts and commissioners see every centre's
  * figures under disclosure control (clinical.md §8, {@link DisclosureControl}): counts of 1–7 as {@code *}, others
@@ -51,12 +51,17 @@ public class SafetyReturns {
     private final CentreDirectory centres;
     private final ProductCatalogue catalogue;
 
+    /** The network's time zone (hemonet.network.time-zone): its calendar years and quarters. */
+    private final java.time.ZoneId networkZone;
+
     SafetyReturns(
             SafetyQueries queries,
             BleedDiary diary,
             PatientRegistry patients,
             CentreDirectory centres,
-            ProductCatalogue catalogue) {
+            ProductCatalogue catalogue,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.queries = queries;
         this.diary = diary;
         this.patients = patients;
@@ -146,7 +151,7 @@ public class SafetyReturns {
             centreOf.put(p.id(), p.centreId());
         }
         Map<UUID, Map<UUID, Set<UUID>>> treated = new HashMap<>();
-        for (BleedDiary.ProductYear py : diary.productYears(year, year, SafetyRates.ZONE)) {
+        for (BleedDiary.ProductYear py : diary.productYears(year, year, networkZone)) {
             UUID centre = centreOf.get(py.patientId());
             if (centre != null) {
                 treated.computeIfAbsent(py.productId(), k -> new HashMap<>())

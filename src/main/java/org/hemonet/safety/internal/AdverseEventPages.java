@@ -32,7 +32,6 @@ import org.hemonet.safety.AdverseEventRequest;
 import org.hemonet.safety.AdverseEventSource;
 import org.hemonet.safety.AdverseEventStatus;
 import org.hemonet.safety.AdverseEvents;
-import org.hemonet.safety.SafetyRates;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.ConflictException;
 import org.hemonet.shared.CurrentActor;
@@ -72,6 +71,9 @@ class AdverseEventPages {
     private final CurrentActor currentActor;
     private final Clock clock;
 
+    /** The network's time zone (hemonet.network.time-zone): its calendar years and quarters. */
+    private final java.time.ZoneId networkZone;
+
     AdverseEventPages(
             AdverseEvents events,
             PatientRegistry patients,
@@ -81,7 +83,9 @@ class AdverseEventPages {
             AccessPolicy accessPolicy,
             AuditLog auditLog,
             CurrentActor currentActor,
-            Clock clock) {
+            Clock clock,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.events = events;
         this.patients = patients;
         this.diary = diary;
@@ -141,7 +145,7 @@ class AdverseEventPages {
         model.addAttribute("patient", patient);
         model.addAttribute("status", wanted);
         model.addAttribute("statuses", AdverseEventStatus.values());
-        model.addAttribute("zone", SafetyRates.ZONE);
+        model.addAttribute("zone", networkZone);
         return "safety/list";
     }
 
@@ -218,7 +222,7 @@ class AdverseEventPages {
         model.addAttribute("error", errorField == null ? null : errorKey(errorField));
         addChoices(model);
         model.addAttribute("today", today());
-        model.addAttribute("zone", SafetyRates.ZONE);
+        model.addAttribute("zone", networkZone);
         return "safety/form";
     }
 
@@ -379,7 +383,7 @@ class AdverseEventPages {
                 staff && (event.status() == AdverseEventStatus.DRAFT || event.status() == AdverseEventStatus.REPORTED));
         addChoices(model);
         model.addAttribute("today", today());
-        model.addAttribute("zone", SafetyRates.ZONE);
+        model.addAttribute("zone", networkZone);
         return "safety/detail";
     }
 
@@ -472,7 +476,7 @@ class AdverseEventPages {
         model.addAttribute("error", errorField == null ? null : "safety.patient.error." + errorField);
         model.addAttribute("categories", PATIENT_CATEGORIES);
         model.addAttribute("today", today());
-        model.addAttribute("zone", SafetyRates.ZONE);
+        model.addAttribute("zone", networkZone);
         return "safety/patient-form";
     }
 
@@ -545,11 +549,11 @@ class AdverseEventPages {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(SafetyRates.ZONE));
+        return LocalDate.now(clock.withZone(networkZone));
     }
 
-    private static LocalDate dayOf(Infusion infusion) {
-        return LocalDate.ofInstant(infusion.administeredAt(), SafetyRates.ZONE);
+    private LocalDate dayOf(Infusion infusion) {
+        return LocalDate.ofInstant(infusion.administeredAt(), networkZone);
     }
 
     static Map<String, String> valuesOf(AdverseEvent e) {

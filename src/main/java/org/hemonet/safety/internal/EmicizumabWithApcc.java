@@ -19,7 +19,6 @@ import org.hemonet.patient.PatientSummary;
 import org.hemonet.product.Product;
 import org.hemonet.product.ProductCatalogue;
 import org.hemonet.product.ProductClass;
-import org.hemonet.safety.SafetyRates;
 import org.hemonet.shared.Actor;
 import org.hemonet.supply.PrescriptionWarnings;
 import org.hemonet.supply.TreatmentPlan;
@@ -56,13 +55,18 @@ class EmicizumabWithApcc implements InfusionWarnings, PrescriptionWarnings {
     private final TreatmentPlans plans;
     private final Clock clock;
 
+    /** The network's time zone (hemonet.network.time-zone): its calendar years and quarters. */
+    private final java.time.ZoneId networkZone;
+
     EmicizumabWithApcc(
             BleedDiary diary,
             ProductCatalogue catalogue,
             PatientRegistry patients,
             SafetyQueries queries,
             TreatmentPlans plans,
-            Clock clock) {
+            Clock clock,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.plans = plans;
         this.diary = diary;
         this.catalogue = catalogue;
@@ -108,7 +112,7 @@ class EmicizumabWithApcc implements InfusionWarnings, PrescriptionWarnings {
                                 scope.registeredCentreId(),
                                 "APCC_PRESCRIBED",
                                 plan.id(),
-                                plan.validFrom().atStartOfDay(SafetyRates.ZONE).toInstant(),
+                                plan.validFrom().atStartOfDay(networkZone).toInstant(),
                                 flagged,
                                 now,
                                 actor.username()));

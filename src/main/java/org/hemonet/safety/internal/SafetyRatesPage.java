@@ -39,7 +39,16 @@ class SafetyRatesPage {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    SafetyRatesPage(SafetyRates rates, ProductCatalogue catalogue, CurrentActor currentActor, Clock clock) {
+    /** The network's time zone (hemonet.network.time-zone): its calendar years and quarters. */
+    private final java.time.ZoneId networkZone;
+
+    SafetyRatesPage(
+            SafetyRates rates,
+            ProductCatalogue catalogue,
+            CurrentActor currentActor,
+            Clock clock,
+            org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.rates = rates;
         this.catalogue = catalogue;
         this.currentActor = currentActor;
@@ -77,7 +86,7 @@ class SafetyRatesPage {
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         Actor actor = requireViewer();
-        int thisYear = LocalDate.now(clock.withZone(SafetyRates.ZONE)).getYear();
+        int thisYear = LocalDate.now(clock.withZone(networkZone)).getYear();
         int first = from == null ? thisYear - 1 : from;
         int last = to == null ? thisYear : to;
         AdverseEventCategory shown = category == null ? AdverseEventCategory.INHIBITOR : category;

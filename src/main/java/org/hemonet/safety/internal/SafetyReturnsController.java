@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.hemonet.safety.SafetyRates;
 import org.hemonet.safety.SafetyReturns;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
@@ -30,7 +29,12 @@ class SafetyReturnsController {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    SafetyReturnsController(SafetyReturns returns, CurrentActor currentActor, Clock clock) {
+    /** The network's time zone (hemonet.network.time-zone): its calendar years and quarters. */
+    private final java.time.ZoneId networkZone;
+
+    SafetyReturnsController(
+            SafetyReturns returns, CurrentActor currentActor, Clock clock, org.hemonet.centre.NetworkSettings network) {
+        this.networkZone = network.timeZone();
         this.returns = returns;
         this.currentActor = currentActor;
         this.clock = clock;
@@ -47,7 +51,7 @@ class SafetyReturnsController {
         if (!returns.maySee(actor)) {
             throw new AccessDeniedException("returns are for centre staff and network analysts");
         }
-        LocalDate today = LocalDate.now(clock.withZone(SafetyRates.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(networkZone));
         // the default is the last complete quarter
         LocalDate lastQuarter = today.withDayOfMonth(1).minusMonths((today.getMonthValue() - 1) % 3 + 3);
         int y = year == null ? lastQuarter.getYear() : year;
