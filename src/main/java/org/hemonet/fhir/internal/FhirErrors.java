@@ -85,7 +85,10 @@ final class FhirErrors {
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(Throwable thrown) {
         Throwable cause = thrown;
-        while (cause instanceof InternalErrorException && cause.getCause() != null) {
+        while ((cause instanceof InternalErrorException
+                        || cause instanceof java.lang.reflect.InvocationTargetException
+                        || cause instanceof java.lang.reflect.UndeclaredThrowableException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof NotFoundException) {

@@ -61,6 +61,9 @@ public class MedicationAdministrationProvider implements IResourceProvider {
 
     static final String CONTAINED_PRODUCT = "product";
 
+    /** The date search parameter of the contract (FHIR's own name for it is {@code effective-time}). */
+    static final String DATE = "date";
+
     private final BleedDiary diary;
     private final ProductCatalogue catalogue;
     private final CurrentActor currentActor;
@@ -89,7 +92,7 @@ public class MedicationAdministrationProvider implements IResourceProvider {
     @Search
     public IBundleProvider search(
             @RequiredParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient,
-            @OptionalParam(name = MedicationAdministration.SP_EFFECTIVE_TIME) @Nullable DateRangeParam date,
+            @OptionalParam(name = DATE) @Nullable DateRangeParam date,
             @Count @Nullable Integer count,
             @Offset @Nullable Integer offset) {
         UUID patientId = Ids.parse(patient.getIdPart());
