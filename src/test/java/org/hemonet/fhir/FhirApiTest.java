@@ -114,7 +114,7 @@ class FhirApiTest extends IntegrationTest {
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     }
 
-    /** Every body the server answered with in the test is valid R4 (zero errors). */
+    /** Every body the server answered with in the test is valid R4: zero errors, only the tolerated warnings. */
     @AfterEach
     void everyResponseValidates() {
         R4Validation validator = validator();

@@ -63,10 +63,6 @@ final class FhirErrors {
         return new InvalidRequestException(message, outcome(IssueType.INVALID, "invalid-input", message));
     }
 
-    static NotImplementedOperationException notSupported(String message) {
-        return new NotImplementedOperationException(message, outcome(IssueType.NOTSUPPORTED, "not-supported", message));
-    }
-
     static OperationOutcome outcome(IssueType type, String code, String message) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()

@@ -68,7 +68,7 @@ public class PatientProvider implements IResourceProvider {
         Actor actor = currentActor.require();
         Pages.Request page = Pages.Request.of(offset, count);
         if (name != null && identifier != null) {
-            throw FhirErrors.notSupported("Search by name or by identifier, not both at once.");
+            throw FhirErrors.badRequest("Search by name or by identifier, not both at once.");
         }
         String text = name != null ? name.getValue() : identifier != null ? identifier.getValue() : null;
         if (identifier != null) {
