@@ -259,6 +259,17 @@ public class BleedDiary {
     }
 
     /**
+     * The infusion as stored, for the caller that has just stored it (through {@link #sync}, whose {@code CREATE} audit
+     * event covers the write and its answer): access is checked again, but no read is audited.
+     */
+    public Infusion storedInfusion(Actor actor, UUID patientId, UUID infusionId) {
+        requireAccess(actor, patientId, "Infusion", AuditAction.CREATE);
+        return queries.infusion(infusionId)
+                .filter(i -> i.patientId().equals(patientId))
+                .orElseThrow(() -> new NotFoundException("infusion"));
+    }
+
+    /**
      * One infusion by its id alone (FHIR reads name no patient), voided or not. An unknown id and an infusion of a
      * patient the actor may not see are both {@link NotFoundException}; the refusal is audited as for {@link
      * #infusion(Actor, UUID, UUID)}.

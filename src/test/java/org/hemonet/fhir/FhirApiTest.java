@@ -164,6 +164,9 @@ class FhirApiTest extends IntegrationTest {
         assertThat(given.getBatch().getLotNumber()).isEqualTo(product.batchNumber());
         assertThat(given.getCode().getCoding()).anyMatch(c -> c.getSystem().equals("http://www.whocc.no/atc"));
         assertThat(read.getReasonCodeFirstRep().getCodingFirstRep().getCode()).isEqualTo("prophylaxis");
+        assertThat(audited(patient.patientId(), "READ", "Infusion", "SUCCESS"))
+                .as("the read is audited once, the create as a create only")
+                .isEqualTo(1);
 
         MethodOutcome retry = fhir.create()
                 .resource(infusion(patient.patientId(), clientId, new BigDecimal("2000")))
@@ -520,6 +523,11 @@ class FhirApiTest extends IntegrationTest {
         assertThat(statement.getRestFirstRep().getResource())
                 .extracting(r -> r.getType())
                 .contains("Patient", "Organization", "Condition", "Observation", "Medication", "CodeSystem");
+
+        HttpResponse<String> xml = get("/fhir/metadata?_format=xml", null);
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(xml.body()).contains("<CapabilityStatement xmlns=\"http://hl7.org/fhir\"");
+        assertThat(FHIR.newXmlParser().parseResource(xml.body())).isInstanceOf(CapabilityStatement.class);
 
         HttpResponse<String> smart = get("/fhir/.well-known/smart-configuration", null);
         assertThat(smart.statusCode()).isEqualTo(200);

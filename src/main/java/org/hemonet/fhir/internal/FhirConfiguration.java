@@ -2,10 +2,11 @@ package org.hemonet.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import tools.jackson.databind.ObjectMapper;
 
@@ -16,14 +17,19 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class FhirConfiguration {
 
-    /** One FhirContext for the application: it is expensive to build and thread-safe once built. */
+    /**
+     * One FhirContext for the application: it is expensive to build and thread-safe once built. Lazy: it is made on the
+     * first request to {@code /fhir}.
+     */
     @Bean
+    @Lazy
     FhirContext fhirContext() {
         return FhirContext.forR4();
     }
 
     @Bean
-    ServletRegistrationBean<FhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers) {
+    ServletRegistrationBean<FhirServer> fhirServlet(
+            ObjectProvider<FhirContext> context, ObjectProvider<IResourceProvider> providers) {
         ServletRegistrationBean<FhirServer> registration =
                 new ServletRegistrationBean<>(new FhirServer(context, providers), "/fhir/*");
         registration.setName("fhir");

@@ -7,11 +7,11 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The HAPI plain server behind {@code /fhir}: FHIR R4, JSON by default (XML on request), offset paging ({@link Pages}),
@@ -21,16 +21,22 @@ final class FhirServer extends RestfulServer {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<IResourceProvider> providers;
+    private final transient ObjectProvider<FhirContext> context;
+    private final transient ObjectProvider<IResourceProvider> providers;
 
-    FhirServer(FhirContext context, List<IResourceProvider> providers) {
-        super(context);
-        this.providers = List.copyOf(providers);
+    /**
+     * The context and the providers are looked up when the servlet initialises (the first request to {@code /fhir}),
+     * so that HAPI's classes and the providers' dependencies cost nothing while the web server is being created.
+     */
+    FhirServer(ObjectProvider<FhirContext> context, ObjectProvider<IResourceProvider> providers) {
+        this.context = context;
+        this.providers = providers;
     }
 
     @Override
     protected void initialize() {
-        setResourceProviders(providers);
+        setFhirContext(context.getObject());
+        setResourceProviders(providers.orderedStream().toList());
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
         setServerName("Hemonet FHIR API");

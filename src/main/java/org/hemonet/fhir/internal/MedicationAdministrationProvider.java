@@ -132,7 +132,8 @@ public class MedicationAdministrationProvider implements IResourceProvider {
             throw FhirErrors.invalid(FhirPaths.of(error.field()), error.message());
         }
         boolean created = "CREATED".equals(result.entries().get(0).status());
-        Infusion stored = diary.infusion(actor, patientId, id);
+        // a new infusion is answered under its CREATE audit event; a replayed one is a read of what was stored
+        Infusion stored = created ? diary.storedInfusion(actor, patientId, id) : diary.infusion(actor, patientId, id);
         if (stored.isVoided()) {
             throw FhirErrors.gone();
         }
