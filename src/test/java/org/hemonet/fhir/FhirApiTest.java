@@ -26,9 +26,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -41,6 +43,10 @@ import org.hemonet.patient.NewPatient;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.Sex;
 import org.hemonet.shared.Actor;
+import org.hemonet.supply.Prescription;
+import org.hemonet.supply.Regimen;
+import org.hemonet.supply.Schedule;
+import org.hemonet.supply.TreatmentPlans;
 import org.hemonet.support.BearerTokens;
 import org.hemonet.support.DemoProducts;
 import org.hemonet.support.IntegrationTest;
@@ -55,6 +61,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
@@ -97,6 +104,9 @@ class FhirApiTest extends IntegrationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    TreatmentPlans plans;
 
     private final List<String> responses = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -416,6 +426,50 @@ class FhirApiTest extends IntegrationTest {
                 .returnBundle(Bundle.class)
                 .execute();
         assertThat(byCode.getEntry()).hasSize(1);
+    }
+
+    @Test
+    void treatmentPlansAreMedicationRequests() {
+        UUID fviii = jdbc.sql(
+                        """
+                        select id from product.product where product_class = 'FVIII_RECOMBINANT_STANDARD'
+                        and status = 'ACTIVE' order by id limit 1""")
+                .query(UUID.class)
+                .single();
+        plans.prescribe(
+                staffActor(),
+                patient.patientId(),
+                new Prescription(
+                        Regimen.PROPHYLAXIS,
+                        fviii,
+                        null,
+                        new BigDecimal("1000"),
+                        null,
+                        null,
+                        Schedule.Kind.WEEKDAYS,
+                        null,
+                        Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
+                        LocalTime.of(8, 0),
+                        "Europe/London",
+                        LocalDate.now(clock).minusDays(10),
+                        null,
+                        null));
+        Bundle found = client(token(clinician.username(), "user/*.rs"))
+                .search()
+                .byUrl("MedicationRequest?patient=" + patient.patientId())
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(found.getEntry()).hasSize(1);
+        MedicationRequest plan = (MedicationRequest) found.getEntryFirstRep().getResource();
+        assertThat(plan.getMedicationReference().getReference()).isEqualTo("Medication/" + fviii);
+        assertThat(plan.getDosageInstructionFirstRep().getTiming().getRepeat().getDayOfWeek())
+                .extracting(d -> d.getValue().toCode())
+                .containsExactly("mon", "wed", "fri");
+        assertThat(plan.getDosageInstructionFirstRep()
+                        .getDoseAndRateFirstRep()
+                        .getDoseQuantity()
+                        .getCode())
+                .isEqualTo("[iU]");
     }
 
     @Test
