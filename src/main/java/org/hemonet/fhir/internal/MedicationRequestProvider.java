@@ -44,10 +44,12 @@ public class MedicationRequestProvider implements IResourceProvider {
 
     private final TreatmentPlans plans;
     private final CurrentActor currentActor;
+    private final java.time.Clock clock;
 
-    MedicationRequestProvider(TreatmentPlans plans, CurrentActor currentActor) {
+    MedicationRequestProvider(TreatmentPlans plans, CurrentActor currentActor, java.time.Clock clock) {
         this.plans = plans;
         this.currentActor = currentActor;
+        this.clock = clock;
     }
 
     @Override
@@ -64,15 +66,20 @@ public class MedicationRequestProvider implements IResourceProvider {
         List<MedicationRequest> found = patientId == null
                 ? List.of()
                 : plans.plansOf(currentActor.require(), patientId).stream()
-                        .map(MedicationRequestProvider::toFhir)
+                        .map(plan -> toFhir(
+                                plan,
+                                LocalDate.now(clock.withZone(
+                                        plan.schedule() == null
+                                                ? java.time.ZoneOffset.UTC
+                                                : plan.schedule().zone()))))
                         .toList();
         return Pages.slice(Pages.Request.of(offset, count), found);
     }
 
-    static MedicationRequest toFhir(TreatmentPlan plan) {
+    /** The plan as of {@code today} (its status: completed once its last day has passed). */
+    static MedicationRequest toFhir(TreatmentPlan plan, LocalDate today) {
         MedicationRequest request = new MedicationRequest();
         request.setId(new IdType("MedicationRequest", plan.id().toString()));
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         request.setStatus(
                 plan.validTo() != null && plan.validTo().isBefore(today)
                         ? MedicationRequest.MedicationRequestStatus.COMPLETED
