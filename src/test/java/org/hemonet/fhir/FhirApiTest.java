@@ -257,7 +257,8 @@ class FhirApiTest extends IntegrationTest {
                         .execute())
                 .isInstanceOf(UnprocessableEntityException.class);
 
-        for (String path : List.of("Patient/%s", "MedicationAdministration?patient=%s", "Condition/%s-dx")) {
+        for (String path : List.of(
+                "Patient/%s", "MedicationAdministration?patient=%s", "Condition/%s-dx", "Patient/%s/$everything")) {
             HttpResponse<String> theirs = get("/fhir/" + path.formatted(stranger.patientId()), token);
             HttpResponse<String> nobodys = get("/fhir/" + path.formatted(unknown), token);
             assertThat(theirs.statusCode()).as(path).isEqualTo(404);
@@ -470,6 +471,23 @@ class FhirApiTest extends IntegrationTest {
                         .getDoseQuantity()
                         .getCode())
                 .isEqualTo("[iU]");
+
+        client(token(clinician.username(), "user/*.cruds"))
+                .create()
+                .resource(infusion(patient.patientId(), UUID.randomUUID(), new BigDecimal("1000")))
+                .execute();
+        Bundle everything = client(token(clinician.username(), "user/*.rs"))
+                .operation()
+                .onInstance(new org.hl7.fhir.r4.model.IdType(
+                        "Patient", patient.patientId().toString()))
+                .named("$everything")
+                .withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+                .useHttpGet()
+                .returnResourceType(Bundle.class)
+                .execute();
+        assertThat(everything.getEntry())
+                .extracting(e -> e.getResource().fhirType())
+                .contains("Patient", "Organization", "Condition", "MedicationRequest", "MedicationAdministration");
     }
 
     @Test

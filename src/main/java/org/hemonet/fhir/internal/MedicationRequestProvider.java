@@ -66,14 +66,16 @@ public class MedicationRequestProvider implements IResourceProvider {
         List<MedicationRequest> found = patientId == null
                 ? List.of()
                 : plans.plansOf(currentActor.require(), patientId).stream()
-                        .map(plan -> toFhir(
-                                plan,
-                                LocalDate.now(clock.withZone(
-                                        plan.schedule() == null
-                                                ? java.time.ZoneOffset.UTC
-                                                : plan.schedule().zone()))))
+                        .map(plan -> toFhir(plan, clock))
                         .toList();
         return Pages.slice(Pages.Request.of(offset, count), found);
+    }
+
+    /** The plan as of today in its own zone (UTC for an on-demand plan, which has no schedule). */
+    static MedicationRequest toFhir(TreatmentPlan plan, java.time.Clock clock) {
+        Schedule schedule = plan.schedule();
+        return toFhir(
+                plan, LocalDate.now(clock.withZone(schedule == null ? java.time.ZoneOffset.UTC : schedule.zone())));
     }
 
     /** The plan as of {@code today} (its status: completed once its last day has passed). */

@@ -1,8 +1,10 @@
 package org.hemonet.fhir.internal;
 
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -10,14 +12,20 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import org.hemonet.centre.CentreDirectory;
+import org.hemonet.diary.BleedDiary;
 import org.hemonet.patient.PatientRecord;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSearch;
 import org.hemonet.patient.Sex;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
+import org.hemonet.supply.TreatmentPlans;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -39,10 +47,27 @@ public class PatientProvider implements IResourceProvider {
 
     private final PatientRegistry registry;
     private final CurrentActor currentActor;
+    private final BleedDiary diary;
+    private final TreatmentPlans plans;
+    private final CentreDirectory centres;
+    private final MedicationAdministrationProvider administrations;
+    private final java.time.Clock clock;
 
-    PatientProvider(PatientRegistry registry, CurrentActor currentActor) {
+    PatientProvider(
+            PatientRegistry registry,
+            CurrentActor currentActor,
+            BleedDiary diary,
+            TreatmentPlans plans,
+            CentreDirectory centres,
+            MedicationAdministrationProvider administrations,
+            java.time.Clock clock) {
         this.registry = registry;
         this.currentActor = currentActor;
+        this.diary = diary;
+        this.plans = plans;
+        this.centres = centres;
+        this.administrations = administrations;
+        this.clock = clock;
     }
 
     @Override
@@ -89,6 +114,42 @@ public class PatientProvider implements IResourceProvider {
                 .map(summary -> toFhir(registry.read(actor, summary.id())))
                 .toList();
         return Pages.page(page, patients, found.total());
+    }
+
+    /**
+     * {@code Patient/{id}/$everything}: the patient, their centres, diagnosis, laboratory results, treatment plans and
+     * infusions (not voided), in pages of {@code _count}. Each part is read through its module (access policy, one
+     * audit event per module read); another centre's patient is 404 as on every other path.
+     */
+    @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
+    public IBundleProvider everything(
+            @IdParam IdType id, @Count @Nullable Integer count, @Offset @Nullable Integer offset) {
+        Actor actor = currentActor.require();
+        PatientRecord record = registry.read(actor, Ids.uuid(id));
+        List<IBaseResource> all = new ArrayList<>();
+        all.add(toFhir(record));
+        java.util.Set<UUID> centreIds = new java.util.TreeSet<>(record.sharedCareCentreIds());
+        centreIds.add(record.centreId());
+        centreIds.forEach(centre ->
+                centres.centre(centre).map(OrganizationProvider::toFhir).ifPresent(all::add));
+        all.add(ConditionProvider.toFhir(record));
+        all.addAll(ObservationProvider.toFhir(record));
+        plans.plansOf(actor, record.id()).stream()
+                .map(plan -> MedicationRequestProvider.toFhir(plan, clock))
+                .forEach(all::add);
+        diary.infusions(actor, record.id()).stream()
+                .filter(infusion -> !infusion.isVoided())
+                .map(administrations::toFhir)
+                .forEach(all::add);
+        // searchset entries say why they are there: the patient matches, the rest is included with them
+        for (IBaseResource resource : all) {
+            ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
+                    (org.hl7.fhir.instance.model.api.IAnyResource) resource,
+                    resource instanceof Patient
+                            ? ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.MATCH
+                            : ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
+        }
+        return Pages.slice(Pages.Request.of(offset, count), all);
     }
 
     private static boolean hasIdentifier(Patient patient, TokenParam token) {
