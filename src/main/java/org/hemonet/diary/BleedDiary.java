@@ -277,6 +277,28 @@ public class BleedDiary {
     }
 
     /**
+     * The infusion as stored, for the caller that has just stored it (through {@link #sync}, whose {@code CREATE} audit
+     * event covers the write and its answer): access is checked again, but no read is audited.
+     */
+    public Infusion storedInfusion(Actor actor, UUID patientId, UUID infusionId) {
+        requireAccess(actor, patientId, "Infusion", AuditAction.CREATE);
+        return queries.infusion(infusionId)
+                .filter(i -> i.patientId().equals(patientId))
+                .orElseThrow(() -> new NotFoundException("infusion"));
+    }
+
+    /**
+     * One infusion by its id alone (FHIR reads name no patient), voided or not. An unknown id and an infusion of a
+     * patient the actor may not see are both {@link NotFoundException}; the refusal is audited as for {@link
+     * #infusion(Actor, UUID, UUID)}.
+     */
+    public Infusion infusion(Actor actor, UUID infusionId) {
+        refuseAggregateRoles(actor);
+        Infusion infusion = queries.infusion(infusionId).orElseThrow(() -> new NotFoundException("infusion"));
+        return infusion(actor, infusion.patientId(), infusionId);
+    }
+
+    /**
      * What goes with a patient's entries when they are shown: current versions, earlier versions, photos and
      * annotations. For a caller that has just read (and audited) the entries themselves; access is checked again.
      */

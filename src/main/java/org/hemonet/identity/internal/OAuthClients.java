@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 /**
  * The OAuth2 clients the authorization server knows, held in memory. With demo data on, two demo clients are registered
- * (docs/api.md): the public app {@value #DEMO_APP} (authorization code with PKCE S256, exact redirect URI) and the
+ * (docs/api.md): the public app {@value #DEMO_APP} (authorization code with PKCE S256, exact redirect URI; a patient's app may write their diary, e.g. FHIR
+ * MedicationAdministration, with {@code patient/*.cruds}) and the
  * confidential system {@value #DEMO_SYSTEM} (client credentials, read-only {@code system/*.rs}).
  */
 final class OAuthClients implements RegisteredClientRepository {
@@ -42,6 +43,7 @@ final class OAuthClients implements RegisteredClientRepository {
                 .redirectUri(DEMO_APP_REDIRECT)
                 .scope(OidcScopes.OPENID)
                 .scope("patient/*.rs")
+                .scope("patient/*.cruds")
                 .scope("user/*.rs")
                 .scope("user/*.cruds")
                 .clientSettings(ClientSettings.builder()

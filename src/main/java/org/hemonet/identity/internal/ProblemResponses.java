@@ -9,7 +9,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** The RFC 9457 problem details that the security filters answer with on {@code /api} and {@code /fhir}. */
+/**
+ * The RFC 9457 problem details that the security filters answer with on {@code /api}, and on {@code /fhir} the same
+ * refusal as a FHIR OperationOutcome with the stable code of Hemonet's error code system (docs/fhir.md).
+ */
 final class ProblemResponses {
 
     private ProblemResponses() {}
@@ -52,13 +55,39 @@ final class ProblemResponses {
             String detail)
             throws IOException {
         response.setStatus(status.value());
-        response.setContentType("application/problem+json");
         response.setHeader("Cache-Control", "no-store");
+        String path = ApiProblems.requestedPath(request);
+        if (path.equals("/fhir") || path.startsWith("/fhir/")) {
+            writeOperationOutcome(response, status, detail);
+            return;
+        }
+        response.setContentType("application/problem+json");
         response.getWriter()
                 .write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
                         + ",\"detail\":\"" + detail + "\",\"instance\":\""
                         + jsonString(ApiProblems.requestedPath(request))
                         + "\"}");
+    }
+
+    static final String FHIR_ERROR_SYSTEM = "https://hemonet.org/fhir/CodeSystem/error";
+
+    private static void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        boolean unauthorized = status == HttpStatus.UNAUTHORIZED;
+        if (unauthorized && response.getHeader("WWW-Authenticate") == null) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        String code = unauthorized ? "unauthorized" : "forbidden";
+        String display = unauthorized
+                ? "No bearer token, or a refused one"
+                : "The token's scopes or the account's role do not allow this request";
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.getWriter()
+                .write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\""
+                        + (unauthorized ? "login" : "forbidden") + "\",\"details\":{\"coding\":[{\"system\":\""
+                        + FHIR_ERROR_SYSTEM + "\",\"code\":\"" + code + "\",\"display\":\"" + display
+                        + "\"}],\"text\":\"" + jsonString(detail) + "\"},\"diagnostics\":\"" + jsonString(detail)
+                        + "\"}]}");
     }
 
     private static String jsonString(String text) {

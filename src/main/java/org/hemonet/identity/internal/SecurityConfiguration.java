@@ -30,7 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Web security, three filter chains: the OAuth2 authorization server's endpoints ({@link
  * AuthorizationServerConfiguration}, order 1); API requests that carry a bearer token (order 2: stateless, no CSRF,
  * scopes checked by {@link ScopePolicy}); and everything else (order 3: form sign-in with sessions for the browser,
- * problem details for the API, CSRF on every state change — the token travels in the {@code XSRF-TOKEN} cookie and
+ * problem details for the API, CSRF on every state change; {@code /fhir} beyond its public paths is refused here, since
+ * it takes bearer tokens only — the token travels in the {@code XSRF-TOKEN} cookie and
  * comes back as {@code X-XSRF-TOKEN} or as the form field), security.md §8–§12.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,7 +64,10 @@ class SecurityConfiguration {
             throws Exception {
         BearerActors bearerActors = new BearerActors(accounts, clients);
         http.securityMatcher(BEARER_API_REQUEST)
-                .authorizeHttpRequests(requests -> requests.anyRequest().access(SecurityConfiguration::scopesAllow))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(FHIR_PUBLIC)
+                        .permitAll()
+                        .anyRequest()
+                        .access(SecurityConfiguration::scopesAllow))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.disable())
@@ -74,6 +78,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler(ProblemResponses.forbidden(SCOPE_DENIED)));
         return http.build();
     }
+
+    /** The FHIR API's public paths: the CapabilityStatement and SMART discovery (issue 15). */
+    static final String[] FHIR_PUBLIC = {"/fhir/metadata", "/fhir/.well-known/smart-configuration"};
 
     private static final org.springframework.security.authorization.AuthorizationManager<RequestAuthorizationContext>
             SIGNED_IN = org.springframework.security.authorization.AuthenticatedAuthorizationManager.authenticated();
@@ -143,6 +150,11 @@ class SecurityConfiguration {
                                 // the emergency view opened from a patient's QR code: its secret is the authority
                                 "/emergency/*")
                         .permitAll()
+                        .requestMatchers(FHIR_PUBLIC)
+                        .permitAll()
+                        // the FHIR API takes bearer tokens only (chain 2): no session reaches it
+                        .requestMatchers("/fhir/**")
+                        .denyAll()
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()
@@ -159,10 +171,16 @@ class SecurityConfiguration {
                         .invalidateHttpSession(true)
                         .deleteCookies("HEMONET_SESSION"))
                 // spa() installs a plain cookie repository of its own, so ours (Secure, SameSite) must come after it
-                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfCookie(cookieSecurity.mode())))
+                .csrf(csrf -> csrf.spa()
+                        .csrfTokenRepository(csrfCookie(cookieSecurity.mode()))
+                        .ignoringRequestMatchers(
+                                PathPatternRequestMatcher.withDefaults().matcher("/fhir/**")))
                 .exceptionHandling(
                         errors -> errors.defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), apiOrFhir)
                                 .defaultAuthenticationEntryPointFor(loginPage, request -> true)
+                                .defaultAccessDeniedHandlerFor(
+                                        ProblemResponses.forbidden("The FHIR API takes bearer tokens only."),
+                                        PathPatternRequestMatcher.withDefaults().matcher("/fhir/**"))
                                 .defaultAccessDeniedHandlerFor(
                                         ProblemResponses.forbidden(
                                                 "Your role may not use this endpoint, or the CSRF token is missing."),

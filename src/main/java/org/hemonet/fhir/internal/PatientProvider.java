@@ -1,0 +1,199 @@
+package org.hemonet.fhir.internal;
+
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.hemonet.centre.CentreDirectory;
+import org.hemonet.diary.BleedDiary;
+import org.hemonet.patient.PatientRecord;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSearch;
+import org.hemonet.patient.Sex;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.CurrentActor;
+import org.hemonet.supply.TreatmentPlans;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patient: read and search over {@link PatientRegistry}, which applies the access policy (another centre's patient is
+ * an unknown id) and audits every access. A search is audited as one search, and each patient it returns as a read.
+ */
+@Component
+public class PatientProvider implements IResourceProvider {
+
+    private final PatientRegistry registry;
+    private final CurrentActor currentActor;
+    private final BleedDiary diary;
+    private final TreatmentPlans plans;
+    private final CentreDirectory centres;
+    private final MedicationAdministrationProvider administrations;
+    private final java.time.Clock clock;
+
+    PatientProvider(
+            PatientRegistry registry,
+            CurrentActor currentActor,
+            BleedDiary diary,
+            TreatmentPlans plans,
+            CentreDirectory centres,
+            MedicationAdministrationProvider administrations,
+            java.time.Clock clock) {
+        this.registry = registry;
+        this.currentActor = currentActor;
+        this.diary = diary;
+        this.plans = plans;
+        this.centres = centres;
+        this.administrations = administrations;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id) {
+        return toFhir(registry.read(currentActor.require(), Ids.uuid(id)));
+    }
+
+    /**
+     * The patients the caller may see, by name (part of the given or family name) or identifier (a national id:
+     * {@code [system|]value}); criteria about anyone else match nothing.
+     */
+    @Search
+    public IBundleProvider search(
+            @OptionalParam(name = Patient.SP_NAME) @Nullable StringParam name,
+            @OptionalParam(name = Patient.SP_IDENTIFIER) @Nullable TokenParam identifier,
+            @Count @Nullable Integer count,
+            @Offset @Nullable Integer offset) {
+        Actor actor = currentActor.require();
+        Pages.Request page = Pages.Request.of(offset, count);
+        if (name != null && identifier != null) {
+            throw FhirErrors.badRequest("Search by name or by identifier, not both at once.");
+        }
+        String text = name != null ? name.getValue() : identifier != null ? identifier.getValue() : null;
+        if (identifier != null) {
+            // the registry matches national ids exactly; other systems (MRNs) are not searchable yet
+            List<Patient> matches = registry
+                    .search(actor, new PatientSearch(text, null, null, null, null, 0, Integer.MAX_VALUE))
+                    .items()
+                    .stream()
+                    .map(summary -> toFhir(registry.read(actor, summary.id())))
+                    .filter(p -> hasIdentifier(p, identifier))
+                    .toList();
+            return Pages.slice(page, matches);
+        }
+        // the registry pages by whole pages; ask for everything up to the end of the requested page
+        PatientSearch.Page found = registry.search(
+                actor, new PatientSearch(text, null, null, null, null, 0, Math.max(1, page.offset() + page.size())));
+        List<Patient> patients = page.slice(found.items()).stream()
+                .map(summary -> toFhir(registry.read(actor, summary.id())))
+                .toList();
+        return Pages.page(page, patients, found.total());
+    }
+
+    /**
+     * {@code Patient/{id}/$everything}: the patient, their centres, diagnosis, laboratory results, treatment plans and
+     * infusions (not voided), in pages of {@code _count}. Each part is read through its module (access policy, one
+     * audit event per module read); another centre's patient is 404 as on every other path.
+     */
+    @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
+    public IBundleProvider everything(
+            @IdParam IdType id, @Count @Nullable Integer count, @Offset @Nullable Integer offset) {
+        Actor actor = currentActor.require();
+        PatientRecord record = registry.read(actor, Ids.uuid(id));
+        List<IBaseResource> all = new ArrayList<>();
+        all.add(toFhir(record));
+        java.util.Set<UUID> centreIds = new java.util.TreeSet<>(record.sharedCareCentreIds());
+        centreIds.add(record.centreId());
+        centreIds.forEach(centre ->
+                centres.centre(centre).map(OrganizationProvider::toFhir).ifPresent(all::add));
+        all.add(ConditionProvider.toFhir(record));
+        all.addAll(ObservationProvider.toFhir(record));
+        plans.plansOf(actor, record.id()).stream()
+                .map(plan -> MedicationRequestProvider.toFhir(plan, clock))
+                .forEach(all::add);
+        diary.infusions(actor, record.id()).stream()
+                .filter(infusion -> !infusion.isVoided())
+                .map(administrations::toFhir)
+                .forEach(all::add);
+        // searchset entries say why they are there: the patient matches, the rest is included with them
+        for (IBaseResource resource : all) {
+            ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
+                    (org.hl7.fhir.instance.model.api.IAnyResource) resource,
+                    resource instanceof Patient
+                            ? ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.MATCH
+                            : ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
+        }
+        return Pages.slice(Pages.Request.of(offset, count), all);
+    }
+
+    private static boolean hasIdentifier(Patient patient, TokenParam token) {
+        return patient.getIdentifier().stream()
+                .anyMatch(i -> i.getValue().equals(token.getValue().replace(" ", ""))
+                        && (token.getSystem() == null || token.getSystem().equals(i.getSystem())));
+    }
+
+    static Patient toFhir(PatientRecord record) {
+        Patient patient = new Patient();
+        patient.setId(new IdType("Patient", record.id().toString()));
+        patient.setActive(true);
+        if (record.nationalId() != null && record.nationalIdScheme() != null) {
+            patient.addIdentifier()
+                    .setUse(Identifier.IdentifierUse.OFFICIAL)
+                    .setSystem(Terminology.nationalIdSystem(record.nationalIdScheme()))
+                    .setValue(record.nationalId());
+        }
+        for (PatientRecord.RecordNumber number : record.recordNumbers()) {
+            patient.addIdentifier()
+                    .setUse(Identifier.IdentifierUse.USUAL)
+                    .setType(
+                            new CodeableConcept(new Coding(Terminology.IDENTIFIER_TYPE, "MR", "Medical record number")))
+                    .setSystem(Terminology.mrnSystem(number.centreId()))
+                    .setValue(number.mrn())
+                    .setAssigner(new Reference("Organization/" + number.centreId()));
+        }
+        patient.addName()
+                .setUse(org.hl7.fhir.r4.model.HumanName.NameUse.OFFICIAL)
+                .setFamily(record.familyName())
+                .addGiven(record.givenName());
+        patient.setGender(record.sex() == Sex.MALE ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
+        patient.setBirthDateElement(new DateType(record.dateOfBirth().toString()));
+        if (record.phone() != null) {
+            patient.addTelecom()
+                    .setSystem(ContactPoint.ContactPointSystem.PHONE)
+                    .setValue(record.phone());
+        }
+        if (record.email() != null) {
+            patient.addTelecom()
+                    .setSystem(ContactPoint.ContactPointSystem.EMAIL)
+                    .setValue(record.email().toLowerCase(Locale.ROOT));
+        }
+        patient.setManagingOrganization(new Reference("Organization/" + record.centreId()));
+        return patient;
+    }
+}

@@ -1,0 +1,210 @@
+package org.hemonet.fhir.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hemonet.diary.BleedSite;
+import org.hemonet.diary.InfusionReason;
+import org.hemonet.patient.DiagnosisType;
+import org.hemonet.patient.Severity;
+import org.hemonet.product.ProductClass;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every system and code the FHIR facade writes (docs/fhir.md lists them all): standard ones (SNOMED CT, LOINC, ATC,
+ * UCUM, HL7 terminology) where they exist, and Hemonet's own code systems, published under {@code /fhir/CodeSystem},
+ * where they do not. The names of Hemonet codes are derived from stored enum names and so never change.
+ */
+final class Terminology {
+
+    private Terminology() {}
+
+    static final String BASE = "https://hemonet.org/fhir";
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String LOINC = "http://loinc.org";
+    static final String ATC = "http://www.whocc.no/atc";
+    static final String UCUM = "http://unitsofmeasure.org";
+    static final String RFC3986 = "urn:ietf:rfc:3986";
+    static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+    static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+    static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+    static final String ORGANIZATION_TYPE = "http://terminology.hl7.org/CodeSystem/organization-type";
+
+    /** Identifier systems of Hemonet's own ids. */
+    static final String PRODUCT_ID = BASE + "/sid/product";
+
+    static final String CENTRE_CODE = BASE + "/sid/centre-code";
+
+    static String nationalIdSystem(String scheme) {
+        return "NHS".equals(scheme) ? NHS_NUMBER : BASE + "/sid/national-id/" + scheme.toLowerCase(Locale.ROOT);
+    }
+
+    static String mrnSystem(java.util.UUID centreId) {
+        return BASE + "/sid/centre/" + centreId + "/mrn";
+    }
+
+    /** A code of a code system, with its display. */
+    record Code(String system, String code, String display) {}
+
+    /** One of Hemonet's code systems: its id under {@code /fhir/CodeSystem}, title, description and concepts. */
+    record HemonetCodeSystem(String id, String name, String title, String description, List<Code> concepts) {
+
+        String url() {
+            return BASE + "/CodeSystem/" + id;
+        }
+
+        Optional<Code> find(String code) {
+            return concepts.stream().filter(c -> c.code().equals(code)).findFirst();
+        }
+    }
+
+    /** An enum constant as a Hemonet code: {@code LEFT_ANKLE} → {@code left-ankle}, display "Left ankle". */
+    static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String display(Enum<?> value) {
+        String words = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static <E extends Enum<E>> HemonetCodeSystem of(
+            String id, String name, String title, String description, E[] values) {
+        String url = BASE + "/CodeSystem/" + id;
+        List<Code> concepts = java.util.Arrays.stream(values)
+                .map(v -> new Code(url, code(v), display(v)))
+                .toList();
+        return new HemonetCodeSystem(id, name, title, description, concepts);
+    }
+
+    static final HemonetCodeSystem INFUSION_REASON = of(
+            "infusion-reason",
+            "HemonetInfusionReason",
+            "Hemonet infusion reason",
+            "Why an infusion was given (clinical.md §4: factor use by reason).",
+            InfusionReason.values());
+
+    static final HemonetCodeSystem BLEED_SITE = of(
+            "bleed-site",
+            "HemonetBleedSite",
+            "Hemonet bleed site",
+            "Where a bleed is, left and right separate; the twelve major joints are those of the ISTH target-joint"
+                    + " definition (docs/diary.md).",
+            BleedSite.values());
+
+    static final HemonetCodeSystem DIAGNOSIS = of(
+            "diagnosis",
+            "HemonetDiagnosis",
+            "Hemonet bleeding disorder diagnosis",
+            "The bleeding disorders the registry holds (clinical.md §1). Haemophilia A and B and von Willebrand"
+                    + " disease are also coded in SNOMED CT.",
+            DiagnosisType.values());
+
+    static final HemonetCodeSystem SEVERITY = of(
+            "severity",
+            "HemonetSeverity",
+            "Hemonet haemophilia severity",
+            "Severity of haemophilia derived from the baseline factor level by the ISTH bands, including the carrier"
+                    + " bands for women and girls (van Galen et al. 2021). Severe, moderate and mild are also coded in"
+                    + " SNOMED CT.",
+            Severity.values());
+
+    static final HemonetCodeSystem PRODUCT_CLASS = of(
+            "product-class",
+            "HemonetProductClass",
+            "Hemonet product class",
+            "What a product of the catalogue is, clinically: factor, half-life class and source.",
+            ProductClass.values());
+
+    static final HemonetCodeSystem CENTRE_TYPE = of(
+            "centre-type",
+            "HemonetCentreType",
+            "Hemonet centre type",
+            "Comprehensive care centre or haemophilia centre.",
+            org.hemonet.centre.CentreType.values());
+
+    static final HemonetCodeSystem ERROR = new HemonetCodeSystem(
+            "error",
+            "HemonetError",
+            "Hemonet FHIR error",
+            "Stable codes in OperationOutcome.issue.details of every error the FHIR API answers with (docs/fhir.md).",
+            errorCodes());
+
+    private static List<Code> errorCodes() {
+        String url = BASE + "/CodeSystem/error";
+        return List.of(
+                new Code(url, "unauthorized", "No bearer token, or a refused one"),
+                new Code(url, "forbidden", "The token's scopes or the account's role do not allow this request"),
+                new Code(url, "not-found", "Unknown id, or a record the caller may not see"),
+                new Code(url, "gone", "The record was voided"),
+                new Code(url, "invalid-input", "A field of the request is wrong"),
+                new Code(url, "conflict", "The request conflicts with stored data"),
+                new Code(url, "not-supported", "The interaction or parameter is not supported"),
+                new Code(url, "internal-error", "An unexpected server error"));
+    }
+
+    static final List<HemonetCodeSystem> CODE_SYSTEMS =
+            List.of(INFUSION_REASON, BLEED_SITE, DIAGNOSIS, SEVERITY, PRODUCT_CLASS, CENTRE_TYPE, ERROR);
+
+    /** SNOMED CT codes of the diagnoses that have one. */
+    static final Map<DiagnosisType, Code> DIAGNOSIS_SNOMED = Map.of(
+            DiagnosisType.HEMOPHILIA_A, new Code(SNOMED, "28293008", "Hereditary factor VIII deficiency disease"),
+            DiagnosisType.HEMOPHILIA_B, new Code(SNOMED, "41788008", "Hereditary factor IX deficiency disease"),
+            DiagnosisType.VON_WILLEBRAND_DISEASE, new Code(SNOMED, "128105004", "Von Willebrand disorder"));
+
+    /** SNOMED CT severity qualifiers (the Condition.severity value set of FHIR R4) for the ISTH bands. */
+    static final Map<Severity, Code> SEVERITY_SNOMED = Map.of(
+            Severity.SEVERE, new Code(SNOMED, "24484000", "Severe"),
+            Severity.MODERATE, new Code(SNOMED, "6736007", "Moderate"),
+            Severity.MILD, new Code(SNOMED, "255604002", "Mild"));
+
+    /** LOINC codes of factor activity, by the registry's factor name. */
+    static final Map<String, Code> FACTOR_ACTIVITY = Map.of(
+            "FVIII",
+                    new Code(
+                            LOINC,
+                            "3209-4",
+                            "Coagulation factor VIII activity [Units/volume] in Platelet poor plasma by Coagulation"
+                                    + " assay"),
+            "FIX",
+                    new Code(
+                            LOINC,
+                            "3187-2",
+                            "Coagulation factor IX activity [Units/volume] in Platelet poor plasma by Coagulation"
+                                    + " assay"));
+
+    /** LOINC codes of inhibitor titres (Bethesda), by factor. */
+    static final Map<String, Code> INHIBITOR_TITRE = Map.of(
+            "FVIII",
+                    new Code(
+                            LOINC,
+                            "3204-5",
+                            "Coagulation factor VIII inhibitor [Units/volume] in Platelet poor plasma by Coagulation"
+                                    + " assay"),
+            "FIX",
+                    new Code(
+                            LOINC,
+                            "3185-6",
+                            "Coagulation factor IX inhibitor [Units/volume] in Platelet poor plasma by Coagulation"
+                                    + " assay"));
+
+    /** ATC codes by product class, where the WHO ATC index has one. */
+    static @Nullable Code atc(ProductClass productClass) {
+        return switch (productClass) {
+            case FVIII_RECOMBINANT_STANDARD, FVIII_RECOMBINANT_EXTENDED, FVIII_PLASMA_DERIVED ->
+                new Code(ATC, "B02BD02", "coagulation factor VIII");
+            case FIX_RECOMBINANT_STANDARD, FIX_RECOMBINANT_EXTENDED, FIX_PLASMA_DERIVED ->
+                new Code(ATC, "B02BD04", "coagulation factor IX");
+            case BYPASSING_APCC -> new Code(ATC, "B02BD03", "factor VIII inhibitor bypassing activity");
+            case BYPASSING_RFVIIA -> new Code(ATC, "B02BD08", "eptacog alfa (activated)");
+            case EMICIZUMAB -> new Code(ATC, "B02BX06", "emicizumab");
+            case VWF_CONCENTRATE -> new Code(ATC, "B02BD10", "von Willebrand factor");
+            case FIBRINOGEN_CONCENTRATE -> new Code(ATC, "B02BB01", "fibrinogen, human");
+        };
+    }
+}
