@@ -210,7 +210,7 @@ r = {
   "restore_chain_ok": chain_rc == "0",
   "machine": f"{os.cpu_count()} CPU, {platform.machine()}, load {os.getloadavg()[0]:.1f}",
 }
-failed = [k for k in ("lost", "duplicated", "half_written") if r[k]] + \
+failed = [k for k in ("lost", "duplicated", "half_written", "stock_missing") if r[k]] + \
   [k for k in ("restore_rows_match", "restore_chain_ok", "chain_ok_after_crashes") if not r[k]]
 if off.get("offline_entries") != offc["acknowledged"]: failed.append("offline entries not all acknowledged")
 r["failed"] = failed
