@@ -38,8 +38,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,24 +89,32 @@ public class DiaryConnection {
 
         private static final Logger log = LoggerFactory.getLogger(RecalledInfusions.class);
         private final BatchRecalls recalls;
+        private final TransactionTemplate savepoint;
 
-        RecalledInfusions(BatchRecalls recalls) {
+        RecalledInfusions(BatchRecalls recalls, PlatformTransactionManager transactions) {
             this.recalls = recalls;
+            this.savepoint = new TransactionTemplate(transactions);
+            this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         }
 
-        @TransactionalEventListener
-        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        /**
+         * In the infusion's own transaction, in a savepoint (as {@link InfusionsFromStock}): after the commit in a new
+         * transaction it needed a second pooled connection while the request still held its first, so 200 phones
+         * syncing at once starved the pool (bench/resilience.sh, offline burst).
+         */
+        @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
         public void on(InfusionRecorded infusion) {
-            if (infusion.batchNumber() == null || infusion.batchNumber().isBlank()) {
+            String batchNumber = infusion.batchNumber();
+            if (batchNumber == null || batchNumber.isBlank()) {
                 return;
             }
             try {
-                recalls.alertInfusion(
+                savepoint.executeWithoutResult(s -> recalls.alertInfusion(
                         infusion.infusionId(),
                         infusion.patientId(),
                         infusion.productId(),
-                        infusion.batchNumber(),
-                        infusion.administeredAt());
+                        batchNumber,
+                        infusion.administeredAt()));
             } catch (RuntimeException e) {
                 log.warn(
                         "A recalled-batch alert could not be raised: {}",
