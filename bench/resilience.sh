@@ -119,7 +119,8 @@ crash_rounds() {
   DRIVER_PID=$!
   sleep 8 # the phones sign in and start
   for round in $(seq 1 "$ROUNDS"); do
-    sleep "$(random_pause 1 6)"
+    # a random moment of the burst (the phones need a few seconds to sign in again after an app restart)
+    if [[ $what == app ]]; then sleep "$(random_pause 3 10)"; else sleep "$(random_pause 1 6)"; fi
     if [[ $what == app ]]; then
       kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
       start_app
@@ -157,7 +158,8 @@ log "audit chain after the crashes: $(head -c 300 "$R/chain-after-crashes.json")
 
 # --- 3: offline burst
 log "offline burst: $OFFLINE_ENTRIES entries from $PHONES phones"
-driver offline phones="$PHONES" entries="$OFFLINE_ENTRIES" batch=100 offset=80 max=1800 \
+OFFLINE_BATCH=$(( OFFLINE_ENTRIES / PHONES / 4 )); OFFLINE_BATCH=$(( OFFLINE_BATCH > 100 ? 100 : (OFFLINE_BATCH < 10 ? 10 : OFFLINE_BATCH) ))
+driver offline phones="$PHONES" entries="$OFFLINE_ENTRIES" batch="$OFFLINE_BATCH" offset=80 max=1800 \
   sent="$R/offline-sent.txt" acked="$R/offline-acked.txt" > "$R/offline.json" 2> "$R/offline.err"
 log "offline: $(head -c 600 "$R/offline.json")"
 driver check sent="$R/offline-sent.txt" acked="$R/offline-acked.txt" > "$R/offline-check.json"
@@ -175,11 +177,13 @@ driver backup superjdbc="jdbc:postgresql://127.0.0.1:$PG_PORT/hemonet" pgbin="$P
 touch "$STOP"; wait "$DRIVER_PID" || true; DRIVER_PID=""
 log "backup: $(head -c 600 "$R/backup.json")"
 set +e
+# with a web server on a free loopback port: --spring.main.web-application-type=none (docs/operations.md) does not
+# start at this commit (the authorization server's configuration needs HttpSecurity)
 HEMONET_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/hemonet_restore" java -jar "$JAR" \
-  --hemonet.audit.verify-and-exit --spring.main.web-application-type=none > "$R/restore-verify.log" 2>&1
+  --hemonet.audit.verify-and-exit --server.port=0 --server.address=127.0.0.1 > "$R/restore-verify.log" 2>&1
 CHAIN_RC=$?
 set -e
-log "audit chain of the restore: exit $CHAIN_RC; $(grep -i "audit chain" "$R/restore-verify.log" | tail -1)"
+log "audit chain of the restore: exit $CHAIN_RC; $(grep -i -A4 "^audit chain" "$R/restore-verify.log" | tr -s " " | tr "\n" " ")"
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
