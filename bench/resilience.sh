@@ -5,7 +5,9 @@
 #  2. the same with the PostgreSQL server killed (postmaster and its processes, kill -9) and restarted;
 #  3. an offline burst: 100,000 entries (--quick 10,000) from 200 phones with duplicates and retries;
 #  4. pg_dump of the running system (with syncs going on) restored into an empty database: row counts of every
-#     table and the audit chain of the restore (--hemonet.audit.verify-and-exit).
+#     table and the audit chain of the restore (--hemonet.audit.verify-and-exit);
+#  5. point-in-time recovery: WAL archived from the start, a base backup before the crash rounds, recovery to the
+#     moment after the offline burst; the infusions of that moment, none later, and the audit chain verifies.
 # After each of 1-3 the database is checked: every acknowledged (2xx) entry stored exactly once, no entry without its
 # audit event (half-written), no duplicate. Writes target/bench/resilience.json; exits 1 when an invariant fails.
 # Never part of ./mvnw verify; nothing asserts on time.
@@ -57,7 +59,9 @@ postmaster_pid() { head -1 "$PGDATA/postmaster.pid"; }
 cleanup() {
   if [[ -n "$DRIVER_PID" ]] && kill -0 "$DRIVER_PID" 2>/dev/null; then kill "$DRIVER_PID" 2>/dev/null || true; fi
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
-  if [[ -f "$PGDATA/postmaster.pid" ]]; then "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true; fi
+  for d in "$PGDATA" "$DATA/pitr"; do
+    if [[ -f "$d/postmaster.pid" ]]; then "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1 || true; fi
+  done
   rm -rf "$DATA"
 }
 trap cleanup EXIT
@@ -79,6 +83,14 @@ driver() { java -cp "$PG_JAR:$CLASSES" ResilienceDriver "$@" base="http://127.0.
 # --- PostgreSQL, the roles of the README's production set-up, the synthetic network
 log "PostgreSQL ($PG_BIN) in $PGDATA on 127.0.0.1:$PG_PORT"
 "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C >/dev/null
+"${AS_PG[@]}" mkdir "$DATA/wal"
+cat >> "$PGDATA/postgresql.conf" <<CONF
+# WAL archiving for the point-in-time recovery of step 5 (docs/operations.md)
+wal_level = replica
+archive_mode = on
+archive_command = 'test ! -f $DATA/wal/%f && cp %p $DATA/wal/%f'
+archive_timeout = 60
+CONF
 pg_start
 PSQL=("$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres)
 "${PSQL[@]}" -c "create role hemonet_owner login password 'resilience-owner'" \
@@ -110,6 +122,9 @@ random_pause() { python3 -c "import random; print(round(random.uniform(${1}, ${2
 
 start_app
 log "app up (pid $APP_PID)"
+"${AS_PG[@]}" "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres --pgdata="$DATA/base" --format=plain \
+  --checkpoint=fast --wal-method=stream
+log "base backup for the point-in-time recovery taken"
 
 # --- 1 and 2: a sync burst across crashes. $1 = app | db
 crash_rounds() {
@@ -165,6 +180,11 @@ log "offline: $(head -c 600 "$R/offline.json")"
 driver check sent="$R/offline-sent.txt" acked="$R/offline-acked.txt" > "$R/offline-check.json"
 log "offline check: $(cat "$R/offline-check.json")"
 
+# --- the target of the point-in-time recovery: now, with no sync running
+PITR_AT="$("${PSQL[@]}" -At -d hemonet -c "select now()")"
+PITR_INFUSIONS="$("${PSQL[@]}" -At -d hemonet -c "select count(*) from diary.infusion")"
+sleep 2
+
 # --- 4: backup of the running system (2 phones syncing meanwhile) and restore into an empty database
 STOP="$DATA/stop-backup"
 driver burst clients=2 batch=20 stop="$STOP" drain=60 max=600 offset=200 \
@@ -187,12 +207,47 @@ log "audit chain of the restore: exit $CHAIN_RC; $(grep -i -A4 "^audit chain" "$
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
+# --- 5: point-in-time recovery of the base backup to PITR_AT with the archived WAL
+INFUSIONS_AT_END="$("${PSQL[@]}" -At -d hemonet -c "select count(*) from diary.infusion")"
+"${PSQL[@]}" -At -c "select pg_switch_wal()" >/dev/null
+sleep 3
+ARCHIVER="$("${PSQL[@]}" -At -c "select archived_count || ' archived, ' || failed_count || ' failed' from pg_stat_archiver")"
+"${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null
+"${AS_PG[@]}" cp -a "$DATA/base" "$DATA/pitr"
+chmod 700 "$DATA/pitr"
+cat >> "$DATA/pitr/postgresql.auto.conf" <<CONF
+restore_command = 'cp $DATA/wal/%f %p'
+recovery_target_time = '$PITR_AT'
+recovery_target_action = 'promote'
+CONF
+"${AS_PG[@]}" touch "$DATA/pitr/recovery.signal"
+"${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pitr" -l "$DATA/postgres-pitr.log" -w -t 600 \
+  -o "-p $PG_PORT -k $DATA -c listen_addresses=127.0.0.1 -c archive_mode=off" start >/dev/null
+for _ in $(seq 1 600); do
+  [[ "$("${PSQL[@]}" -At -c "select pg_is_in_recovery()" 2>/dev/null)" == f ]] && break
+  sleep 0.5
+done
+cp "$DATA/postgres-pitr.log" "$R/postgres-pitr.log"
+PITR_RECOVERED="$("${PSQL[@]}" -At -d hemonet -c "select count(*) from diary.infusion")"
+set +e
+java -jar "$JAR" --hemonet.audit.verify-and-exit --server.port=0 --server.address=127.0.0.1 > "$R/pitr-verify.log" 2>&1
+PITR_CHAIN_RC=$?
+set -e
+"${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pitr" -m fast stop >/dev/null
+cat > "$R/pitr.json" <<JSON
+{"pitr_target": "$PITR_AT", "pitr_infusions_at_target": $PITR_INFUSIONS, "pitr_infusions_at_end": $INFUSIONS_AT_END,
+ "pitr_infusions_recovered": $PITR_RECOVERED, "pitr_archiver": "$ARCHIVER",
+ "pitr_rows_match": $([[ "$PITR_RECOVERED" == "$PITR_INFUSIONS" ]] && echo true || echo false),
+ "pitr_chain_ok": $([[ $PITR_CHAIN_RC == 0 ]] && echo true || echo false)}
+JSON
+log "point-in-time recovery: $(tr -d '\n' < "$R/pitr.json")"
+
 python3 - "$R" "$OUT/resilience.json" "$MODE" "$ROUNDS" "$CHAIN_RC" "$(git rev-parse --short HEAD)" <<'EOF'
 import json, sys, platform, os
 d, out, mode, rounds, chain_rc, commit = sys.argv[1:7]
 j = lambda n: json.load(open(os.path.join(d, n)))
 app, db, off, offc, bak = j("app-check.json"), j("db-check.json"), j("offline.json"), j("offline-check.json"), j("backup.json")
-chain = j("chain-after-crashes.json")
+chain = j("chain-after-crashes.json"); pitr = j("pitr.json")
 r = {
   "mode": mode, "rounds": int(rounds), "commit": commit,
   "acknowledged": app["acknowledged"] + db["acknowledged"],
@@ -212,10 +267,11 @@ r = {
   "restore_rows_match": bak.get("restore_rows_match", False), "restore_tables": bak.get("tables"),
   "restore_rows": bak.get("rows"), "restore_mismatches": bak.get("mismatches"),
   "restore_chain_ok": chain_rc == "0",
+  **pitr,
   "machine": f"{os.cpu_count()} CPU, {platform.machine()}, load {os.getloadavg()[0]:.1f}",
 }
 failed = [k for k in ("lost", "duplicated", "half_written", "stock_missing") if r[k]] + \
-  [k for k in ("restore_rows_match", "restore_chain_ok", "chain_ok_after_crashes") if not r[k]]
+  [k for k in ("restore_rows_match", "restore_chain_ok", "chain_ok_after_crashes", "pitr_rows_match", "pitr_chain_ok") if not r[k]]
 if off.get("offline_entries") != offc["acknowledged"]: failed.append("offline entries not all acknowledged")
 r["failed"] = failed
 json.dump(r, open(out, "w"), indent=1)
