@@ -36,9 +36,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the diary needs from the catalogue and the treatment plans (its {@link ProductCheck} and {@link ScheduledDoses}
@@ -95,24 +97,32 @@ public class DiaryConnection {
 
         private static final Logger log = LoggerFactory.getLogger(RecalledInfusions.class);
         private final BatchRecalls recalls;
+        private final TransactionTemplate savepoint;
 
-        RecalledInfusions(BatchRecalls recalls) {
+        RecalledInfusions(BatchRecalls recalls, PlatformTransactionManager transactions) {
             this.recalls = recalls;
+            this.savepoint = new TransactionTemplate(transactions);
+            this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         }
 
-        @TransactionalEventListener
-        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        /**
+         * In the infusion's own transaction, in a savepoint (as {@link InfusionsFromStock}): after the commit in a new
+         * transaction it needed a second pooled connection while the request still held its first, so 200 phones
+         * syncing at once starved the pool (bench/resilience.sh, offline burst).
+         */
+        @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
         public void on(InfusionRecorded infusion) {
-            if (infusion.batchNumber() == null || infusion.batchNumber().isBlank()) {
+            String batchNumber = infusion.batchNumber();
+            if (batchNumber == null || batchNumber.isBlank()) {
                 return;
             }
             try {
-                recalls.alertInfusion(
+                savepoint.executeWithoutResult(s -> recalls.alertInfusion(
                         infusion.infusionId(),
                         infusion.patientId(),
                         infusion.productId(),
-                        infusion.batchNumber(),
-                        infusion.administeredAt());
+                        batchNumber,
+                        infusion.administeredAt()));
             } catch (RuntimeException e) {
                 log.warn(
                         "A recalled-batch alert could not be raised: {}",
@@ -176,8 +186,12 @@ public class DiaryConnection {
     }
 
     /**
-     * Keeps home stock in step with the diary once each change is committed: a logged infusion takes whole vials of its
-     * batch's size, a voided one gives them back, a corrected one takes what its corrected dose and batch need instead.
+     * Keeps home stock in step with the diary in the diary change's own transaction (just before it commits): a logged
+     * infusion takes whole vials of its batch's size, a voided one gives them back, a corrected one takes what its
+     * corrected dose and batch need instead. In the same transaction so that a crash cannot leave an infusion without
+     * its stock movement (bench/resilience.sh: after a commit, a kill -9 before a separate stock transaction left the
+     * infusion stored, its sync acknowledged to the retry, and the vials never counted). Each count runs in a savepoint:
+     * a count that fails is rolled back alone and logged, and the diary entry is still stored.
      */
     @Component
     public static class InfusionsFromStock {
@@ -186,13 +200,16 @@ public class DiaryConnection {
         private final HomeStock homeStock;
         private final ProductCatalogue catalogue;
 
-        InfusionsFromStock(HomeStock homeStock, ProductCatalogue catalogue) {
+        private final TransactionTemplate savepoint;
+
+        InfusionsFromStock(HomeStock homeStock, ProductCatalogue catalogue, PlatformTransactionManager transactions) {
             this.homeStock = homeStock;
             this.catalogue = catalogue;
+            this.savepoint = new TransactionTemplate(transactions);
+            this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         }
 
-        @TransactionalEventListener
-        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
         public void on(InfusionRecorded infusion) {
             @Nullable BigDecimal dose = infusion.doseIu() != null ? infusion.doseIu() : infusion.doseMg();
             if (dose == null
@@ -201,15 +218,18 @@ public class DiaryConnection {
                 return;
             }
             try {
-                Batch batch = catalogue.requireBatch(infusion.productId(), infusion.batchNumber(), "batchNumber");
-                homeStock.infused(
-                        infusion.infusionId(),
-                        infusion.patientId(),
-                        infusion.productId(),
-                        infusion.batchNumber(),
-                        vials(dose, batch),
-                        batch.unitsPerVial(),
-                        infusion.administeredAt());
+                String batchNumber = infusion.batchNumber();
+                savepoint.executeWithoutResult(s -> {
+                    Batch batch = catalogue.requireBatch(infusion.productId(), batchNumber, "batchNumber");
+                    homeStock.infused(
+                            infusion.infusionId(),
+                            infusion.patientId(),
+                            infusion.productId(),
+                            batchNumber,
+                            vials(dose, batch),
+                            batch.unitsPerVial(),
+                            infusion.administeredAt());
+                });
             } catch (RuntimeException e) {
                 // the infusion itself is stored; stock falls back to the next stock-take. No identifiers in the log.
                 log.warn(
@@ -218,11 +238,10 @@ public class DiaryConnection {
             }
         }
 
-        @TransactionalEventListener
-        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
         public void on(InfusionVoided infusion) {
             try {
-                homeStock.infusionVoided(infusion.infusionId(), infusion.reason());
+                savepoint.executeWithoutResult(s -> homeStock.infusionVoided(infusion.infusionId(), infusion.reason()));
             } catch (RuntimeException e) {
                 log.warn(
                         "A voided infusion's vials could not be returned to home stock: {}",
@@ -230,32 +249,33 @@ public class DiaryConnection {
             }
         }
 
-        @TransactionalEventListener
-        @Transactional(propagation = Propagation.REQUIRES_NEW)
+        @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
         public void on(InfusionCorrected infusion) {
             @Nullable BigDecimal dose = infusion.doseIu() != null ? infusion.doseIu() : infusion.doseMg();
             String batchNumber = infusion.batchNumber();
             try {
-                if (dose == null || batchNumber == null || batchNumber.isBlank()) {
+                savepoint.executeWithoutResult(s -> {
+                    if (dose == null || batchNumber == null || batchNumber.isBlank()) {
+                        homeStock.infusionCorrected(
+                                infusion.infusionId(),
+                                infusion.patientId(),
+                                infusion.productId(),
+                                null,
+                                0,
+                                1,
+                                infusion.administeredAt());
+                        return;
+                    }
+                    Batch batch = catalogue.requireBatch(infusion.productId(), batchNumber, "batchNumber");
                     homeStock.infusionCorrected(
                             infusion.infusionId(),
                             infusion.patientId(),
                             infusion.productId(),
-                            null,
-                            0,
-                            1,
+                            batchNumber,
+                            vials(dose, batch),
+                            batch.unitsPerVial(),
                             infusion.administeredAt());
-                    return;
-                }
-                Batch batch = catalogue.requireBatch(infusion.productId(), batchNumber, "batchNumber");
-                homeStock.infusionCorrected(
-                        infusion.infusionId(),
-                        infusion.patientId(),
-                        infusion.productId(),
-                        batchNumber,
-                        vials(dose, batch),
-                        batch.unitsPerVial(),
-                        infusion.administeredAt());
+                });
             } catch (RuntimeException e) {
                 log.warn(
                         "A corrected infusion could not be recounted in home stock: {}",
