@@ -34,7 +34,10 @@ import org.hemonet.shared.UnsupportedContentException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Secure messaging (issue 16): conversations between a patient's record (the patient, or a parent for each child) and
@@ -68,6 +71,7 @@ public class Threads {
     private final CentreDirectory centres;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
     Threads(
             ThreadQueries queries,
@@ -77,7 +81,8 @@ public class Threads {
             AccountAdministration accounts,
             CentreDirectory centres,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.queries = queries;
         this.messages = messages;
         this.patients = patients;
@@ -86,6 +91,8 @@ public class Threads {
         this.centres = centres;
         this.audit = audit;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -386,7 +393,7 @@ public class Threads {
     private Visible visibleToStaff(Actor actor, UUID threadId) {
         Visible visible = visible(actor, threadId, AuditAction.UPDATE);
         if (visible.side() != ThreadSide.TEAM) {
-            audit.record(AuditEvent.by(
+            auditDenied(AuditEvent.by(
                     actor,
                     AuditAction.UPDATE,
                     visible.thread().patientId(),
@@ -426,12 +433,12 @@ public class Threads {
         if (role != null && role.isCentreStaff()) {
             return ThreadSide.TEAM;
         }
-        audit.record(AuditEvent.by(actor, action, patientId, RESOURCE, null, AuditOutcome.DENIED));
+        auditDenied(AuditEvent.by(actor, action, patientId, RESOURCE, null, AuditOutcome.DENIED));
         throw new AccessDeniedException("Messaging is for patients, parents and centre teams");
     }
 
     private NotFoundException denied(Actor actor, AuditAction action, UUID patientId, @Nullable UUID threadId) {
-        audit.record(AuditEvent.by(
+        auditDenied(AuditEvent.by(
                 actor,
                 action,
                 patientId,
@@ -439,6 +446,11 @@ public class Threads {
                 threadId == null ? null : threadId.toString(),
                 AuditOutcome.DENIED));
         return new NotFoundException(RESOURCE);
+    }
+
+    /** A refusal is recorded in a transaction of its own, so that it survives the rollback of the refused request. */
+    private void auditDenied(AuditEvent event) {
+        ownTransaction.executeWithoutResult(status -> audit.record(event));
     }
 
     private void auditSuccess(Actor actor, AuditAction action, ThreadQueries.ThreadRow thread) {
