@@ -217,6 +217,15 @@ class ThreadApiTest extends IntegrationTest {
         assertThat(tooBig.statusCode()).as(tooBig.body()).isEqualTo(413);
         assertThat(json(tooBig).path("type").asString()).isEqualTo("https://hemonet.org/problems/content-too-large");
 
+        HttpResponse<String> overTheUploadLimit =
+                attach(id, "huge.pdf", "application/pdf", Arrays.copyOf(big, 13 << 20));
+        assertThat(overTheUploadLimit.statusCode())
+                .as(overTheUploadLimit.body())
+                .isEqualTo(413);
+        assertThat(json(overTheUploadLimit).path("type").asString())
+                .as(overTheUploadLimit.headers().map() + " " + overTheUploadLimit.body())
+                .isEqualTo("https://hemonet.org/problems/content-too-large");
+
         byte[] exactly = Arrays.copyOf(big, Threads.MAX_ATTACHMENT_BYTES);
         assertThat(attach(id, "ten.pdf", "application/pdf", exactly).statusCode())
                 .isEqualTo(201);
