@@ -498,7 +498,7 @@ public class BleedDiary {
     public BleedPhoto attachPhoto(Actor actor, UUID patientId, UUID bleedId, byte[] original) {
         requireAccess(actor, patientId, "BleedPhoto", AuditAction.CREATE);
         String contentType = BleedPhoto.contentTypeOf(original, "photo");
-        byte[] bytes = org.hemonet.diary.internal.PhotoMetadata.strip(original, "photo");
+        byte[] bytes = org.hemonet.shared.PhotoMetadata.strip(original, "photo");
         if (queries.bleed(bleedId).filter(b -> b.patientId().equals(patientId)).isEmpty()) {
             throw new NotFoundException("bleed");
         }
@@ -525,7 +525,7 @@ public class BleedDiary {
     /** Photos stored before metadata was stripped on upload are served without it too (when they can be read). */
     private static BleedPhoto withoutMetadata(BleedPhoto photo) {
         try {
-            byte[] clean = org.hemonet.diary.internal.PhotoMetadata.strip(photo.bytes(), "photo");
+            byte[] clean = org.hemonet.shared.PhotoMetadata.strip(photo.bytes(), "photo");
             return new BleedPhoto(
                     photo.id(), photo.bleedId(), photo.contentType(), clean, photo.uploadedAt(), photo.uploadedBy());
         } catch (org.hemonet.shared.InvalidInputException unreadable) {

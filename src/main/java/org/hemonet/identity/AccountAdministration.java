@@ -81,6 +81,14 @@ public class AccountAdministration {
                 .toList();
     }
 
+    /** Enabled centre-staff accounts of a centre (its team), by display name. */
+    public List<Account> staffOf(UUID centreId) {
+        return accounts.staffOf(centreId).stream()
+                .map(this::find)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
     public java.util.Optional<Account> find(UUID accountId) {
         return accounts.findById(accountId)
                 .map(a -> new Account(

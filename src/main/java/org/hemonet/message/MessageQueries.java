@@ -169,6 +169,24 @@ class MessageQueries {
                 .update();
     }
 
+    /** Queues the e-mail announcing a thread's message; once per message and address. */
+    void enqueueForThreadPost(UUID postId, String to, String subject, String body, Instant at) {
+        jdbc.sql(
+                        """
+                        insert into message.outbox (id, thread_post_id, to_address, subject, body, status, created_at,
+                            next_attempt_at)
+                        values (:id, :post, :to, :subject, :body, 'PENDING', :at, :at)
+                        on conflict (thread_post_id, to_address) where thread_post_id is not null do nothing
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("post", postId)
+                .param("to", to)
+                .param("subject", subject)
+                .param("body", body)
+                .param("at", utc(at))
+                .update();
+    }
+
     /** Locks up to {@code limit} e-mails due now; rows another node is sending are skipped. */
     List<OutboxMail> claimDue(Instant now, int limit) {
         return jdbc.sql(

@@ -100,6 +100,24 @@ public class Messages {
         return messages;
     }
 
+    /**
+     * Queues the e-mails that tell the other side of a thread a message is waiting (issue 16): the patient's holders
+     * read "You have a new message from your centre", the centre team "You have a new message from a patient". Never
+     * the subject, text, patient, diagnosis, product or dose (security.md §16).
+     */
+    void announceThreadPost(UUID postId, ThreadSide from, UUID patientId, UUID centreId) {
+        Recipient to = from == ThreadSide.PATIENT ? Recipient.centre(centreId) : Recipient.patient(patientId);
+        String what = from == ThreadSide.PATIENT ? "from a patient" : "from your centre";
+        String subject = "Hemonet: you have a new message " + what;
+        String body = "You have a new message " + what + ".\n\nPlease sign in to read it:\n" + baseUrl + "/messages\n\n"
+                + "For your privacy this e-mail does not say what the message is about."
+                + " If you cannot sign in, call your care team.\n\nHemonet\n";
+        Instant now = clock.instant();
+        for (String address : addressesOf(to)) {
+            queries.enqueueForThreadPost(postId, address, subject, body, now);
+        }
+    }
+
     /** How many of the actor's messages are unread (for the navigation). */
     public int unreadCount(Actor actor) {
         Role role = role(actor);

@@ -14,6 +14,9 @@ public final class ProblemTypes {
     public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
     public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
+    /** An upload over its size limit: 413. */
+    public static final URI CONTENT_TOO_LARGE = URI.create(BASE + "content-too-large");
+
     public static final URI CONFLICT = URI.create(BASE + "conflict");
     /** An {@code Idempotency-Key} sent again with a different body (security.md §17): 422. */
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");

@@ -34,7 +34,7 @@ class HtmlErrorController implements ErrorController {
                 switch (status) {
                     case NOT_FOUND -> "notFound";
                     case FORBIDDEN -> "forbidden";
-                    case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE -> "badRequest";
+                    case BAD_REQUEST, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE -> "badRequest";
                     default -> "serverError";
                 });
         return "error";
@@ -60,6 +60,16 @@ class HtmlErrorController implements ErrorController {
                         "Not acceptable",
                         "This address cannot answer in the media type the Accept header asks for.",
                         request);
+            // an upload over the server's multipart limit never reaches a controller (issue 16's attachments)
+            case PAYLOAD_TOO_LARGE ->
+                ApiProblems.problem(
+                        status,
+                        ProblemTypes.CONTENT_TOO_LARGE,
+                        "Content too large",
+                        "The request is larger than this server accepts; a file can be at most 10 MB.",
+                        request,
+                        "file",
+                        java.util.List.of(java.util.Map.of("field", "file", "message", "at most 10 MB")));
             case METHOD_NOT_ALLOWED ->
                 ApiProblems.problem(
                         status,

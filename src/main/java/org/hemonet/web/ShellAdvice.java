@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.hemonet.centre.NetworkSettings;
 import org.hemonet.identity.SignedInUser;
 import org.hemonet.message.Messages;
+import org.hemonet.message.Threads;
 import org.hemonet.shared.CurrentActor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,12 +17,19 @@ class ShellAdvice {
 
     private final SignedInUser signedInUser;
     private final Messages messages;
+    private final Threads threads;
     private final CurrentActor currentActor;
     private final NetworkSettings network;
 
-    ShellAdvice(SignedInUser signedInUser, Messages messages, CurrentActor currentActor, NetworkSettings network) {
+    ShellAdvice(
+            SignedInUser signedInUser,
+            Messages messages,
+            Threads threads,
+            CurrentActor currentActor,
+            NetworkSettings network) {
         this.signedInUser = signedInUser;
         this.messages = messages;
+        this.threads = threads;
         this.currentActor = currentActor;
         this.network = network;
     }
@@ -35,10 +43,16 @@ class ShellAdvice {
         return network.emergencyNumber();
     }
 
-    /** Unread messages of the signed-in patient or centre team, shown next to "Messages" in the navigation. */
+    /**
+     * Unread notices and conversation messages (issue 16) of the signed-in patient or centre team, shown next to
+     * "Messages" in the navigation.
+     */
     @ModelAttribute("unreadMessages")
     int unreadMessages() {
-        return currentActor.get().map(messages::unreadCount).orElse(0);
+        return currentActor
+                .get()
+                .map(actor -> messages.unreadCount(actor) + threads.unreadCount(actor))
+                .orElse(0);
     }
 
     @ModelAttribute("currentUser")

@@ -96,7 +96,12 @@ class PhoneAndAccessibilityWalkBrowserTest extends BrowserTest {
     static String axeSource;
 
     /** The test's own centre, patient (with diary entries) and recall, built once for the class. */
-    record Fixture(TestNetwork.Staff clinician, PatientAccounts.Created patient, UUID recallId, UUID messageId) {}
+    record Fixture(
+            TestNetwork.Staff clinician,
+            PatientAccounts.Created patient,
+            UUID recallId,
+            UUID messageId,
+            String threadId) {}
 
     static Fixture fixture;
 
@@ -175,7 +180,15 @@ class PhoneAndAccessibilityWalkBrowserTest extends BrowserTest {
                 sleep();
             }
         }
-        return new Fixture(clinician, patient, recallId, messageId);
+        // a conversation with the centre (issue 16), with a long unbroken subject that must still fit the phone
+        HttpResponse<String> thread = check(asPatient.postJson(
+                "/api/v1/threads",
+                """
+                {"patientId": "%s", "subject": "Swelling-after-the-infusion-on-Tuesday-evening", "body": "It is warm."}"""
+                        .formatted(patient.patientId())));
+        String threadId = thread.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        check(asClinician.postJson("/api/v1/threads/" + threadId + "/messages", "{\"body\": \"Please call us.\"}"));
+        return new Fixture(clinician, patient, recallId, messageId, threadId);
     }
 
     private static void sleep() {
@@ -250,10 +263,17 @@ class PhoneAndAccessibilityWalkBrowserTest extends BrowserTest {
                         "/patients/" + patient + "/pk",
                         "/patients/" + patient + "/treatment",
                         "/recalls/" + fixture.recallId(),
+                        "/messages/threads/" + fixture.threadId(),
                         "/access-log?patient=" + patient));
         Page own = signIn(fixture.patient().username(), WIDTH);
-        List<String> patientPages =
-                new ArrayList<>(List.of("/diary", "/my-outcomes", "/my-level", "/access-log?patient=" + patient));
+        List<String> patientPages = new ArrayList<>(List.of(
+                "/diary",
+                "/my-outcomes",
+                "/my-level",
+                "/messages",
+                "/messages/threads/new",
+                "/messages/threads/" + fixture.threadId(),
+                "/access-log?patient=" + patient));
         if (fixture.messageId() != null) {
             patientPages.add("/messages/" + fixture.messageId());
         }

@@ -74,7 +74,7 @@ class BleedPhotoMetadataApiTest extends IntegrationTest {
         assertThat(downloaded.length).isLessThan(original.length);
         assertNoMetadata(downloaded);
         assertThat(PhotoFixtures.pixels(downloaded)).isEqualTo(PhotoFixtures.pixels(original));
-        assertThat(PhotoFixtures.indexOf(downloaded, org.hemonet.diary.internal.PhotoMetadata.orientationExif(6)))
+        assertThat(PhotoFixtures.indexOf(downloaded, org.hemonet.shared.PhotoMetadata.orientationExif(6)))
                 .as("the orientation is kept")
                 .isPositive();
         byte[] inDatabase = jdbc.sql("select bytes from diary.bleed_photo where patient_id = :p")

@@ -156,6 +156,21 @@ public class Accounts {
                 .list();
     }
 
+    /** Enabled centre-staff accounts of a centre, by display name (who a team inbox thread may be assigned to). */
+    public List<UUID> staffOf(UUID centreId) {
+        return jdbc.sql(
+                        """
+                        select a.id from identity.account a
+                        join identity.account_centre c on c.account_id = a.id
+                        where c.centre_id = :centre and a.enabled
+                          and a.role in ('CLINICIAN', 'NURSE', 'PHYSIO', 'SOCIAL_WORKER', 'LAB')
+                        order by a.display_name, a.username
+                        """)
+                .param("centre", centreId)
+                .query(UUID.class)
+                .list();
+    }
+
     public List<Account> all() {
         return jdbc.sql(
                         """

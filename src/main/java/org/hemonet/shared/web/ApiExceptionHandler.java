@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hemonet.shared.ConflictException;
+import org.hemonet.shared.ContentTooLargeException;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
 import org.hemonet.shared.ProblemTypes;
 import org.hemonet.shared.StaleVersionException;
+import org.hemonet.shared.UnsupportedContentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -199,6 +201,30 @@ public class ApiExceptionHandler {
                 "Unsupported media type",
                 "Send the request body as application/json.",
                 request);
+    }
+
+    @ExceptionHandler(UnsupportedContentException.class)
+    ResponseEntity<ProblemDetail> unsupportedContent(UnsupportedContentException e, HttpServletRequest request) {
+        return ApiProblems.problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
+                e.getMessage(),
+                request,
+                e.field(),
+                List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+
+    @ExceptionHandler(ContentTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(ContentTooLargeException e, HttpServletRequest request) {
+        return ApiProblems.problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                ProblemTypes.CONTENT_TOO_LARGE,
+                "Content too large",
+                e.getMessage(),
+                request,
+                e.field(),
+                List.of(Map.of("field", e.field(), "message", e.getMessage())));
     }
 
     @ExceptionHandler(Exception.class)

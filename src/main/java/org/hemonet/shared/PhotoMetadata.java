@@ -1,11 +1,10 @@
-package org.hemonet.diary.internal;
+package org.hemonet.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.zip.CRC32;
-import org.hemonet.shared.InvalidInputException;
 
 /**
  * Removes what a photo says about where, when and with what it was taken, without re-encoding the image (lossless):

@@ -1,4 +1,4 @@
-package org.hemonet.diary.internal;
+package org.hemonet.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.hemonet.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /**
