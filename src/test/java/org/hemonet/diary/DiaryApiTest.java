@@ -181,11 +181,7 @@ class DiaryApiTest extends IntegrationTest {
 
     @Test
     void parentLogsForAChildAndTheChildsClinicianSeesIt() {
-        UUID leo = patient(
-                "Leo",
-                jdbc.sql("select family_name from patient.patient where given_name = 'Leo'")
-                        .query(String.class)
-                        .single());
+        UUID leo = patient("Leo", "Okafor");
         ApiClient sara = new ApiClient(port).signIn("parent.sara");
         assertThat(sara.postJson("/api/v1/patients/" + leo + "/bleeds", bleedJson(ago(2)))
                         .statusCode())

@@ -131,7 +131,7 @@ class DiarySyncTest extends IntegrationTest {
         UUID good = UUID.randomUUID();
         UUID badDose = UUID.randomUUID();
         UUID otherFamily = UUID.randomUUID();
-        UUID leo = jdbc.sql("select id from patient.patient where given_name = 'Leo'")
+        UUID leo = jdbc.sql("select id from patient.patient where given_name = 'Leo' and family_name = 'Okafor'")
                 .query(UUID.class)
                 .single();
         String body = batch(

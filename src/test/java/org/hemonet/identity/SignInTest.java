@@ -183,7 +183,7 @@ class SignInTest extends IntegrationTest {
         UUID tom = jdbc.sql("select id from patient.patient where given_name = 'Tom' and family_name = 'Bradley'")
                 .query(UUID.class)
                 .single();
-        UUID leo = jdbc.sql("select id from patient.patient where given_name = 'Leo'")
+        UUID leo = jdbc.sql("select id from patient.patient where given_name = 'Leo' and family_name = 'Okafor'")
                 .query(UUID.class)
                 .single();
         String username = uniqueName("nurse");

@@ -53,7 +53,7 @@ class MessagingBrowserTest extends BrowserTest {
         site = network.centre("Inbox");
         nurse = site.staff(Role.NURSE);
         otherClinician = network.centre("Far").staff(Role.CLINICIAN);
-        leo = site.patient("Leo", "Marsh");
+        leo = site.patient("Lenny", "Marsh");
         mia = site.patient("Mia", "Marsh");
         parent = "parent-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new NewAccount(
