@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -91,6 +92,15 @@ class MessagingBrowserTest extends BrowserTest {
         assertThat(phone.locator("ol.conversation").innerText()).contains("Not read yet");
         assertFits(phone);
         screenshot(phone, "messaging-parent-sent-360");
+        phone.locator("#file")
+                .setInputFiles(new FilePayload(
+                        "letter.pdf", "application/pdf", "not a PDF at all".getBytes(StandardCharsets.UTF_8)));
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(phone.locator("[role=alert]").innerText())
+                .as("judged by content, not by name")
+                .contains("That file was not added: send a photo (JPEG or PNG) or a PDF.");
+        assertThat(phone.locator("ol.conversation > li").count()).isEqualTo(2);
         UUID threadId = UUID.fromString(threadPath.substring(threadPath.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("select patient_id from message.thread where id = :id")
                         .param("id", threadId)

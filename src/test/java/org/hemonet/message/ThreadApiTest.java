@@ -279,6 +279,18 @@ class ThreadApiTest extends IntegrationTest {
     }
 
     @Test
+    void aCourierIsForbiddenEveryThreadEndpoint() {
+        String id = start("Courier", "Not for couriers");
+        ApiClient courier = as("courier");
+        assertThat(courier.get("/api/v1/threads").statusCode()).isEqualTo(403);
+        assertThat(courier.get("/api/v1/threads/" + id).statusCode()).isEqualTo(403);
+        assertThat(courier.postJson("/api/v1/threads/" + id + "/messages", "{\"body\": \"x\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(courier.getHtml("/messages/threads/" + id).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void everyReadAndWriteOfAThreadIsOneAuditEvent() {
         String id = start("Audit", "Count me");
         assertThat(audited(id, "SUCCESS")).as("created").isEqualTo(1);

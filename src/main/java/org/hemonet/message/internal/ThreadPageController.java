@@ -114,9 +114,8 @@ class ThreadPageController {
     }
 
     @PostMapping("/messages/threads/{id}/assignment")
-    String assign(@PathVariable UUID id, @RequestParam(required = false) @Nullable String assignedTo) {
-        UUID to = assignedTo == null || assignedTo.isBlank() ? null : UUID.fromString(assignedTo);
-        threads.assign(currentActor.require(), id, to);
+    String assign(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID assignedTo) {
+        threads.assign(currentActor.require(), id, assignedTo);
         return "redirect:/messages/threads/" + id + "?assigned";
     }
 
