@@ -3,9 +3,7 @@ package org.hemonet.patient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,11 +74,13 @@ public class PatientRegistry {
     private final TransactionTemplate ownTransaction;
     private final PatientFields fields;
     private final PatientRecordParts parts;
+    private final PatientViews views;
 
     PatientRegistry(
             PatientQueries queries,
             PatientFields fields,
             PatientRecordParts parts,
+            PatientViews views,
             AccessPolicy accessPolicy,
             AuditLog auditLog,
             CentreDirectory centres,
@@ -92,6 +92,7 @@ public class PatientRegistry {
         this.queries = queries;
         this.fields = fields;
         this.parts = parts;
+        this.views = views;
         this.accessPolicy = accessPolicy;
         this.auditLog = auditLog;
         this.centres = centres;
@@ -134,7 +135,7 @@ public class PatientRegistry {
             }
             rows = queries.atCentres(searchable, criteria.text());
         }
-        Stream<PatientSummary> found = summaries(rows).stream();
+        Stream<PatientSummary> found = views.summaries(rows).stream();
         if (criteria.severity() != null) {
             found = found.filter(p -> p.severity() == criteria.severity());
         }
@@ -155,7 +156,7 @@ public class PatientRegistry {
 
     /** The records a patient or guardian account holds, oldest first. */
     public List<PatientSummary> heldBy(Actor actor) {
-        List<PatientSummary> held = summaries(queries.withIds(actor.patientIds()));
+        List<PatientSummary> held = views.summaries(queries.withIds(actor.patientIds()));
         held.forEach(p -> auditLog.record(
                 AuditEvent.by(actor, AuditAction.READ, p.id(), PATIENT, p.id().toString(), AuditOutcome.SUCCESS)));
         return held;
@@ -167,7 +168,7 @@ public class PatientRegistry {
      */
     @Transactional(readOnly = true)
     public Optional<PatientSummary> summaryOf(UUID patientId) {
-        return queries.find(patientId).map(row -> summaries(List.of(row)).get(0));
+        return queries.find(patientId).map(row -> views.summaries(List.of(row)).get(0));
     }
 
     /**
@@ -185,14 +186,14 @@ public class PatientRegistry {
         return scopeOf(patientId)
                 .filter(scope -> accessPolicy.mayRead(actor, scope))
                 .flatMap(scope -> queries.find(patientId))
-                .map(row -> summaries(List.of(row)).get(0));
+                .map(row -> views.summaries(List.of(row)).get(0));
     }
 
     /** The whole record, audited; unknown or not visible to the actor → {@link NotFoundException}. */
     public PatientRecord read(Actor actor, UUID patientId) {
         requirePatientDataRole(actor, AuditAction.READ, patientId);
         PatientScope scope = visibleScope(actor, patientId, AuditAction.READ, PATIENT);
-        PatientRecord record = assemble(actor, scope);
+        PatientRecord record = views.record(actor, scope);
         auditLog.record(
                 AuditEvent.by(actor, AuditAction.READ, patientId, PATIENT, patientId.toString(), AuditOutcome.SUCCESS));
         return record;
@@ -208,7 +209,7 @@ public class PatientRegistry {
     /** Every living record, without identifiers, for aggregate counts by the network. */
     @Transactional(readOnly = true)
     public List<PatientSummary> allForAggregates() {
-        return summaries(queries.all());
+        return views.summaries(queries.all());
     }
 
     // ---- writes by people ------------------------------------------------------------------------------------------
@@ -264,7 +265,7 @@ public class PatientRegistry {
         queries.insert(normalised, zoneAtRegistration(normalised));
         auditLog.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patient.id(), PATIENT, patient.id().toString(), AuditOutcome.SUCCESS));
-        return assemble(actor, new PatientScope(patient.id(), patient.centreId(), Set.of()));
+        return views.record(actor, new PatientScope(patient.id(), patient.centreId(), Set.of()));
     }
 
     /**
@@ -328,7 +329,7 @@ public class PatientRegistry {
                 json.writeValueAsString(changes));
         auditLog.record(AuditEvent.by(
                 actor, AuditAction.UPDATE, patientId, PATIENT, patientId.toString(), AuditOutcome.SUCCESS));
-        return assemble(actor, scopeOf(patientId).orElseThrow());
+        return views.record(actor, scopeOf(patientId).orElseThrow());
     }
 
     /**
@@ -714,102 +715,5 @@ public class PatientRegistry {
                 throw new InvalidInputException(field, refusal);
             }
         }
-    }
-
-    // ---- assembling ------------------------------------------------------------------------------------------------
-
-    private PatientRecord assemble(Actor actor, PatientScope scope) {
-        UUID id = scope.patientId();
-        PatientQueries.Details d = queries.details(id).orElseThrow(() -> new NotFoundException(PATIENT));
-        BigDecimal threshold = settings.inhibitorPositiveBuFor(d.diagnosis());
-        List<PatientRecord.FactorLevel> levels = queries.factorLevels(id);
-        BigDecimal lowest = levels.stream()
-                .map(PatientRecord.FactorLevel::levelIuPerDl)
-                .min(BigDecimal::compareTo)
-                .orElse(null);
-        List<PatientRecord.InhibitorTest> tests = parts.inhibitorTests(id, threshold);
-        InhibitorStatus status = InhibitorStatus.of(
-                tests.stream()
-                        .map(t -> new InhibitorStatus.Result(t.sampledOn(), t.titreBu()))
-                        .toList(),
-                threshold);
-        LocalDate today = LocalDate.now(clock);
-        int age = Period.between(d.dateOfBirth(), today).getYears();
-        TransitionStage stage = TransitionStage.at(age, settings);
-        PatientRecord.Transition transition = stage == null
-                ? null
-                : new PatientRecord.Transition(
-                        stage,
-                        age,
-                        d.knowsDiagnosisAndProduct(),
-                        d.selfInfuses(),
-                        d.ordersSupplies(),
-                        d.knowsEmergencyPlan());
-        PatientRecord.Infection infection = accessPolicy.maySeeInfectionStatus(actor, scope)
-                ? new PatientRecord.Infection(d.hivStatus(), d.hbvStatus(), d.hcvStatus(), d.vcjdAtRisk())
-                : null;
-        return new PatientRecord(
-                id,
-                d.version(),
-                d.centreId(),
-                scope.sharedCareCentreIds(),
-                d.givenName(),
-                d.familyName(),
-                d.dateOfBirth(),
-                d.sex(),
-                d.nationalIdScheme(),
-                d.nationalId(),
-                d.regionId(),
-                d.phone(),
-                d.email(),
-                d.timeZone(),
-                parts.recordNumbers(id),
-                parts.contacts(id),
-                new PatientRecord.Diagnosis(d.diagnosis(), d.subtype(), d.bleedingPhenotype()),
-                Severity.derive(d.diagnosis(), d.sex(), lowest, d.bleedingPhenotype()),
-                levels,
-                new PatientRecord.Genotype(d.genotypeHgvs(), d.mutationClass()),
-                parts.familyLinks(id),
-                status,
-                tests,
-                parts.itiEpisodes(id),
-                infection,
-                parts.weights(id),
-                parts.consents(id),
-                parts.careTeam(id),
-                transition,
-                parts.revisions(id),
-                d.previouslyUntreated(),
-                d.priorExposureDays());
-    }
-
-    private List<PatientSummary> summaries(List<PatientQueries.Row> rows) {
-        Collection<UUID> ids = rows.stream().map(PatientQueries.Row::id).toList();
-        Map<UUID, List<InhibitorStatus.Result>> inhibitors = queries.inhibitorResults(ids);
-        return rows.stream()
-                .map(row -> {
-                    List<InhibitorStatus.Result> results = inhibitors.getOrDefault(row.id(), List.of());
-                    BigDecimal latestTitre = results.isEmpty()
-                            ? null
-                            : results.get(results.size() - 1).titreBu();
-                    return new PatientSummary(
-                            row.id(),
-                            row.centreId(),
-                            row.givenName(),
-                            row.familyName(),
-                            row.dateOfBirth(),
-                            row.sex(),
-                            row.diagnosis(),
-                            row.subtype(),
-                            row.level(),
-                            row.measuredOn(),
-                            Severity.derive(row.diagnosis(), row.sex(), row.level(), row.bleedingPhenotype()),
-                            row.weightKg(),
-                            row.weighedOn(),
-                            InhibitorStatus.of(results, settings.inhibitorPositiveBuFor(row.diagnosis())),
-                            latestTitre,
-                            row.timeZone());
-                })
-                .toList();
     }
 }
