@@ -1,6 +1,5 @@
 package org.hemonet.pathway;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -194,8 +193,7 @@ public class EmergencyAccess {
         Product bleedProduct = plan.flatMap(p ->
                         p.bleedProductId() == null ? Optional.ofNullable(product) : catalogue.find(p.bleedProductId()))
                 .orElse(null);
-        BigDecimal weight =
-                plan.map(TreatmentPlan::weightKg).filter(w -> w != null).orElse(patient.weightKg());
+        int age = patient.ageOn(today);
         Centre centre = centres.centre(patient.centreId()).orElseThrow();
         return new EmergencySummary(
                 patientId,
@@ -209,7 +207,9 @@ public class EmergencyAccess {
                 bleedProduct == null || bleedProduct == product
                         ? null
                         : bleedProduct.brandName() + " (" + bleedProduct.genericName() + ")",
-                majorBleed(bleedProduct, weight, patient.ageOn(today)),
+                plan.flatMap(p -> plans.bleedPlan(p, patient.weightKg(), age))
+                        .map(EmergencyAccess::majorBleed)
+                        .orElse(null),
                 product != null && product.productClass() == ProductClass.EMICIZUMAB,
                 centre.name(),
                 centre.phone24h(),
@@ -218,22 +218,14 @@ public class EmergencyAccess {
 
     /**
      * The first-phase dose for a life-threatening (intracranial) bleed by the WFH 2020 targets, from no factor to the
-     * lower target, in whole vials ({@link BleedPlan}); null without a factor product dosed by recovery or a weight.
+     * lower target, in whole vials, from the plan's {@link BleedPlan}; null when it has no intracranial phase.
      */
-    static EmergencySummary.@Nullable MajorBleedDose majorBleed(
-            @Nullable Product product, @Nullable BigDecimal weightKg, int ageYears) {
-        if (product == null || weightKg == null) {
-            return null;
-        }
-        BleedPlan plan = BleedPlan.of(product, weightKg, ageYears);
-        if (plan == null) {
-            return null;
-        }
+    static EmergencySummary.@Nullable MajorBleedDose majorBleed(BleedPlan plan) {
         return plan.sites().stream()
                 .filter(s -> s.site() == BleedSite.INTRACRANIAL && !s.phases().isEmpty())
                 .map(s -> s.phases().get(0))
                 .map(p -> new EmergencySummary.MajorBleedDose(
-                        p.dose(), p.vials(), p.lowIuPerDl(), p.highIuPerDl(), weightKg))
+                        p.dose(), p.vials(), p.lowIuPerDl(), p.highIuPerDl(), plan.weightKg()))
                 .findFirst()
                 .orElse(null);
     }

@@ -382,6 +382,20 @@ public class TreatmentPlans {
                 DoseCalculator.volumeMl(vials.total(), product.concentrationMgPerMl()));
     }
 
+    /**
+     * What to give for a bleed under {@code plan} (WFH 2020 targets, {@link BleedPlan}): its bleed product (else its own
+     * product) at the plan's weight, else the patient's latest; empty without a weight or for a product not dosed by
+     * recovery.
+     */
+    public Optional<BleedPlan> bleedPlan(TreatmentPlan plan, @Nullable BigDecimal patientWeightKg, int ageYears) {
+        BigDecimal weight = plan.weightKg() != null ? plan.weightKg() : patientWeightKg;
+        UUID productId = plan.bleedProductId() != null ? plan.bleedProductId() : plan.productId();
+        if (weight == null) {
+            return Optional.empty();
+        }
+        return catalogue.find(productId).map(product -> BleedPlan.of(product, weight, ageYears));
+    }
+
     /** The vials of a plan's dose. */
     public VialCombination vialsOf(TreatmentPlan plan) {
         return catalogue

@@ -24,7 +24,6 @@ import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
 import org.hemonet.shared.InvalidInputException;
 import org.hemonet.shared.NotFoundException;
-import org.hemonet.supply.BleedPlan;
 import org.hemonet.supply.Delivery;
 import org.hemonet.supply.DeliveryWindow;
 import org.hemonet.supply.HomeStock;
@@ -371,14 +370,7 @@ class TreatmentPageController {
         model.addAttribute("nextDoses", plans.scheduledDoses(patientId, now, now.plus(14, ChronoUnit.DAYS)));
         model.addAttribute(
                 "bleedPlan",
-                active.flatMap(plan -> {
-                            Product bleedProduct = products.get(
-                                    plan.bleedProductId() != null ? plan.bleedProductId() : plan.productId());
-                            BigDecimal weight = plan.weightKg() != null ? plan.weightKg() : patient.weightKg();
-                            return weight == null || bleedProduct == null
-                                    ? Optional.empty()
-                                    : Optional.ofNullable(BleedPlan.of(bleedProduct, weight, patient.ageOn(today)));
-                        })
+                active.flatMap(plan -> plans.bleedPlan(plan, patient.weightKg(), patient.ageOn(today)))
                         .orElse(null));
         model.addAttribute("products", products);
         model.addAttribute("stock", stock);
