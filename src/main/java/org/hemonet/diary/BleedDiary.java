@@ -43,6 +43,14 @@ public class BleedDiary {
 
     public static final int MAX_SYNC_ENTRIES = 1000;
 
+    /** An entry up to this far in the future is taken as "now" (phones' clocks run a little fast). */
+    public static final java.time.Duration CLOCK_SKEW = DiaryEntryRules.CLOCK_SKEW;
+
+    /** The largest dose the diary takes, in IU of a factor concentrate and in mg (emicizumab). */
+    public static final BigDecimal MAX_DOSE_IU = DiaryEntryRules.MAX_DOSE_IU;
+
+    public static final BigDecimal MAX_DOSE_MG = DiaryEntryRules.MAX_DOSE_MG;
+
     private final DiaryQueries queries;
     private final PatientRegistry patients;
     private final AccessPolicy accessPolicy;
@@ -575,6 +583,11 @@ public class BleedDiary {
             alsoInTransaction.accept(result);
             return result;
         });
+    }
+
+    /** Which of these infusion ids are stored already: how an import tells new rows from ones it brought before. */
+    public Set<UUID> storedInfusionIds(java.util.Collection<UUID> ids) {
+        return queries.storedInfusionIds(ids);
     }
 
     /**

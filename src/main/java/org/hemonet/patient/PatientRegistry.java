@@ -590,6 +590,14 @@ public class PatientRegistry {
         return patient.id();
     }
 
+    /**
+     * The patients {@code centreId} knows by these medical record numbers (the centre's own patient numbers), MRN →
+     * patient id: how a registry import finds the patients it brought in before (issue 15).
+     */
+    public Map<String, UUID> patientsByRecordNumber(UUID centreId, java.util.Collection<String> mrns) {
+        return queries.patientsByRecordNumber(centreId, mrns);
+    }
+
     public void recordWeight(UUID patientId, LocalDate measuredOn, BigDecimal weightKg) {
         queries.insertWeight(patientId, measuredOn, weightKg);
     }

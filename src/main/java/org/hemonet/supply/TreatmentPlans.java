@@ -100,10 +100,23 @@ public class TreatmentPlans {
      */
     @Transactional
     public TreatmentPlan prescribe(Actor actor, UUID patientId, Prescription p) {
+        return prescribe(actor, patientId, p, false);
+    }
+
+    /**
+     * Records a plan brought from an earlier system (a registry import, issue 15): as {@link #prescribe}, except that
+     * it may have started more than a year ago — a patient's current regimen is often older than that.
+     */
+    @Transactional
+    public TreatmentPlan importPlan(Actor actor, UUID patientId, Prescription p) {
+        return prescribe(actor, patientId, p, true);
+    }
+
+    private TreatmentPlan prescribe(Actor actor, UUID patientId, Prescription p, boolean historic) {
         PatientScope scope = access.prescribe(actor, patientId, AuditAction.CREATE, RESOURCE);
         TreatmentPlan plan;
         try {
-            plan = validate(actor, patientId, scope, p, null);
+            plan = validate(actor, patientId, scope, p, null, historic);
         } catch (InvalidInputException e) {
             access.recordCommitted(actor, AuditAction.CREATE, patientId, RESOURCE, null, AuditOutcome.FAILED);
             throw e;
@@ -146,7 +159,7 @@ public class TreatmentPlans {
             if (from.isBefore(old.validFrom()) || (old.validTo() != null && from.isAfter(old.validTo()))) {
                 throw new InvalidInputException("validFrom", "A change starts while the plan it changes runs.");
             }
-            plan = validate(actor, patientId, scope, merge(old, change.prescription()), old.id());
+            plan = validate(actor, patientId, scope, merge(old, change.prescription()), old.id(), false);
         } catch (InvalidInputException e) {
             access.recordCommitted(
                     actor, AuditAction.UPDATE, patientId, RESOURCE, planId.toString(), AuditOutcome.FAILED);
@@ -405,7 +418,12 @@ public class TreatmentPlans {
     }
 
     private TreatmentPlan validate(
-            Actor actor, UUID patientId, PatientScope scope, Prescription p, @Nullable UUID supersedes) {
+            Actor actor,
+            UUID patientId,
+            PatientScope scope,
+            Prescription p,
+            @Nullable UUID supersedes,
+            boolean historic) {
         if (p.regimen() == null) {
             throw new InvalidInputException("regimen", "Choose prophylaxis or on demand.");
         }
@@ -426,8 +444,13 @@ public class TreatmentPlans {
         if (p.validFrom() == null) {
             throw new InvalidInputException("validFrom", "A plan needs a first day.");
         }
-        if (p.validFrom().isBefore(today.minusYears(1)) || p.validFrom().isAfter(today.plusYears(1))) {
-            throw new InvalidInputException("validFrom", "A plan starts within a year of today.");
+        boolean tooEarly = !historic && p.validFrom().isBefore(today.minusYears(1));
+        if (tooEarly || p.validFrom().isAfter(today.plusYears(1))) {
+            throw new InvalidInputException(
+                    "validFrom",
+                    historic
+                            ? "A plan starts no later than a year from today."
+                            : "A plan starts within a year of today.");
         }
         if (p.validTo() != null
                 && (p.validTo().isBefore(p.validFrom())

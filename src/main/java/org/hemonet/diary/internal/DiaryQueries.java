@@ -155,6 +155,17 @@ public class DiaryQueries {
                 .optional();
     }
 
+    /** Which of these infusion ids are stored already (voided or not). */
+    public java.util.Set<UUID> storedInfusionIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select id from diary.infusion where id = any(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
     public Optional<Infusion> infusion(UUID id) {
         return jdbc.sql("select * from diary.infusion where id = :id")
                 .param("id", id)

@@ -514,6 +514,21 @@ public class PatientQueries {
                 .update();
     }
 
+    /** The patients a centre knows by these MRNs (its own record numbers), MRN → patient id. */
+    public java.util.Map<String, UUID> patientsByRecordNumber(UUID centreId, java.util.Collection<String> mrns) {
+        if (mrns.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc
+                .sql("select mrn, patient_id from patient.record_number where centre_id = :c and mrn = any(:mrns)")
+                .param("c", centreId)
+                .param("mrns", mrns.toArray(String[]::new))
+                .query((rs, n) -> java.util.Map.entry(rs.getString("mrn"), rs.getObject("patient_id", UUID.class)))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     /** Whether the centre already uses this MRN, or the patient already has an MRN at the centre. */
     public boolean recordNumberTaken(UUID patientId, UUID centreId, String mrn) {
         return jdbc.sql(

@@ -1,0 +1,3 @@
+/** The import's CSV reading, its API, page and command. */
+@org.jspecify.annotations.NullMarked
+package org.hemonet.interchange.internal;

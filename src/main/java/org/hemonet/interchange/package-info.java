@@ -1,0 +1,11 @@
+/**
+ * Registry interchange (issue 15): a centre's existing registry comes in as one CSV file — patients with their
+ * identifiers, diagnosis and baseline level, inhibitor history, treatment plans and infusion history — checked row by
+ * row (a dry run names every bad row by line and column and stores nothing), then imported through the registry, plan
+ * and diary modules in one transaction, all or nothing, idempotent on the centre's own patient number. Columns:
+ * docs/import.md.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "patient", "diary", "supply", "product", "centre", "audit"})
+@org.jspecify.annotations.NullMarked
+package org.hemonet.interchange;
