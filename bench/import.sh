@@ -34,7 +34,7 @@ with open(path, "w") as f:
     f.write(cols + "\n")
     for p in range(patients):
         n = f"B-{p:06d}"
-        f.write(f"PATIENT,{n},Bench,Pat{p},{1960 + p % 50}-0{1 + p % 9}-1{p % 9},MALE,,HEMOPHILIA_A,0.7,2001-01-01,72,,,,,,,,,,,,,,\n")
+        f.write(f"PATIENT,{n},Bench,Pat{p},{1950 + p % 50}-0{1 + p % 9}-1{p % 9},MALE,,HEMOPHILIA_A,0.7,2001-01-01,72,,,,,,,,,,,,,,\n")
         f.write(f"PLAN,{n},,,,,,,,,,{start},,,PROPHYLAXIS,Octavia,2000,,EVERY_N_DAYS,3,,08:00,,,\n")
         for i in range(per):
             day = start + datetime.timedelta(days=3 * i)

@@ -10,6 +10,7 @@ import org.hemonet.diary.BleedDiary;
 import org.hemonet.identity.Role;
 import org.hemonet.product.Product;
 import org.hemonet.product.ProductCatalogue;
+import org.hemonet.product.ProductClass;
 import org.hemonet.safety.internal.SafetyQueries;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.InvalidInputException;
@@ -61,12 +62,25 @@ public class SafetyRates {
             Map<AdverseEventCategory, @Nullable Rate> rates) {}
 
     /**
-     * A signal (issue 13): the product's exact 95 % interval for a category lies wholly above the network rate of its
-     * class for that category over the same years (its lower limit exceeds the class's rate).
+     * A signal (issue 13, clinical.md §9): an exact 95 % interval for a category lies wholly above a reference rate over
+     * the same years (its lower limit exceeds the reference). At {@link Grouping#PRODUCT} level a product is compared
+     * with the network rate of its class; at {@link Grouping#PRODUCT_CLASS} level a class is compared with the network
+     * rate of every product for the same factor ({@code reference} "FVIII" or "FIX": e.g. extended half-life FVIII
+     * against all FVIII concentrates), or, for a class that replaces no single factor (bypassing agents, emicizumab,
+     * VWF, fibrinogen), with the rate of the whole network ({@code reference} "ALL"). A patient counts one treatment-year
+     * per group and year however many of its products they used.
+     *
+     * @param productId the product, for a product signal; {@code null} for a class signal
+     * @param reference what the rate is compared with: the product's class (product signals), or FVIII, FIX or ALL
+     * @param classRatePer1000TreatmentYears the reference rate (the class's for a product signal)
+     * @param classEvents events of the reference group
+     * @param classTreatmentYears treatment-years of the reference group
      */
     public record Signal(
-            UUID productId,
+            @Nullable UUID productId,
             String productClass,
+            Grouping level,
+            String reference,
             AdverseEventCategory category,
             long events,
             long treatmentYears,
@@ -74,6 +88,14 @@ public class SafetyRates {
             double classRatePer1000TreatmentYears,
             long classEvents,
             long classTreatmentYears) {}
+
+    /** The reference group of a class signal: the class's factor, or ALL for classes that replace no single factor. */
+    static String referenceOf(String productClass) {
+        String factor = ProductClass.valueOf(productClass).factor();
+        return factor == null ? ALL : factor;
+    }
+
+    static final String ALL = "ALL";
 
     /** How rates are grouped ({@code by=} of the API). */
     public enum Grouping {
@@ -120,33 +142,51 @@ public class SafetyRates {
         List<Signal> signals = new ArrayList<>();
         for (Item product : figures.products()) {
             Item cls = classes.get(String.valueOf(product.productClass()));
-            if (product.productId() == null || product.productClass() == null || cls == null) {
-                continue;
-            }
-            for (AdverseEventCategory c : AdverseEventCategory.values()) {
-                Rate own = product.rates().get(c);
-                Rate network = cls.rates().get(c);
-                if (own != null && network != null && own.ci95()[0] > network.per1000TreatmentYears()) {
-                    signals.add(new Signal(
-                            product.productId(),
-                            product.productClass(),
-                            c,
-                            product.events().getOrDefault(c, 0L),
-                            product.treatmentYears(),
-                            own,
-                            network.per1000TreatmentYears(),
-                            cls.events().getOrDefault(c, 0L),
-                            cls.treatmentYears()));
-                }
+            if (product.productId() != null && product.productClass() != null && cls != null) {
+                addSignals(signals, Grouping.PRODUCT, product, product.productClass(), cls);
             }
         }
-        signals.sort(
-                Comparator.comparingDouble((Signal s) -> -(s.rate().ci95()[0] - s.classRatePer1000TreatmentYears()))
-                        .thenComparing(s -> s.productId().toString()));
+        for (Item cls : figures.classes()) {
+            if (cls.productClass() == null) {
+                continue;
+            }
+            String reference = referenceOf(cls.productClass());
+            Item group = figures.references().get(reference);
+            if (group != null) {
+                addSignals(signals, Grouping.PRODUCT_CLASS, cls, reference, group);
+            }
+        }
+        signals.sort(Comparator.comparing(Signal::level)
+                .thenComparingDouble(s -> -(s.rate().ci95()[0] - s.classRatePer1000TreatmentYears()))
+                .thenComparing(s -> String.valueOf(s.productId()) + s.productClass()));
         return signals;
     }
 
-    private record Figures(List<Item> products, List<Item> classes) {}
+    /** A signal for each category where {@code item}'s interval lies wholly above {@code reference}'s rate. */
+    private static void addSignals(
+            List<Signal> signals, Grouping level, Item item, String referenceName, Item reference) {
+        for (AdverseEventCategory c : AdverseEventCategory.values()) {
+            Rate own = item.rates().get(c);
+            Rate network = reference.rates().get(c);
+            if (own != null && network != null && own.ci95()[0] > network.per1000TreatmentYears()) {
+                signals.add(new Signal(
+                        item.productId(),
+                        java.util.Objects.requireNonNull(item.productClass()),
+                        level,
+                        referenceName,
+                        c,
+                        item.events().getOrDefault(c, 0L),
+                        item.treatmentYears(),
+                        own,
+                        network.per1000TreatmentYears(),
+                        reference.events().getOrDefault(c, 0L),
+                        reference.treatmentYears()));
+            }
+        }
+    }
+
+    /** @param references the groups class signals compare with: FVIII, FIX and ALL (see {@link Signal}) */
+    private record Figures(List<Item> products, List<Item> classes, Map<String, Item> references) {}
 
     private Figures figures(Actor actor, int from, int to) {
         if (!maySee(actor)) {
@@ -187,7 +227,20 @@ public class SafetyRates {
             byClass.add(new Item(null, r.key(), r.patientsTreated(), r.treatmentYears(), r.events(), rates(r.rates())));
         }
         byClass.sort(Comparator.comparing((Item i) -> String.valueOf(i.productClass())));
-        return new Figures(byProduct, byClass);
+        Map<String, Item> references = new java.util.HashMap<>();
+        java.util.function.Function<UUID, @Nullable String> factorOf = productId -> {
+            String cls = classOf.get(productId);
+            return cls == null ? null : ProductClass.valueOf(cls).factor();
+        };
+        TreatmentYears.<String>byGroup(exposures, events, from, to, factorOf)
+                .forEach((factor, r) -> references.put(factor, group(r)));
+        TreatmentYears.<String>byGroup(exposures, events, from, to, productId -> ALL)
+                .forEach((all, r) -> references.put(ALL, group(r)));
+        return new Figures(byProduct, byClass, references);
+    }
+
+    private static Item group(TreatmentYears.Rates<String> r) {
+        return new Item(null, r.key(), r.patientsTreated(), r.treatmentYears(), r.events(), rates(r.rates()));
     }
 
     private static Map<AdverseEventCategory, @Nullable Rate> rates(

@@ -39,8 +39,29 @@ class BethesdaTitreTest {
                 .hasMessageContaining("25 and 75")
                 .extracting("field")
                 .isEqualTo("residualActivityPercent");
-        assertThatThrownBy(() -> BethesdaTitre.compute(new BigDecimal("75.1"), BigDecimal.ONE))
-                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> BethesdaTitre.compute(new BigDecimal("75.1"), new BigDecimal("2")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("lower dilution");
+        assertThatThrownBy(() -> BethesdaTitre.compute(new BigDecimal("151"), BigDecimal.ONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("150");
+    }
+
+    @Test
+    void moreThanSeventyFivePercentUndilutedIsANegativeResultWithoutATitre() {
+        assertThat(BethesdaTitre.compute(new BigDecimal("75.1"), BigDecimal.ONE))
+                .isEqualByComparingTo("0");
+        assertThat(BethesdaTitre.compute(new BigDecimal("98"), BigDecimal.ONE)).isEqualByComparingTo("0");
+        assertThat(BethesdaTitre.compute(new BigDecimal("104"), BigDecimal.ONE)).isEqualByComparingTo("0");
+        assertThat(BethesdaTitre.notDetected(BethesdaTitre.compute(new BigDecimal("90"), BigDecimal.ONE)))
+                .isTrue();
+        assertThat(BethesdaTitre.notDetected(BethesdaTitre.compute(new BigDecimal("75"), BigDecimal.ONE)))
+                .as("75 % undiluted is still a titre: 0.42 BU")
+                .isFalse();
+        // the lowest titre the formula gives (0.42 BU) is positive at the FIX threshold of 0.3 BU (clinical.md §2):
+        // only a "not detected" result lets a haemophilia B patient be negative
+        assertThat(BethesdaTitre.compute(new BigDecimal("75"), BigDecimal.ONE)).isGreaterThan(new BigDecimal("0.3"));
+        assertThat(BethesdaTitre.NOT_DETECTED).isLessThan(new BigDecimal("0.3"));
     }
 
     @Test

@@ -104,7 +104,7 @@ class PatientPagesTest extends IntegrationTest {
     void bethesdaFormRecordsAResultOrExplainsTheRange() {
         ApiClient client = new ApiClient(port).signIn("clinician.north");
         var bad = client.postForm(
-                "/patients/" + tom + "/inhibitor-tests", "sampledOn=2026-01-10&residualActivityPercent=90&dilution=1");
+                "/patients/" + tom + "/inhibitor-tests", "sampledOn=2026-01-10&residualActivityPercent=20&dilution=1");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("between 25 and 75");
         var good = client.postForm(

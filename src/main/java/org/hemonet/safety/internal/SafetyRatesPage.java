@@ -66,10 +66,15 @@ class SafetyRatesPage {
             @Nullable String lower,
             @Nullable String upper) {}
 
-    /** A signal as shown: the product, the category, its rate and interval, and its class's network rate. */
+    /**
+     * A signal as shown: the product (empty for a class signal), its class, what it is compared with (the class, or
+     * FVIII/FIX/ALL for a class), the category, its rate and interval, and the reference rate.
+     */
     record SignalRow(
             String productName,
             String productClass,
+            boolean classSignal,
+            String reference,
             AdverseEventCategory category,
             long events,
             long treatmentYears,
@@ -98,8 +103,10 @@ class SafetyRatesPage {
             SafetyRates.Dashboard dashboard = rates.dashboard(actor, first, last);
             for (SafetyRates.Signal signal : dashboard.signals()) {
                 signals.add(new SignalRow(
-                        name(signal.productId()),
+                        signal.productId() == null ? "" : name(signal.productId()),
                         signal.productClass(),
+                        signal.level() == SafetyRates.Grouping.PRODUCT_CLASS,
+                        signal.reference(),
                         signal.category(),
                         signal.events(),
                         signal.treatmentYears(),
