@@ -95,6 +95,29 @@
     localStorage.setItem(QUEUE, JSON.stringify(batch));
   }
 
+  // what the server warns about entries made offline (a recalled batch, aPCC beside emicizumab) is shown on the page
+  // the sync goes back to, so it is read even though the entry was made without a connection
+  var WARNINGS = "hemonet.diary.syncWarnings";
+  function keepWarnings(response) {
+    return response.clone().json().then(function (result) {
+      var all = [];
+      (result.entries || []).forEach(function (e) { (e.warnings || []).forEach(function (w) { all.push(w); }); });
+      if (all.length) { sessionStorage.setItem(WARNINGS, JSON.stringify(all)); }
+    }).catch(function () { /* no body: nothing to warn about */ });
+  }
+  function showKeptWarnings() {
+    var kept = sessionStorage.getItem(WARNINGS);
+    var el = document.getElementById("diary-sync-warnings");
+    if (!kept || !el) { return; }
+    sessionStorage.removeItem(WARNINGS);
+    JSON.parse(kept).forEach(function (w) {
+      var p = document.createElement("p");
+      p.textContent = w;
+      el.appendChild(p);
+    });
+    el.hidden = false;
+  }
+
   function status(text) {
     var el = document.getElementById("diary-queue-status");
     if (el && text) { el.textContent = text; el.hidden = false; }
@@ -120,10 +143,11 @@
       if (response.status === 200 || response.status === 400 || response.status === 422) {
         localStorage.removeItem(SENDING);
         var stored = response.status === 200;
+        var warned = stored ? keepWarnings(response) : Promise.resolve();
         // the bleeds are stored (or refused): their photos go (or are given up) before the page changes
         var photosDone = photos ? (stored ? photos.afterSync(batch.entries) : photos.afterRejected(batch.entries))
           : Promise.resolve();
-        photosDone.then(function () {
+        Promise.all([warned, photosDone]).then(function () {
           if (load(QUEUE)) { flush(); return; }
           var form = document.querySelector(".diary-form");
           var back = form ? form.getAttribute("data-back") : null;
@@ -199,5 +223,6 @@
     setUpBodyMap();
     setUpPain();
     setUpOffline();
+    showKeptWarnings();
   });
 })();

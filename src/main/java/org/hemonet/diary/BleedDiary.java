@@ -576,7 +576,13 @@ public class BleedDiary {
                 if (entry instanceof Bleed b) {
                     stored.add(new SyncResult.Entry(b.id(), storeBleed(b) ? "CREATED" : "ALREADY_STORED"));
                 } else if (entry instanceof Infusion inf) {
-                    stored.add(new SyncResult.Entry(inf.id(), storeInfusion(inf) ? "CREATED" : "ALREADY_STORED"));
+                    boolean created = storeInfusion(inf);
+                    // offline entries reach the server only now: the warnings an online entry gets at once (and the
+                    // patient's flag for aPCC beside emicizumab) come with the sync's answer
+                    stored.add(new SyncResult.Entry(
+                            inf.id(),
+                            created ? "CREATED" : "ALREADY_STORED",
+                            created ? warningsFor(actor, inf) : List.of()));
                 }
             }
             SyncResult result = new SyncResult(stored, List.of());

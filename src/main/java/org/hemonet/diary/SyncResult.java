@@ -14,7 +14,16 @@ public record SyncResult(List<Entry> entries, List<EntryError> errors) {
         return errors.isEmpty();
     }
 
-    public record Entry(UUID id, String status) {}
+    /**
+     * @param warnings for a newly stored infusion, what the person logging it must know now (a recalled batch; aPCC
+     *     beside emicizumab, issue 13) — the same warnings an infusion logged online answers with; empty otherwise
+     */
+    public record Entry(UUID id, String status, List<String> warnings) {
+
+        public Entry(UUID id, String status) {
+            this(id, status, List.of());
+        }
+    }
 
     /** {@code field} is the JSON path, e.g. {@code entries[3].infusion.doseIu}. */
     public record EntryError(int index, @Nullable UUID id, String field, String message) {}

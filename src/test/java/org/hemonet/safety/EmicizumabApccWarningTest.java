@@ -125,6 +125,49 @@ class EmicizumabApccWarningTest extends IntegrationTest {
                 .doesNotContain("Apcc, Wyn");
     }
 
+    /**
+     * Entries made offline reach the server in a sync batch: the aPCC warning comes back with the entry that crosses
+     * 100 U/kg in 24 h (hand-worked as above: 1000 U then 1500 U for the 20 kg child on emicizumab → 125.0 U/kg), and the
+     * child is flagged, as for an infusion logged online. A replayed batch warns no more.
+     */
+    @Test
+    void anOfflineSyncWarnsAndFlagsLikeAnInfusionLoggedOnline() {
+        UUID bypara = product("Bypara");
+        UUID emicizumab = product("Emivia 30");
+        TestNetwork.Site site = TestNetwork.in(context).centre("ApccSync");
+        UUID child = site.patient("Zed", "Synced").patientId();
+        registry.recordWeight(child, LocalDate.now().minusDays(10), new BigDecimal("20"));
+        ApiClient nurse = new ApiClient(port).signIn(site.staff(Role.NURSE).username());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        infuse(nurse, child, emicizumab, now.minus(Duration.ofDays(3)), "\"doseMg\": 30");
+
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String entry =
+                """
+                {"id": "%s", "type": "INFUSION", "patientId": "%s",
+                 "infusion": {"administeredAt": "%s", "productId": "%s", "doseIu": %d, "reason": "BLEED"}}""";
+        String batch = "{\"entries\": [" + entry.formatted(first, child, now.minus(Duration.ofHours(10)), bypara, 1000)
+                + "," + entry.formatted(second, child, now.minus(Duration.ofHours(2)), bypara, 1500) + "]}";
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> synced =
+                nurse.postJson("/api/v1/diary/sync", batch, java.util.Map.of("Idempotency-Key", key));
+        assertThat(synced.statusCode()).as(synced.body()).isEqualTo(200);
+        String body = synced.body();
+        String firstEntry = body.substring(body.indexOf(first.toString()), body.indexOf(second.toString()));
+        assertThat(firstEntry).contains("\"warnings\":[]");
+        assertThat(body.substring(body.indexOf(second.toString())))
+                .contains("thrombotic microangiopathy", "125.0 U/kg of aPCC within 24 hours");
+        assertThat(nurse.getHtml("/safety/adverse-events").body()).contains("id=\"apcc-flags\"", "Synced, Zed");
+
+        HttpResponse<String> replay = nurse.postJson(
+                "/api/v1/diary/sync",
+                batch.replace("\n", " "),
+                java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(replay.body()).contains("ALREADY_STORED").doesNotContain("thrombotic");
+    }
+
     /** The diary form's local date-time, in the network's zone. */
     static final class LocalDateTimeText {
         static String of(Instant at) {
