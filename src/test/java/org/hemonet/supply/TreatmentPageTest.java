@@ -24,6 +24,12 @@ class TreatmentPageTest extends IntegrationTest {
     @Autowired
     TreatmentPlans plans;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
+    org.hemonet.patient.PatientRegistry registry;
+
     SupplyFixtures fixtures;
 
     @BeforeEach
@@ -88,5 +94,29 @@ class TreatmentPageTest extends IntegrationTest {
                         + "&dosePerKg=&dose=&schedule=EVERY_N_DAYS&scheduleInterval=4&validFrom=" + LocalDate.now());
         assertThat(invalid.statusCode()).isEqualTo(200);
         assertThat(invalid.body()).contains("Give either a dose per kg or a fixed dose");
+    }
+
+    /**
+     * Emicizumab with aPCC for breakthrough bleeds, prescribed through the page (issue 13): the plan keeps the bleed
+     * product and the page warns of thrombotic microangiopathy.
+     */
+    @Test
+    void aBleedProductBesideEmicizumabIsPrescribedThroughTheFormAndAPccIsWarnedAbout() {
+        org.hemonet.support.TestNetwork.Site site =
+                org.hemonet.support.TestNetwork.in(context).centre("BleedProduct");
+        UUID patient = site.patient("Rae", "Bleeds").patientId();
+        registry.recordWeight(patient, LocalDate.now().minusDays(2), new java.math.BigDecimal("30"));
+        ApiClient nurse = new ApiClient(port)
+                .signIn(site.staff(org.hemonet.identity.Role.NURSE).username());
+        var form = nurse.getHtml("/patients/" + patient + "/treatment");
+        assertThat(form.body()).contains("id=\"bleedProductId\"", "For breakthrough bleeds");
+        String body = "regimen=PROPHYLAXIS&productId=" + fixtures.product("Emivia 30") + "&bleedProductId="
+                + fixtures.product("Bypara") + "&dosePerKg=1.5&dose=&schedule=EVERY_N_WEEKS&scheduleInterval=1"
+                + "&doseTime=08:00&validFrom=" + LocalDate.now() + "&notes=";
+        var saved = nurse.postForm("/patients/" + patient + "/treatment", body);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElse("")).contains("saved", "apcc");
+        assertThat(plans.activePlan(patient, LocalDate.now()).orElseThrow().bleedProductId())
+                .isEqualTo(fixtures.product("Bypara"));
     }
 }

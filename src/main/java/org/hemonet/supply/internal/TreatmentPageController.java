@@ -92,6 +92,9 @@ class TreatmentPageController {
     static final class PlanForm {
         public @Nullable Regimen regimen = Regimen.PROPHYLAXIS;
         public @Nullable UUID productId;
+        /** The product for breakthrough bleeds beside emicizumab (a factor concentrate or a bypassing agent). */
+        public @Nullable UUID bleedProductId;
+
         public @Nullable BigDecimal dosePerKg;
         public @Nullable BigDecimal dose;
         public Schedule.@Nullable Kind schedule = Schedule.Kind.WEEKDAYS;
@@ -310,7 +313,7 @@ class TreatmentPageController {
                     new Prescription(
                             form.regimen,
                             form.productId,
-                            null,
+                            form.bleedProductId,
                             form.dose,
                             form.dosePerKg,
                             null,
