@@ -5,6 +5,6 @@
  * leave this module. The module has no API of its own: everything lives in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "centre", "patient", "product", "diary", "supply"})
+        allowedDependencies = {"shared", "identity", "centre", "patient", "product", "diary", "supply", "audit"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.fhir;

@@ -199,6 +199,31 @@ public class PatientRegistry {
         return record;
     }
 
+    /**
+     * A whole record for a FHIR bulk export (issue 15), audited as a {@code READ} of the patient with resource type
+     * {@code BulkExport}: for the actor's own patients, or any patient for a bulk-data system client (role {@code
+     * SYSTEM}; the FHIR module has checked its {@code system/*.rs} scope). Usable outside a request (the export runs in
+     * the background): the actor is named, not looked up. Infection status is shown as the actor's role allows (never to
+     * a system). Unknown or not visible → {@link NotFoundException}.
+     */
+    public PatientRecord readForExport(Actor exporter, UUID patientId) {
+        Optional<PatientScope> scope = scopeOf(patientId);
+        boolean system = SYSTEM_ROLE.equals(exporter.role());
+        if (scope.isEmpty() || !(system || accessPolicy.mayRead(exporter, scope.get()))) {
+            audited(exporter, AuditAction.READ, patientId, BULK_EXPORT, AuditOutcome.DENIED);
+            throw new NotFoundException(PATIENT);
+        }
+        PatientRecord record = views.record(exporter, scope.get());
+        auditLog.record(AuditEvent.by(
+                exporter, AuditAction.READ, patientId, BULK_EXPORT, patientId.toString(), AuditOutcome.SUCCESS));
+        return record;
+    }
+
+    /** The role of OAuth2 client-credentials (system) actors. */
+    public static final String SYSTEM_ROLE = "SYSTEM";
+
+    private static final String BULK_EXPORT = "BulkExport";
+
     /** The centres that care for a patient (registered and current shared care), for access decisions. */
     @Transactional(readOnly = true)
     public Optional<PatientScope> scopeOf(UUID patientId) {

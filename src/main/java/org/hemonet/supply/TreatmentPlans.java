@@ -95,6 +95,14 @@ public class TreatmentPlans {
     }
 
     /**
+     * The patient's living plans, newest first, without an access check or audit: for a bulk export (issue 15), whose
+     * caller has checked access to the patient and audited the export of the whole record.
+     */
+    public List<TreatmentPlan> livingPlansForExport(UUID patientId) {
+        return queries.ofPatient(patientId);
+    }
+
+    /**
      * Prescribes a regimen from {@code validFrom}: a plan running then ends the day before, a plan that would start
      * later is voided. Only clinicians and nurses of the patient's centres prescribe.
      */

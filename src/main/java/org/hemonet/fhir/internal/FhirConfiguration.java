@@ -29,9 +29,11 @@ class FhirConfiguration {
 
     @Bean
     ServletRegistrationBean<FhirServer> fhirServlet(
-            ObjectProvider<FhirContext> context, ObjectProvider<IResourceProvider> providers) {
+            ObjectProvider<FhirContext> context,
+            ObjectProvider<IResourceProvider> providers,
+            ObjectProvider<BulkExportProvider> bulkExport) {
         ServletRegistrationBean<FhirServer> registration =
-                new ServletRegistrationBean<>(new FhirServer(context, providers), "/fhir/*");
+                new ServletRegistrationBean<>(new FhirServer(context, providers, bulkExport), "/fhir/*");
         registration.setName("fhir");
         return registration;
     }

@@ -23,20 +23,27 @@ final class FhirServer extends RestfulServer {
 
     private final transient ObjectProvider<FhirContext> context;
     private final transient ObjectProvider<IResourceProvider> providers;
+    private final transient ObjectProvider<BulkExportProvider> bulkExport;
 
     /**
      * The context and the providers are looked up when the servlet initialises (the first request to {@code /fhir}),
      * so that HAPI's classes and the providers' dependencies cost nothing while the web server is being created.
      */
-    FhirServer(ObjectProvider<FhirContext> context, ObjectProvider<IResourceProvider> providers) {
+    FhirServer(
+            ObjectProvider<FhirContext> context,
+            ObjectProvider<IResourceProvider> providers,
+            ObjectProvider<BulkExportProvider> bulkExport) {
         this.context = context;
         this.providers = providers;
+        this.bulkExport = bulkExport;
     }
 
     @Override
     protected void initialize() {
         setFhirContext(context.getObject());
         setResourceProviders(providers.orderedStream().toList());
+        // the system-level operations ($export, its status and files) belong to no resource type
+        registerProvider(bulkExport.getObject());
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
         setServerName("Hemonet FHIR API");

@@ -52,6 +52,7 @@ public class PatientProvider implements IResourceProvider {
     private final CentreDirectory centres;
     private final MedicationAdministrationProvider administrations;
     private final java.time.Clock clock;
+    private final BulkExportProvider bulk;
 
     PatientProvider(
             PatientRegistry registry,
@@ -60,7 +61,9 @@ public class PatientProvider implements IResourceProvider {
             TreatmentPlans plans,
             CentreDirectory centres,
             MedicationAdministrationProvider administrations,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            BulkExportProvider bulk) {
+        this.bulk = bulk;
         this.registry = registry;
         this.currentActor = currentActor;
         this.diary = diary;
@@ -150,6 +153,25 @@ public class PatientProvider implements IResourceProvider {
                             : ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
         }
         return Pages.slice(Pages.Request.of(offset, count), all);
+    }
+
+    /**
+     * {@code Patient/$export} (Bulk Data, issue 15): every patient the caller may see (a bulk-data system client: the
+     * whole network); see {@link BulkExports}.
+     */
+    @Operation(name = "$export", manualResponse = true, idempotent = true)
+    public void export(
+            @ca.uhn.fhir.rest.annotation.OperationParam(name = "_type")
+                    org.hl7.fhir.instance.model.api.@Nullable IPrimitiveType<String> type,
+            @ca.uhn.fhir.rest.annotation.OperationParam(name = "_since")
+                    org.hl7.fhir.instance.model.api.@Nullable IPrimitiveType<String> since,
+            @ca.uhn.fhir.rest.annotation.OperationParam(name = "_outputFormat")
+                    org.hl7.fhir.instance.model.api.@Nullable IPrimitiveType<String> format,
+            @ca.uhn.fhir.rest.annotation.OperationParam(name = "pseudonymised")
+                    org.hl7.fhir.instance.model.api.@Nullable IPrimitiveType<String> pseudonymised,
+            ca.uhn.fhir.rest.server.servlet.ServletRequestDetails request)
+            throws java.io.IOException {
+        bulk.kickOff(BulkExports.Level.PATIENT, null, type, since, format, pseudonymised, request);
     }
 
     private static boolean hasIdentifier(Patient patient, TokenParam token) {

@@ -1,0 +1,467 @@
+package org.hemonet.fhir.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import jakarta.annotation.PreDestroy;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.hemonet.audit.AuditAction;
+import org.hemonet.audit.AuditEvent;
+import org.hemonet.audit.AuditLog;
+import org.hemonet.audit.AuditOutcome;
+import org.hemonet.centre.Centre;
+import org.hemonet.centre.CentreDirectory;
+import org.hemonet.diary.BleedDiary;
+import org.hemonet.diary.Infusion;
+import org.hemonet.identity.AccessPolicy;
+import org.hemonet.identity.PatientScope;
+import org.hemonet.identity.Role;
+import org.hemonet.patient.PatientRecord;
+import org.hemonet.patient.PatientRegistry;
+import org.hemonet.patient.PatientSummary;
+import org.hemonet.product.Product;
+import org.hemonet.product.ProductCatalogue;
+import org.hemonet.shared.Actor;
+import org.hemonet.shared.NotFoundException;
+import org.hemonet.supply.TreatmentPlan;
+import org.hemonet.supply.TreatmentPlans;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Patient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * FHIR Bulk Data export (issue 15; HL7 FHIR Bulk Data Access IG 2.0): a kick-off answers 202 at once and the NDJSON
+ * files are written in the background, one file per resource type, under {@code hemonet.data-dir/fhir-export/<job>}.
+ *
+ * <p><b>Who exports what.</b> A bulk-data system client (client-credentials token with {@code system/*.rs}) may export
+ * the whole network ({@code /$export}, {@code /Patient/$export}) or one centre ({@code /Group/<centre id>/$export}); a
+ * member of a centre's staff, their centre's patients ({@code /Group/<their centre>/$export}) or every patient they may
+ * see ({@code /Patient/$export}). Patients and aggregate roles: 403. Each patient in an export is read through
+ * {@link PatientRegistry#readForExport}, which checks access and writes one audit event per patient; the kick-off is
+ * audited too.
+ *
+ * <p><b>Pseudonymised variant</b> ({@code pseudonymised=true}): no names, identifiers, contact details or free text
+ * (notes, who gave an infusion, who prescribed); birth dates coarsened to the year; every id that could lead back to a
+ * person — the patient's, their infusions' and plans' — replaced by a keyed hash (HMAC-SHA256 under a 256-bit key drawn
+ * for the job and then discarded: ids link within one export and not across exports). Centres and products keep their
+ * ids.
+ *
+ * <p>{@code _since}: MedicationAdministration and MedicationRequest are limited to those recorded (or prescribed) after
+ * it; the other types carry no time of change and are exported whole. Jobs and their files are kept for a day, visible
+ * only to the account that asked.
+ */
+@Component
+class BulkExports {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkExports.class);
+
+    /** The types an export can hold, in the order the files are listed. */
+    static final List<String> TYPES = List.of(
+            "Patient",
+            "Organization",
+            "Condition",
+            "Observation",
+            "Medication",
+            "MedicationRequest",
+            "MedicationAdministration");
+
+    static final Duration KEPT = Duration.ofDays(1);
+
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    enum Level {
+        SYSTEM,
+        GROUP,
+        PATIENT
+    }
+
+    enum Status {
+        RUNNING,
+        DONE,
+        FAILED
+    }
+
+    /** One export: what was asked, how far it has got, the files written. */
+    static final class Job {
+        final UUID id = UUID.randomUUID();
+        final UUID owner;
+        final String request;
+        final Instant transactionTime;
+        final Path directory;
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        volatile Status status = Status.RUNNING;
+        volatile int done;
+        volatile int total;
+        volatile @Nullable String error;
+        volatile @Nullable Instant endedAt;
+
+        Job(UUID owner, String request, Instant transactionTime, Path root) {
+            this.owner = owner;
+            this.request = request;
+            this.transactionTime = transactionTime;
+            this.directory = root.resolve(id.toString());
+        }
+
+        Path file(String type) {
+            return directory.resolve(type + ".ndjson");
+        }
+    }
+
+    private final PatientRegistry registry;
+    private final BleedDiary diary;
+    private final TreatmentPlans plans;
+    private final CentreDirectory centres;
+    private final ProductCatalogue catalogue;
+    private final AccessPolicy accessPolicy;
+    private final AuditLog auditLog;
+    private final ObjectProvider<FhirContext> fhir;
+    private final MedicationAdministrationProvider administrations;
+    private final Clock clock;
+    private final Path root;
+    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "fhir-bulk-export");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    BulkExports(
+            PatientRegistry registry,
+            BleedDiary diary,
+            TreatmentPlans plans,
+            CentreDirectory centres,
+            ProductCatalogue catalogue,
+            AccessPolicy accessPolicy,
+            AuditLog auditLog,
+            ObjectProvider<FhirContext> fhir,
+            MedicationAdministrationProvider administrations,
+            Clock clock,
+            @Value("${hemonet.data-dir:./data}") String dataDir) {
+        this.registry = registry;
+        this.diary = diary;
+        this.plans = plans;
+        this.centres = centres;
+        this.catalogue = catalogue;
+        this.accessPolicy = accessPolicy;
+        this.auditLog = auditLog;
+        this.fhir = fhir;
+        this.administrations = administrations;
+        this.clock = clock;
+        this.root = Path.of(dataDir).resolve("fhir-export");
+    }
+
+    /** The parsed kick-off parameters. */
+    record Request(Set<String> types, @Nullable Instant since, boolean pseudonymised) {}
+
+    /** Checks who asks for what, then starts the job; the caller answers 202 with the job's status URL. */
+    Job start(Actor actor, Level level, @Nullable UUID centreId, String requestUrl, Request request) {
+        boolean system = PatientRegistry.SYSTEM_ROLE.equals(actor.role());
+        Role role = system ? null : Role.of(actor.role());
+        boolean staff = role != null && role.isCentreStaff();
+        if (!system && !staff) {
+            audit(actor, null, AuditOutcome.DENIED);
+            throw new ForbiddenOperationException(
+                    "Bulk export is for bulk-data system clients (system/*.rs) and centre staff.");
+        }
+        if (level == Level.SYSTEM && !system) {
+            audit(actor, null, AuditOutcome.DENIED);
+            throw new ForbiddenOperationException(
+                    "Export of the whole network is for bulk-data system clients; staff export their centre's"
+                            + " patients with Group/<centre id>/$export or Patient/$export.");
+        }
+        if (level == Level.GROUP) {
+            Optional<Centre> centre = centreId == null ? Optional.empty() : centres.centre(centreId);
+            if (centre.isEmpty() || !(system || actor.centreIds().contains(centreId))) {
+                audit(actor, null, AuditOutcome.DENIED);
+                throw FhirErrors.notFound();
+            }
+        }
+        forgetOld();
+        Job job = new Job(actor.accountId(), requestUrl, clock.instant(), root);
+        jobs.put(job.id, job);
+        audit(actor, job.id, AuditOutcome.SUCCESS);
+        worker.submit(() -> run(job, actor, level, centreId, request));
+        return job;
+    }
+
+    /** The job if {@code actor} started it (anyone else: as unknown). */
+    Optional<Job> find(Actor actor, UUID id) {
+        forgetOld();
+        return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.equals(actor.accountId()));
+    }
+
+    private void audit(Actor actor, @Nullable UUID jobId, AuditOutcome outcome) {
+        auditLog.record(AuditEvent.by(
+                actor, AuditAction.READ, null, "BulkExportRequest", jobId == null ? null : jobId.toString(), outcome));
+    }
+
+    private void run(Job job, Actor actor, Level level, @Nullable UUID centreId, Request request) {
+        try {
+            Files.createDirectories(job.directory);
+            List<UUID> patients = patientsFor(actor, level, centreId);
+            job.total = patients.size();
+            IParser json = fhir.getObject().newJsonParser().setPrettyPrint(false);
+            Pseudonyms pseudonyms = request.pseudonymised() ? new Pseudonyms(keepIds()) : null;
+            Map<String, BufferedWriter> out = new LinkedHashMap<>();
+            try {
+                for (String type : TYPES) {
+                    if (request.types().contains(type)) {
+                        out.put(type, Files.newBufferedWriter(job.file(type), StandardCharsets.UTF_8));
+                        job.counts.put(type, 0);
+                    }
+                }
+                Set<UUID> centresSeen = new LinkedHashSet<>();
+                for (UUID patientId : patients) {
+                    PatientRecord record;
+                    try {
+                        record = registry.readForExport(actor, patientId);
+                    } catch (NotFoundException gone) {
+                        job.done++;
+                        continue; // no longer visible (moved centre) or no longer living: not exported
+                    }
+                    centresSeen.add(record.centreId());
+                    centresSeen.addAll(record.sharedCareCentreIds());
+                    for (IBaseResource resource : resourcesOf(record, request)) {
+                        write(out, job, json, resource, pseudonyms);
+                    }
+                    job.done++;
+                }
+                if (out.containsKey("Organization")) {
+                    for (UUID centre : centresSeen.isEmpty() && centreId != null ? Set.of(centreId) : centresSeen) {
+                        centres.centre(centre)
+                                .map(OrganizationProvider::toFhir)
+                                .ifPresent(o -> write(out, job, json, o, pseudonyms));
+                    }
+                }
+                if (out.containsKey("Medication")) {
+                    catalogue.products().stream()
+                            .sorted(Comparator.comparing(Product::brandName))
+                            .map(MedicationProvider::resource)
+                            .forEach(m -> write(out, job, json, m, pseudonyms));
+                }
+            } finally {
+                for (BufferedWriter writer : out.values()) {
+                    writer.close();
+                }
+            }
+            job.status = Status.DONE;
+        } catch (Exception e) {
+            log.warn("Bulk export {} failed", job.id, e);
+            job.error = "The export could not be completed; ask the administrator (export " + job.id + ").";
+            job.status = Status.FAILED;
+        } finally {
+            job.endedAt = clock.instant();
+        }
+    }
+
+    private List<UUID> patientsFor(Actor actor, Level level, @Nullable UUID centreId) {
+        boolean system = PatientRegistry.SYSTEM_ROLE.equals(actor.role());
+        List<UUID> ids = new ArrayList<>();
+        for (PatientSummary summary : registry.allForAggregates()) {
+            Optional<PatientScope> scope = registry.scopeOf(summary.id());
+            if (scope.isEmpty()) {
+                continue;
+            }
+            boolean wanted =
+                    switch (level) {
+                        case SYSTEM -> system;
+                        case GROUP -> scope.get().isCaredForAt(Set.of(java.util.Objects.requireNonNull(centreId)));
+                        case PATIENT -> system || accessPolicy.mayRead(actor, scope.get());
+                    };
+            if (wanted) {
+                ids.add(summary.id());
+            }
+        }
+        ids.sort(Comparator.naturalOrder());
+        return ids;
+    }
+
+    private List<IBaseResource> resourcesOf(PatientRecord record, Request request) {
+        List<IBaseResource> all = new ArrayList<>();
+        Set<String> types = request.types();
+        if (types.contains("Patient")) {
+            all.add(PatientProvider.toFhir(record));
+        }
+        if (types.contains("Condition")) {
+            all.add(ConditionProvider.toFhir(record));
+        }
+        if (types.contains("Observation")) {
+            all.addAll(ObservationProvider.toFhir(record));
+        }
+        if (types.contains("MedicationRequest")) {
+            for (TreatmentPlan plan : plans.livingPlansForExport(record.id())) {
+                if (request.since() == null || plan.createdAt().isAfter(request.since())) {
+                    all.add(MedicationRequestProvider.toFhir(plan, clock));
+                }
+            }
+        }
+        if (types.contains("MedicationAdministration")) {
+            diary.entriesOf(record.id()).infusions().stream()
+                    .filter(i -> !i.isVoided())
+                    .filter(i -> request.since() == null || i.recordedAt().isAfter(request.since()))
+                    .sorted(Comparator.comparing(Infusion::administeredAt))
+                    .map(administrations::toFhir)
+                    .forEach(all::add);
+        }
+        return all;
+    }
+
+    private void write(
+            Map<String, BufferedWriter> out,
+            Job job,
+            IParser json,
+            IBaseResource resource,
+            @Nullable Pseudonyms pseudonyms) {
+        String type = resource.fhirType();
+        BufferedWriter writer = out.get(type);
+        if (writer == null) {
+            return;
+        }
+        if (pseudonyms != null) {
+            strip(resource);
+        }
+        String line = json.encodeResourceToString(resource);
+        if (pseudonyms != null) {
+            line = pseudonyms.replaceIn(line);
+        }
+        try {
+            writer.write(line);
+            writer.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        job.counts.merge(type, 1, Integer::sum);
+    }
+
+    /** What a pseudonymised export leaves out: names, identifiers, contacts, free text, the day of birth. */
+    private static void strip(IBaseResource resource) {
+        if (resource instanceof Patient patient) {
+            patient.setName(null);
+            patient.setIdentifier(null);
+            patient.setTelecom(null);
+            patient.setAddress(null);
+            patient.setContact(null);
+            if (patient.getBirthDateElement().getValue() != null) {
+                patient.setBirthDateElement(new DateType(
+                        String.valueOf(patient.getBirthDateElement().getYear())));
+            }
+        } else if (resource instanceof MedicationAdministration administration) {
+            administration.setNote(null);
+            administration.setPerformer(null);
+        } else if (resource instanceof MedicationRequest request) {
+            request.setNote(null);
+            request.setRequester(null);
+        }
+    }
+
+    /** Ids that lead to no person and keep their value: centres and products. */
+    private Set<String> keepIds() {
+        Set<String> keep = new HashSet<>();
+        centres.centres().forEach(c -> keep.add(c.id().toString()));
+        catalogue.products().forEach(p -> keep.add(p.id().toString()));
+        return keep;
+    }
+
+    /** Keyed-hash replacements for every other UUID in an export, under a key of the job's own. */
+    static final class Pseudonyms {
+        private final Set<String> keep;
+        private final Mac mac;
+
+        Pseudonyms(Set<String> keep) {
+            this.keep = keep;
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String replaceIn(String json) {
+            Matcher m = UUID_PATTERN.matcher(json);
+            StringBuilder out = new StringBuilder(json.length());
+            while (m.find()) {
+                String id = m.group();
+                m.appendReplacement(out, keep.contains(id) ? id : pseudonym(id));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        /** HMAC-SHA256 of the id, its first 128 bits written as a UUID (version 8: custom). */
+        String pseudonym(String id) {
+            byte[] h = mac.doFinal(id.getBytes(StandardCharsets.US_ASCII));
+            h[6] = (byte) ((h[6] & 0x0f) | 0x80);
+            h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h, 0, 16);
+            return new UUID(b.getLong(), b.getLong()).toString();
+        }
+    }
+
+    private void forgetOld() {
+        Instant cutoff = clock.instant().minus(KEPT);
+        jobs.values().removeIf(job -> {
+            Instant ended = job.endedAt;
+            if (ended == null || !ended.isBefore(cutoff)) {
+                return false;
+            }
+            deleteQuietly(job.directory);
+            return true;
+        });
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            log.warn("Could not delete export files in {}", directory, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
