@@ -159,7 +159,6 @@ public class AntithrombinLowering {
     }
 
     /** The running course, if any (audited). */
-    @Transactional(readOnly = true)
     public Optional<CourseView> course(Actor actor, UUID patientId) {
         access.read(actor, patientId, RESOURCE);
         Optional<AtCourse> course = queries.activeAtCourse(patientId);
@@ -239,7 +238,6 @@ public class AntithrombinLowering {
      * antithrombin-lowering product (the emergency card says breakthrough bleeds need reduced doses). Not audited: no
      * patient data leaves beyond the yes or no the caller audits with its own read.
      */
-    @Transactional(readOnly = true)
     public boolean isLowered(UUID patientId, LocalDate date) {
         if (queries.activeAtCourse(patientId)
                 .filter(c -> !c.startedOn().isAfter(date))

@@ -160,7 +160,6 @@ public class GeneTherapies {
     }
 
     /** One gene therapy of the patient (audited); 404 for another patient's id. */
-    @Transactional(readOnly = true)
     public GeneTherapyView get(Actor actor, UUID patientId, UUID geneTherapyId) {
         PatientSummary patient = access.read(actor, patientId, RESOURCE);
         GeneTherapy therapy = require(patientId, geneTherapyId);
@@ -169,7 +168,6 @@ public class GeneTherapies {
     }
 
     /** The patient's valid gene therapy, if any (audited): the patient's gene therapy page. */
-    @Transactional(readOnly = true)
     public Optional<GeneTherapyView> ofPatient(Actor actor, UUID patientId) {
         PatientSummary patient = access.read(actor, patientId, RESOURCE);
         Optional<GeneTherapy> therapy = queries.activeOf(patientId);
@@ -373,7 +371,6 @@ public class GeneTherapies {
      * The gene therapy patients of the actor's centres, those with open alerts or overdue visits first, then by next
      * due date (centre staff; audited once, as a list view).
      */
-    @Transactional(readOnly = true)
     public List<CentreRow> centreList(Actor actor) {
         access.requireCentreStaff(actor);
         Map<UUID, PatientSummary> byId = patients.search(actor, null, null).stream()

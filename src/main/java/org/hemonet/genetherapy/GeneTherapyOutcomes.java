@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The outcome module audits each period's read.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class GeneTherapyOutcomes {
 
     private final GeneTherapies therapies;

@@ -136,7 +136,6 @@ public class LabResults {
     }
 
     /** The patient's valid results, oldest sample first; one analyte or all (audited). */
-    @Transactional(readOnly = true)
     public List<LabResult> list(Actor actor, UUID patientId, @Nullable Analyte analyte) {
         requireRead(actor, patientId);
         List<LabResult> results = queries.ofPatient(patientId, analyte).stream()

@@ -32,6 +32,7 @@ final class Navigation {
                 List.of(
                         new Item("/", "nav.patients"),
                         new Item("/attention", "nav.attention"),
+                        new Item("/gene-therapy", "nav.geneTherapy"),
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST …/gene-therapies/{gid}/steroid-courses} → 201; {@code POST …/steroid-courses/{cid}/steps} → 201;
  *   <li>{@code GET /api/v1/gene-therapies} → the centre's list; {@code GET|PUT
  *       /api/v1/gene-therapy-products/{productId}/settings} → the follow-up template and thresholds;
+ *   <li>{@code GET /api/v1/gene-therapy-registry.csv} → the long-term registry export (consenting patients);
  *   <li>{@code POST|GET /api/v1/patients/{id}/antithrombin-lowering} and {@code POST
  *       …/antithrombin-lowering/recommendations/{rid}/decision} {@code {"decision": "CONFIRM"|"DECLINE"}}.
  * </ul>
@@ -45,14 +46,17 @@ class GeneTherapyApiController {
     private final GeneTherapies therapies;
     private final GeneTherapyOutcomes outcomes;
     private final AntithrombinLowering antithrombin;
+    private final org.hemonet.genetherapy.GeneTherapyRegistry registry;
     private final CurrentActor currentActor;
 
     GeneTherapyApiController(
             GeneTherapies therapies,
             GeneTherapyOutcomes outcomes,
             AntithrombinLowering antithrombin,
+            org.hemonet.genetherapy.GeneTherapyRegistry registry,
             CurrentActor currentActor) {
         this.therapies = therapies;
+        this.registry = registry;
         this.outcomes = outcomes;
         this.antithrombin = antithrombin;
         this.currentActor = currentActor;
@@ -161,6 +165,16 @@ class GeneTherapyApiController {
                         r.missed(),
                         r.openAlerts()))
                 .toList()));
+    }
+
+    /** The long-term registry export of the consenting patients of the actor's centres (docs/gene-therapy.md). */
+    @GetMapping(value = "/api/v1/gene-therapy-registry.csv", produces = "text/csv")
+    ResponseEntity<String> registryExport() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Disposition", "attachment; filename=\"gene-therapy-registry.csv\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(registry.export(currentActor.require()));
     }
 
     @GetMapping("/api/v1/gene-therapy-products/{productId}/settings")
