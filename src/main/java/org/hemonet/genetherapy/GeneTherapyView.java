@@ -70,6 +70,18 @@ public record GeneTherapyView(
             BigDecimal currentDoseMgPerDay,
             @Nullable LocalDate endedOn) {}
 
+    /** The dose as people write it, e.g. {@code 2 × 10¹³}. */
+    public String doseText() {
+        BigDecimal d = doseVgPerKg.stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        BigDecimal mantissa = d.movePointLeft(exponent).stripTrailingZeros();
+        String superscript = String.valueOf(exponent)
+                .chars()
+                .mapToObj(c -> String.valueOf("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0')))
+                .collect(java.util.stream.Collectors.joining());
+        return mantissa.toPlainString() + " × 10" + superscript;
+    }
+
     /** Open (unacknowledged) alerts. */
     public List<GeneTherapyAlert> openAlerts() {
         return alerts.stream().filter(a -> !a.acknowledged()).toList();

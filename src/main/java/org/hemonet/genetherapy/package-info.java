@@ -17,7 +17,9 @@
             "outcome",
             "supply",
             "centre",
-            "safety"
+            "safety",
+            "diary",
+            "report"
         })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.genetherapy;

@@ -62,6 +62,7 @@ final class Navigation {
                         new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"),
+                        new Item("/reports/gene-therapy", "nav.geneTherapyReport"),
                         new Item("/reports/extract", "nav.researchExtract"));
             case COMMISSIONER ->
                 List.of(

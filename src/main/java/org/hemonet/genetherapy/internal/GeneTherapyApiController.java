@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST …/gene-therapies/{gid}/steroid-courses} → 201; {@code POST …/steroid-courses/{cid}/steps} → 201;
  *   <li>{@code GET /api/v1/gene-therapies} → the centre's list; {@code GET|PUT
  *       /api/v1/gene-therapy-products/{productId}/settings} → the follow-up template and thresholds;
+ *   <li>{@code GET /api/v1/reports/gene-therapy} → before and after across the network (aggregate roles);
  *   <li>{@code GET /api/v1/gene-therapy-registry.csv} → the long-term registry export (consenting patients);
  *   <li>{@code POST|GET /api/v1/patients/{id}/antithrombin-lowering} and {@code POST
  *       …/antithrombin-lowering/recommendations/{rid}/decision} {@code {"decision": "CONFIRM"|"DECLINE"}}.
@@ -47,6 +48,7 @@ class GeneTherapyApiController {
     private final GeneTherapyOutcomes outcomes;
     private final AntithrombinLowering antithrombin;
     private final org.hemonet.genetherapy.GeneTherapyRegistry registry;
+    private final org.hemonet.genetherapy.GeneTherapyNetworkReport networkReport;
     private final CurrentActor currentActor;
 
     GeneTherapyApiController(
@@ -54,8 +56,10 @@ class GeneTherapyApiController {
             GeneTherapyOutcomes outcomes,
             AntithrombinLowering antithrombin,
             org.hemonet.genetherapy.GeneTherapyRegistry registry,
+            org.hemonet.genetherapy.GeneTherapyNetworkReport networkReport,
             CurrentActor currentActor) {
         this.therapies = therapies;
+        this.networkReport = networkReport;
         this.registry = registry;
         this.outcomes = outcomes;
         this.antithrombin = antithrombin;
@@ -165,6 +169,12 @@ class GeneTherapyApiController {
                         r.missed(),
                         r.openAlerts()))
                 .toList()));
+    }
+
+    /** Outcomes before and after gene therapy across the network, under disclosure control (aggregate roles). */
+    @GetMapping("/api/v1/reports/gene-therapy")
+    ResponseEntity<org.hemonet.genetherapy.GeneTherapyNetworkReport.Report> networkReport() {
+        return noStore(networkReport.report(currentActor.require()));
     }
 
     /** The long-term registry export of the consenting patients of the actor's centres (docs/gene-therapy.md). */

@@ -51,8 +51,10 @@ class GeneTherapyPages {
     private final ProductCatalogue catalogue;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final org.hemonet.genetherapy.GeneTherapyNetworkReport networkReport;
 
     GeneTherapyPages(
+            org.hemonet.genetherapy.GeneTherapyNetworkReport networkReport,
             GeneTherapies therapies,
             GeneTherapyOutcomes outcomes,
             AntithrombinLowering antithrombin,
@@ -60,6 +62,7 @@ class GeneTherapyPages {
             ProductCatalogue catalogue,
             CurrentActor currentActor,
             Clock clock) {
+        this.networkReport = networkReport;
         this.therapies = therapies;
         this.outcomes = outcomes;
         this.antithrombin = antithrombin;
@@ -74,6 +77,13 @@ class GeneTherapyPages {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("rows", therapies.centreList(currentActor.require()));
         return "genetherapy/centre";
+    }
+
+    @GetMapping("/reports/gene-therapy")
+    String network(Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("report", networkReport.report(currentActor.require()));
+        return "genetherapy/network";
     }
 
     @GetMapping("/patients/{patientId}/gene-therapy")
