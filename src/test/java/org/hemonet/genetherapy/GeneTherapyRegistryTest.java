@@ -156,5 +156,12 @@ class GeneTherapyRegistryTest extends IntegrationTest {
                 .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .body();
         assertThat(after).contains("Antithrombin is lowered (fitusiran)", "REDUCED");
+        // and the wallet card, still two sides
+        byte[] pdf = nurse.getBytes("/api/v1/patients/" + patient + "/emergency-card.pdf")
+                .body();
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        assertThat(reader.getNumberOfPages()).isEqualTo(2);
+        String back = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(2);
+        assertThat(back.replaceAll("\\s+", " ")).contains("REDUCED doses", "FVIII 10 IU/kg");
     }
 }

@@ -71,7 +71,7 @@ public class EmergencyCardPdf {
             doc.newPage();
             doc.add(new Paragraph(text(locale, "emergency.back"), heading));
             if (s.antithrombinLowered()) {
-                doc.add(new Paragraph(text(locale, "emergency.antithrombinLowered"), strong));
+                doc.add(new Paragraph(text(locale, "emergency.antithrombinLowered.card"), strong));
             }
             if (s.onEmicizumab()) {
                 doc.add(new Paragraph(text(locale, "emergency.emicizumab.apcc"), strong));
