@@ -34,6 +34,8 @@ final class DemoCatalogue {
     static final UUID PLASMAVIA_VIII = id("Plasmavia VIII");
     static final UUID EMIVIA_150 = id("Emivia 150");
     static final UUID BYPARA = id("Bypara");
+    static final UUID GENOVIX = id("Genovix");
+    static final UUID FITURA = id("Fitura");
 
     private DemoCatalogue() {}
 
@@ -229,7 +231,49 @@ final class DemoCatalogue {
                         DoseUnit.MG,
                         sizes(1000, 2000),
                         null,
-                        "0.35"));
+                        "0.35"),
+                // issue 21: the gene therapies (vial sizes and price per 10^12 vector genomes) and the newer
+                // non-factor therapies, one of each, with fictional brands as above
+                other(
+                        id("Lumivec"),
+                        "valoctocogene roxaparvovec",
+                        "Lumivec",
+                        "Meridian Gene Therapeutics",
+                        ProductClass.GENE_THERAPY_FVIII,
+                        DoseUnit.VG,
+                        sizes(160),
+                        null,
+                        "520.00"),
+                other(
+                        GENOVIX,
+                        "etranacogene dezaparvovec",
+                        "Genovix",
+                        "Meridian Gene Therapeutics",
+                        ProductClass.GENE_THERAPY_FIX,
+                        DoseUnit.VG,
+                        sizes(100),
+                        null,
+                        "1860.00"),
+                other(
+                        id("Tefora"),
+                        "concizumab",
+                        "Tefora",
+                        "Kestrel Antibodies",
+                        ProductClass.ANTI_TFPI,
+                        DoseUnit.MG,
+                        sizes(60, 150, 300),
+                        null,
+                        "45.00"),
+                other(
+                        FITURA,
+                        "fitusiran",
+                        "Fitura",
+                        "Helix Therapeutics",
+                        ProductClass.ANTITHROMBIN_LOWERING,
+                        DoseUnit.MG,
+                        sizes(20, 50, 80),
+                        null,
+                        "1100.00"));
     }
 
     /** Two to four batches of each product, received over the past year, expiring one to three years later. */

@@ -77,6 +77,7 @@ public class EmergencyAccess {
     private final EmergencySettings settings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final org.hemonet.genetherapy.AntithrombinLowering antithrombin;
 
     EmergencyAccess(
             EmergencyQueries queries,
@@ -89,7 +90,8 @@ public class EmergencyAccess {
             NetworkSettings network,
             EmergencySettings settings,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            org.hemonet.genetherapy.AntithrombinLowering antithrombin) {
         this.queries = queries;
         this.patients = patients;
         this.accessPolicy = accessPolicy;
@@ -102,6 +104,7 @@ public class EmergencyAccess {
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.antithrombin = antithrombin;
     }
 
     /** A new emergency link for the patient, valid from now for the configured time. */
@@ -213,7 +216,8 @@ public class EmergencyAccess {
                 product != null && product.productClass() == ProductClass.EMICIZUMAB,
                 centre.name(),
                 centre.phone24h(),
-                network.emergencyNumber());
+                network.emergencyNumber(),
+                antithrombin.isLowered(patientId, today));
     }
 
     /**

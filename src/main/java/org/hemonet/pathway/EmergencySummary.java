@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param majorBleed the first-phase dose for a life-threatening bleed (WFH 2020 targets, from the plan's weight and
  *     the bleed product's recovery); null when the product is not dosed by recovery or no weight is known
  * @param onEmicizumab the current plan is emicizumab: aPCC and laboratory warnings apply (clinical.md §9)
+ * @param antithrombinLowered antithrombin is lowered (fitusiran, issue 21): breakthrough bleeds need reduced factor or
+ *     bypassing doses
  */
 public record EmergencySummary(
         UUID patientId,
@@ -31,7 +33,8 @@ public record EmergencySummary(
         boolean onEmicizumab,
         String centreName,
         @Nullable String centrePhone24h,
-        String emergencyNumber) {
+        String emergencyNumber,
+        boolean antithrombinLowered) {
 
     /**
      * @param doseIu the dose that raises the level from none to {@code lowIuPerDl}, rounded up to whole vials

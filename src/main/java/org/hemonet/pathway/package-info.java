@@ -3,6 +3,6 @@
  * QR code without signing in.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "patient", "audit", "supply", "product", "centre"})
+        allowedDependencies = {"shared", "identity", "patient", "audit", "supply", "product", "centre", "genetherapy"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.pathway;

@@ -79,8 +79,8 @@ public class ProductCatalogue {
 
     /**
      * Adds a product to the catalogue, active, after checking what makes it usable (security.md §20, each refusal a
-     * {@code 400} naming the field): names present and short, a unit that fits the class (emicizumab, rFVIIa and fibrinogen in mg,
-     * factor concentrates in IU), positive vial sizes, a plausible recovery, a concentration for emicizumab, a price of
+     * {@code 400} naming the field): names present and short, a unit that fits the class (emicizumab, rFVIIa, fibrinogen and the
+     * non-factor therapies in mg, gene therapies in vg, factor concentrates in IU), positive vial sizes, a plausible recovery, a concentration for emicizumab, a price of
      * zero or more, a brand name not already in the catalogue, and a PK model fitted on its molecule (issue 20).
      */
     @Transactional
@@ -92,11 +92,13 @@ public class ProductCatalogue {
             throw new InvalidInputException("productClass", "Choose the product's class.");
         }
         if (product.unit() == null) {
-            throw new InvalidInputException("unit", "Choose IU or MG.");
+            throw new InvalidInputException("unit", "Choose IU, MG or VG.");
         }
         DoseUnit expected =
                 switch (product.productClass()) {
-                    case EMICIZUMAB, BYPASSING_RFVIIA, FIBRINOGEN_CONCENTRATE -> DoseUnit.MG;
+                    case EMICIZUMAB, BYPASSING_RFVIIA, FIBRINOGEN_CONCENTRATE, ANTI_TFPI, ANTITHROMBIN_LOWERING ->
+                        DoseUnit.MG;
+                    case GENE_THERAPY_FVIII, GENE_THERAPY_FIX -> DoseUnit.VG;
                     default -> DoseUnit.IU;
                 };
         if (product.unit() != expected) {

@@ -17,7 +17,15 @@ public enum ProductClass {
     /** Bispecific antibody mimicking FVIIIa, dosed in mg/kg (clinical.md §6). */
     EMICIZUMAB(null, false),
     VWF_CONCENTRATE(null, false),
-    FIBRINOGEN_CONCENTRATE(null, false);
+    FIBRINOGEN_CONCENTRATE(null, false),
+    /** AAV gene therapy expressing FVIII (e.g. valoctocogene roxaparvovec), dosed once in vector genomes per kg. */
+    GENE_THERAPY_FVIII(null, false),
+    /** AAV gene therapy expressing FIX (e.g. etranacogene dezaparvovec, fidanacogene elaparvovec), vg/kg. */
+    GENE_THERAPY_FIX(null, false),
+    /** Anti-tissue-factor-pathway-inhibitor antibody (concizumab, marstacimab), dosed in mg. */
+    ANTI_TFPI(null, false),
+    /** Antithrombin-lowering siRNA (fitusiran), dosed in mg to an antithrombin activity target (issue 21). */
+    ANTITHROMBIN_LOWERING(null, false);
 
     private final @Nullable String factor;
     private final boolean extendedHalfLife;
@@ -34,6 +42,24 @@ public enum ProductClass {
 
     public boolean isExtendedHalfLife() {
         return extendedHalfLife;
+    }
+
+    /**
+     * A gene therapy: not a concentrate (its {@link #factor()} is null, so PK, exposure days and factor use leave it
+     * out), given once and followed up by the genetherapy module.
+     */
+    public boolean isGeneTherapy() {
+        return this == GENE_THERAPY_FVIII || this == GENE_THERAPY_FIX;
+    }
+
+    /** The factor a gene therapy makes the liver express ({@code FVIII} or {@code FIX}), else {@code null}. */
+    public @Nullable String expressedFactor() {
+        return this == GENE_THERAPY_FVIII ? "FVIII" : this == GENE_THERAPY_FIX ? "FIX" : null;
+    }
+
+    /** A non-factor prophylaxis given in mg (emicizumab, anti-TFPI antibodies, antithrombin lowering). */
+    public boolean isNonFactorProphylaxis() {
+        return this == EMICIZUMAB || this == ANTI_TFPI || this == ANTITHROMBIN_LOWERING;
     }
 
     public boolean isPlasmaDerived() {

@@ -551,7 +551,9 @@ public class ValueReport {
 
     static RegimenGroup groupOf(ReportQueries.PlanInPeriod plan) {
         String productClass = plan.productClass();
-        if (productClass.equals("EMICIZUMAB")) {
+        if (productClass.equals("EMICIZUMAB")
+                || productClass.equals("ANTI_TFPI")
+                || productClass.equals("ANTITHROMBIN_LOWERING")) {
             return RegimenGroup.NON_FACTOR;
         }
         if (productClass.startsWith("BYPASSING")) {

@@ -32,6 +32,7 @@ final class Navigation {
                 List.of(
                         new Item("/", "nav.patients"),
                         new Item("/attention", "nav.attention"),
+                        new Item("/gene-therapy", "nav.geneTherapy"),
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
@@ -61,6 +62,7 @@ final class Navigation {
                         new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"),
+                        new Item("/reports/gene-therapy", "nav.geneTherapyReport"),
                         new Item("/reports/extract", "nav.researchExtract"));
             case COMMISSIONER ->
                 List.of(

@@ -205,6 +205,8 @@ final class Terminology {
             case EMICIZUMAB -> new Code(ATC, "B02BX06", "emicizumab");
             case VWF_CONCENTRATE -> new Code(ATC, "B02BD10", "von Willebrand factor");
             case FIBRINOGEN_CONCENTRATE -> new Code(ATC, "B02BB01", "fibrinogen, human");
+            // issue 21: a class of several molecules, each with its own ATC code; no class-level code to give
+            case GENE_THERAPY_FVIII, GENE_THERAPY_FIX, ANTI_TFPI, ANTITHROMBIN_LOWERING -> null;
         };
     }
 }

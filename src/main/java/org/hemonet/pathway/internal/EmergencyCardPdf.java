@@ -70,6 +70,9 @@ public class EmergencyCardPdf {
                     strong));
             doc.newPage();
             doc.add(new Paragraph(text(locale, "emergency.back"), heading));
+            if (s.antithrombinLowered()) {
+                doc.add(new Paragraph(text(locale, "emergency.antithrombinLowered.card"), strong));
+            }
             if (s.onEmicizumab()) {
                 doc.add(new Paragraph(text(locale, "emergency.emicizumab.apcc"), strong));
                 doc.add(new Paragraph(text(locale, "emergency.emicizumab.lab"), body));

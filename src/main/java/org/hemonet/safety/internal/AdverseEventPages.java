@@ -155,6 +155,8 @@ class AdverseEventPages {
     String form(
             @PathVariable UUID patientId,
             @RequestParam(name = "infusion", required = false) @Nullable UUID infusionId,
+            @RequestParam(name = "product", required = false) @Nullable UUID productId,
+            @RequestParam(name = "batch", required = false) @Nullable String batchNumber,
             Model model) {
         Actor actor = requireStaff();
         PatientSummary patient = patient(actor, patientId);
@@ -174,7 +176,14 @@ class AdverseEventPages {
                         },
                         () -> values.put(
                                 "infusionId",
-                                infusions.isEmpty() ? "" : infusions.get(0).id().toString()));
+                                infusions.isEmpty() || productId != null
+                                        ? ""
+                                        : infusions.get(0).id().toString()));
+        // opened from a product given outside the diary (a gene therapy, issue 21): that product and batch preselected
+        if (productId != null && infusionId == null) {
+            values.put("productId", productId.toString());
+            values.put("batchNumber", batchNumber == null ? "" : batchNumber);
+        }
         return form(model, patient, infusions, values, null);
     }
 
