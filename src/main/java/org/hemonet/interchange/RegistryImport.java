@@ -297,6 +297,15 @@ public class RegistryImport {
                         error(plan, ImportFile.DATE, "The plan starts before the patient's birth.");
                     }
                     if (row instanceof InfusionRow i) {
+                        if (i.product().unit() != org.hemonet.product.DoseUnit.IU
+                                && i.product().unit() != org.hemonet.product.DoseUnit.MG) {
+                            error(
+                                    i,
+                                    ImportFile.PRODUCT,
+                                    "This product is not logged in the diary (gene therapy is"
+                                            + " recorded on the patient's gene therapy page).");
+                            continue;
+                        }
                         Instant at = instant(i, zone);
                         if (at.isAfter(latest)) {
                             error(i, ImportFile.ADMINISTERED_AT, "The infusion is in the future.");
