@@ -151,7 +151,7 @@ public class Trials {
      * The centre's patients who meet the trial's criteria today (in the network's patients' own days), with their wish
      * about research and their approach so far. Audited as one search of the trial's candidates.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Candidate> candidates(Actor actor, UUID trialId) {
         Trial trial = open(actor, trialId);
         List<PatientSummary> all = new ArrayList<>();

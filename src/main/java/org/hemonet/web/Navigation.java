@@ -33,6 +33,7 @@ final class Navigation {
                         new Item("/", "nav.patients"),
                         new Item("/attention", "nav.attention"),
                         new Item("/gene-therapy", "nav.geneTherapy"),
+                        new Item("/trials", "trial.nav"),
                         new Item("/patients/new", "nav.register"),
                         new Item("/centres", "nav.centres"),
                         new Item("/products", "nav.products"),
