@@ -65,6 +65,12 @@ class TrialPageController {
         public @Nullable PriorTreatment priorTreatment = PriorTreatment.ANY;
     }
 
+    /** The form objects are plain fields, as in the other page controllers. */
+    @org.springframework.web.bind.annotation.InitBinder
+    void bindFields(org.springframework.web.bind.WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+
     @GetMapping("/trials")
     String list(Model model) {
         return list(currentActor.require(), new TrialForm(), null, model);
