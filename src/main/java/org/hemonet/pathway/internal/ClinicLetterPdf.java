@@ -69,51 +69,62 @@ public class ClinicLetterPdf {
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             doc.open();
-            doc.addTitle(t(locale, "review.letter.title"));
+            doc.addTitle(t(locale, "pathway.review.letter.title"));
             doc.add(new Paragraph(letter.centreName(), title));
             if (letter.centrePhone24h() != null) {
-                doc.add(new Paragraph(t(locale, "review.letter.phone24h", letter.centrePhone24h()), small));
+                doc.add(new Paragraph(t(locale, "pathway.review.letter.phone24h", letter.centrePhone24h()), small));
             }
-            doc.add(spaced(new Paragraph(t(locale, "review.letter.title"), heading), 10));
+            doc.add(spaced(new Paragraph(t(locale, "pathway.review.letter.title"), heading), 10));
             if (review.isOpen()) {
-                doc.add(new Paragraph(t(locale, "review.letter.draft"), strong));
+                doc.add(new Paragraph(t(locale, "pathway.review.letter.draft"), strong));
             }
             doc.add(new Paragraph(
                     t(
                             locale,
-                            "review.letter.to",
+                            "pathway.review.letter.to",
                             patient.fullName(),
                             day.format(patient.dateOfBirth()),
-                            review.gp() == null ? t(locale, "review.letter.gpUnnamed") : review.gp()),
+                            review.gp() == null ? t(locale, "pathway.review.letter.gpUnnamed") : review.gp()),
                     body));
             doc.add(new Paragraph(diagnosis(locale, patient), body));
             doc.add(new Paragraph(
                     t(
                             locale,
-                            "review.letter.period",
+                            "pathway.review.letter.period",
                             day.format(f.from()),
                             day.format(f.to()),
                             review.completedOn() == null ? "—" : day.format(review.completedOn())),
                     body));
 
-            section(doc, heading, t(locale, "review.section.outcomes"));
+            section(doc, heading, t(locale, "pathway.review.section.outcomes"));
             ReviewFigures.Outcomes o = f.outcomes();
             if (o.abr() == null) {
-                doc.add(new Paragraph(t(locale, "review.letter.noDiary"), body));
+                doc.add(new Paragraph(t(locale, "pathway.review.letter.noDiary"), body));
             } else {
                 doc.add(new Paragraph(
-                        t(locale, "review.letter.abr", plain(o.abr()), plain(o.ajbr()), plain(o.spontaneousAbr())),
+                        t(
+                                locale,
+                                "pathway.review.letter.abr",
+                                plain(o.abr()),
+                                plain(o.ajbr()),
+                                plain(o.spontaneousAbr())),
                         strong));
                 doc.add(new Paragraph(
-                        t(locale, "review.letter.bleeds", n(o.bleeds()), n(o.treatedBleeds()), n(o.observationDays())),
+                        t(
+                                locale,
+                                "pathway.review.letter.bleeds",
+                                n(o.bleeds()),
+                                n(o.treatedBleeds()),
+                                n(o.observationDays())),
                         body));
             }
-            doc.add(new Paragraph(t(locale, "review.letter.immobilising", n(o.jointImmobilisingBleeds())), body));
+            doc.add(new Paragraph(
+                    t(locale, "pathway.review.letter.immobilising", n(o.jointImmobilisingBleeds())), body));
             doc.add(new Paragraph(targetJoints(locale, o, day), body));
             doc.add(new Paragraph(
-                    t(locale, "review.letter.daysLost", n(o.daysLostSchool()), n(o.daysLostWork())), body));
+                    t(locale, "pathway.review.letter.daysLost", n(o.daysLostSchool()), n(o.daysLostWork())), body));
             if (!f.abrTrend().isEmpty()) {
-                doc.add(spaced(new Paragraph(t(locale, "review.letter.trend"), strong), 6));
+                doc.add(spaced(new Paragraph(t(locale, "pathway.review.letter.trend"), strong), 6));
                 doc.add(trendChart(writer, f.abrTrend()));
                 doc.add(new Paragraph(
                         String.join(
@@ -121,24 +132,24 @@ public class ClinicLetterPdf {
                                 f.abrTrend().stream()
                                         .map(y -> t(
                                                 locale,
-                                                "review.letter.trendYear",
+                                                "pathway.review.letter.trendYear",
                                                 String.valueOf(y.to().getYear()),
                                                 plain(y.abr())))
                                         .toList()),
                         small));
             }
 
-            section(doc, heading, t(locale, "review.section.hjhs"));
+            section(doc, heading, t(locale, "pathway.review.section.hjhs"));
             hjhs(doc, locale, day, f.hjhs(), body, strong, small);
 
-            section(doc, heading, t(locale, "review.section.treatment"));
+            section(doc, heading, t(locale, "pathway.review.section.treatment"));
             ReviewFigures.Supply s = f.supply();
             doc.add(new Paragraph(
                     s.regimen() == null
-                            ? t(locale, "review.letter.noPlan")
+                            ? t(locale, "pathway.review.letter.noPlan")
                             : t(
                                     locale,
-                                    "review.letter.plan",
+                                    "pathway.review.letter.plan",
                                     t(locale, "regimen." + s.regimen()),
                                     s.product() == null ? "" : s.product(),
                                     s.dose() == null ? "" : plain(s.dose()),
@@ -148,7 +159,7 @@ public class ClinicLetterPdf {
             doc.add(new Paragraph(
                     t(
                             locale,
-                            "review.letter.adherence",
+                            "pathway.review.letter.adherence",
                             percent(a.prophylaxisAdherencePercent()),
                             percent(a.diaryCompletenessPercent()),
                             a.loggedProphylacticInfusions(),
@@ -157,14 +168,14 @@ public class ClinicLetterPdf {
             doc.add(new Paragraph(
                     t(
                             locale,
-                            "review.letter.factorUse",
+                            "pathway.review.letter.factorUse",
                             plain(f.factorUse().iuPerKgPerYear()),
                             n(f.factorUse().exposureDays())),
                     body));
             doc.add(new Paragraph(
                     t(
                             locale,
-                            "review.letter.supply",
+                            "pathway.review.letter.supply",
                             s.deliveries(),
                             s.deliveredVials(),
                             s.failedDeliveries(),
@@ -173,42 +184,42 @@ public class ClinicLetterPdf {
             doc.add(new Paragraph(
                     t(
                                     locale,
-                                    "review.letter.inhibitor",
+                                    "pathway.review.letter.inhibitor",
                                     t(locale, "inhibitor." + f.inhibitors().status()))
                             + " "
                             + (f.inhibitors().tests().isEmpty()
-                                    ? t(locale, "review.letter.noInhibitorTests")
+                                    ? t(locale, "pathway.review.letter.noInhibitorTests")
                                     : String.join(
                                             "; ",
                                             f.inhibitors().tests().stream()
                                                     .map(it -> t(
                                                             locale,
-                                                            "review.letter.inhibitorTest",
+                                                            "pathway.review.letter.inhibitorTest",
                                                             day.format(it.sampledOn()),
                                                             plain(it.titreBu()),
                                                             t(
                                                                     locale,
                                                                     it.positive()
-                                                                            ? "review.letter.positive"
-                                                                            : "review.letter.negative")))
+                                                                            ? "pathway.review.letter.positive"
+                                                                            : "pathway.review.letter.negative")))
                                                     .toList())),
                     body));
             doc.add(new Paragraph(
                     f.pkStudies().isEmpty()
-                            ? t(locale, "review.letter.noPk")
+                            ? t(locale, "pathway.review.letter.noPk")
                             : String.join(
                                     "; ",
                                     f.pkStudies().stream()
                                             .map(pk -> t(
                                                     locale,
-                                                    "review.letter.pk",
+                                                    "pathway.review.letter.pk",
                                                     pk.model(),
                                                     String.format(Locale.ROOT, "%.1f", pk.halfLifeHours()),
                                                     pk.samplesUsed()))
                                             .toList()),
                     body));
 
-            section(doc, heading, t(locale, "review.section.team"));
+            section(doc, heading, t(locale, "pathway.review.section.team"));
             boolean anyPart = false;
             for (Discipline d : Discipline.values()) {
                 ReviewPart part = review.part(d);
@@ -216,50 +227,51 @@ public class ClinicLetterPdf {
                     anyPart = true;
                     doc.add(spaced(
                             new Paragraph(
-                                    t(locale, "review.discipline." + d.jsonName()) + " · " + part.enteredByName(),
+                                    t(locale, "pathway.review.discipline." + d.jsonName()) + " · "
+                                            + part.enteredByName(),
                                     strong),
                             4));
                     doc.add(new Paragraph(part.assessment(), body));
                 }
             }
             if (!anyPart) {
-                doc.add(new Paragraph(t(locale, "review.letter.noParts"), body));
+                doc.add(new Paragraph(t(locale, "pathway.review.letter.noParts"), body));
             }
 
-            section(doc, heading, t(locale, "review.section.carePlan"));
+            section(doc, heading, t(locale, "pathway.review.section.carePlan"));
             boolean anyPlan = false;
             for (Discipline d : Discipline.values()) {
                 ReviewPart part = review.part(d);
                 if (part != null && part.carePlan() != null) {
                     anyPlan = true;
                     Paragraph p = new Paragraph();
-                    p.add(new Chunk(t(locale, "review.discipline." + d.jsonName()) + ": ", strong));
+                    p.add(new Chunk(t(locale, "pathway.review.discipline." + d.jsonName()) + ": ", strong));
                     p.add(new Chunk(part.carePlan(), body));
                     doc.add(p);
                 }
             }
             if (!anyPlan) {
-                doc.add(new Paragraph(t(locale, "review.letter.noCarePlan"), body));
+                doc.add(new Paragraph(t(locale, "pathway.review.letter.noCarePlan"), body));
             }
 
             if (!letter.decisions().isEmpty()) {
-                section(doc, heading, t(locale, "decision.heading"));
+                section(doc, heading, t(locale, "pathway.decision.heading"));
                 for (SharedDecision d : letter.decisions()) {
                     doc.add(spaced(new Paragraph(day.format(d.decidedOn()) + " · " + d.planChange(), strong), 4));
-                    doc.add(new Paragraph(t(locale, "decision.options") + ": " + d.optionsDiscussed(), body));
-                    doc.add(new Paragraph(t(locale, "decision.whatMatters") + ": " + d.whatMatters(), body));
-                    doc.add(new Paragraph(t(locale, "decision.choice") + ": " + d.choice(), body));
-                    doc.add(new Paragraph(t(locale, "decision.agreedBy") + ": " + d.agreedBy(), body));
+                    doc.add(new Paragraph(t(locale, "pathway.decision.options") + ": " + d.optionsDiscussed(), body));
+                    doc.add(new Paragraph(t(locale, "pathway.decision.whatMatters") + ": " + d.whatMatters(), body));
+                    doc.add(new Paragraph(t(locale, "pathway.decision.choice") + ": " + d.choice(), body));
+                    doc.add(new Paragraph(t(locale, "pathway.decision.agreedBy") + ": " + d.agreedBy(), body));
                 }
             }
 
             doc.add(spaced(
                     new Paragraph(
                             review.isOpen() || review.completedOn() == null
-                                    ? t(locale, "review.letter.unsigned")
+                                    ? t(locale, "pathway.review.letter.unsigned")
                                     : t(
                                             locale,
-                                            "review.letter.signed",
+                                            "pathway.review.letter.signed",
                                             review.completedByName(),
                                             day.format(review.completedOn())),
                             strong),
@@ -281,36 +293,36 @@ public class ClinicLetterPdf {
             Font small)
             throws DocumentException {
         if (h == null) {
-            doc.add(new Paragraph(t(locale, "review.letter.noHjhs"), body));
+            doc.add(new Paragraph(t(locale, "pathway.review.letter.noHjhs"), body));
             return;
         }
         doc.add(new Paragraph(
                 t(
                         locale,
-                        "review.letter.hjhsLatest",
+                        "pathway.review.letter.hjhsLatest",
                         n(h.latestTotal()),
                         h.latestMaxPossible(),
                         day.format(h.latestOn())),
                 strong));
         if (h.previousOn() == null) {
-            doc.add(new Paragraph(t(locale, "review.letter.hjhsFirst"), body));
+            doc.add(new Paragraph(t(locale, "pathway.review.letter.hjhsFirst"), body));
             return;
         }
         doc.add(new Paragraph(
                 t(
                         locale,
-                        "review.letter.hjhsPrevious",
+                        "pathway.review.letter.hjhsPrevious",
                         n(h.previousTotal()),
                         day.format(h.previousOn()),
                         h.difference() == null
-                                ? t(locale, "review.letter.hjhsNotComparable", signed(h.evaluableDifference()))
+                                ? t(locale, "pathway.review.letter.hjhsNotComparable", signed(h.evaluableDifference()))
                                 : signed(h.difference())),
                 body));
         PdfPTable table = new PdfPTable(3);
         table.setWidthPercentage(70);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
         table.setSpacingBefore(4);
-        table.addCell(cell(t(locale, "review.letter.joint"), strong));
+        table.addCell(cell(t(locale, "pathway.review.letter.joint"), strong));
         table.addCell(cell(day.format(h.previousOn()), strong));
         table.addCell(cell(day.format(h.latestOn()), strong));
         for (ReviewFigures.JointLine j : h.joints()) {
@@ -319,7 +331,7 @@ public class ClinicLetterPdf {
             table.addCell(cell(j.latest() == null ? "NE" : String.valueOf(j.latest()), body));
         }
         doc.add(table);
-        doc.add(new Paragraph(t(locale, "review.letter.hjhsScale"), small));
+        doc.add(new Paragraph(t(locale, "pathway.review.letter.hjhsScale"), small));
     }
 
     /** Bars of the ABR of each year with its value above and its end year below, drawn on a template. */
@@ -377,16 +389,16 @@ public class ClinicLetterPdf {
         if (p.severity() != null) {
             d += " · " + t(locale, "severity." + p.severity().name());
         }
-        return t(locale, "review.letter.diagnosis", d);
+        return t(locale, "pathway.review.letter.diagnosis", d);
     }
 
     private String targetJoints(Locale locale, ReviewFigures.Outcomes o, DateTimeFormatter day) {
         if (o.targetJoints().isEmpty()) {
-            return t(locale, "review.letter.noTargetJoints");
+            return t(locale, "pathway.review.letter.noTargetJoints");
         }
         return t(
                 locale,
-                "review.letter.targetJoints",
+                "pathway.review.letter.targetJoints",
                 String.join(
                         ", ",
                         o.targetJoints().stream()
@@ -396,7 +408,7 @@ public class ClinicLetterPdf {
                                                 : " ("
                                                         + t(
                                                                 locale,
-                                                                "review.letter.resolved",
+                                                                "pathway.review.letter.resolved",
                                                                 day.format(tj.resolvedOn()))
                                                         + ")"))
                                 .toList()));
