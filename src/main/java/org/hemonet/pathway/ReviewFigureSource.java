@@ -44,6 +44,12 @@ class ReviewFigureSource {
     /** Years shown in the ABR trend chart, the review's year included. */
     static final int TREND_YEARS = 5;
 
+    /**
+     * A year enters the trend with at least this many days of diary: a rate from a few days (the diary began at the
+     * end of the year) would read as a year without bleeds. The review's own year is always shown.
+     */
+    static final int TREND_MIN_DAYS = 30;
+
     private final PatientOutcomes outcomes;
     private final JointScores jointScores;
     private final BleedDiary diary;
@@ -189,14 +195,19 @@ class ReviewFigureSource {
         return lines;
     }
 
-    /** The ABR of each of the last {@link #TREND_YEARS} years that has diary time, oldest first. */
+    /**
+     * The ABR of each of the last {@link #TREND_YEARS} years with {@link #TREND_MIN_DAYS} days of diary or more, oldest
+     * first.
+     */
     private List<ReviewFigures.YearAbr> trend(Actor actor, UUID patientId, LocalDate to, OutcomeReport year) {
         List<ReviewFigures.YearAbr> years = new ArrayList<>();
         for (int back = TREND_YEARS - 1; back >= 0; back--) {
             LocalDate end = to.minusYears(back);
             LocalDate start = end.minusYears(1).plusDays(1);
             OutcomeReport r = back == 0 ? year : outcomes.outcomes(actor, patientId, start, end);
-            if (r.abr() != null && r.observationDays() != null) {
+            if (r.abr() != null
+                    && r.observationDays() != null
+                    && (back == 0 || r.observationDays() >= TREND_MIN_DAYS)) {
                 years.add(new ReviewFigures.YearAbr(start, end, r.abr(), r.observationDays()));
             }
         }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * PK modules, kept with the review as they were when it opened (refreshed until it is completed), so that the letter
  * says what the team saw. A figure that is undefined is null, never a made-up zero (clinical.md §4).
  *
- * @param abrTrend the ABR of each of the last years that has diary time, oldest first, the review's year last
+ * @param abrTrend the ABR of each of the last five years with 30 days of diary or more, oldest first, the review's
+ *     year last
  */
 public record ReviewFigures(
         LocalDate from,

@@ -197,6 +197,7 @@ class AnnualReviewPages {
         model.addAttribute("zone", patient.timeZone());
         model.addAttribute("disciplines", Discipline.values());
         model.addAttribute("mine", mine);
+        model.addAttribute("hasCarePlan", review.parts().values().stream().anyMatch(p -> p.carePlan() != null));
         model.addAttribute("bars", bars(review.figures().abrTrend()));
         model.addAttribute(
                 "chartWidth", Math.max(120, 40 + review.figures().abrTrend().size() * 56));

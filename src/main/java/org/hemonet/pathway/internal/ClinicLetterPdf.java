@@ -128,13 +128,14 @@ public class ClinicLetterPdf {
                 doc.add(trendChart(writer, f.abrTrend()));
                 doc.add(new Paragraph(
                         String.join(
-                                "   ",
+                                "; ",
                                 f.abrTrend().stream()
                                         .map(y -> t(
                                                 locale,
                                                 "pathway.review.letter.trendYear",
                                                 String.valueOf(y.to().getYear()),
-                                                plain(y.abr())))
+                                                plain(y.abr()),
+                                                y.observationDays()))
                                         .toList()),
                         small));
             }

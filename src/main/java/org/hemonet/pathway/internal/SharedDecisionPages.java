@@ -133,7 +133,7 @@ class SharedDecisionPages {
                         .filter(d -> !d.isVoided())
                         .limit(3)
                         .toList());
-        return "pathway/decisions :: summary";
+        return "pathway/decision-summary :: summary";
     }
 
     private String page(
