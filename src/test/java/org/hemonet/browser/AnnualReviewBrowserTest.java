@@ -127,6 +127,9 @@ class AnnualReviewBrowserTest extends BrowserTest {
         Download download =
                 clinician.waitForDownload(() -> clinician.locator("#letter-pdf").click());
         byte[] pdf = Files.readAllBytes(download.path());
+        // kept for people to look at, beside the screenshots
+        Files.createDirectories(java.nio.file.Paths.get("target", "screenshots"));
+        Files.write(java.nio.file.Paths.get("target", "screenshots", "clinic-letter.pdf"), pdf);
         PdfReader reader = new PdfReader(pdf);
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
         StringBuilder text = new StringBuilder();
