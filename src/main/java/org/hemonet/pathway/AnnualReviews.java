@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the past 12 months' {@link ReviewFigures}; each {@link Discipline} adds its part (its role only); a clinician
  * completes and signs it, after which it no longer changes. Every change needs the version read (412 otherwise) and
  * adds one; nothing is deleted. Every read and write is audited; a patient the actor may not reach is audited as denied
- * and answered like an unknown id (404). The next review is due {@link AnnualReviewSettings#annualReviewInterval}
+ * and answered like an unknown id (404). The next review is due {@link PathwaySettings#annualReviewInterval}
  * after the last completed one.
  */
 @Service
@@ -65,7 +65,7 @@ public class AnnualReviews {
     private final AccountAdministration accounts;
     private final AuditLog auditLog;
     private final CentreDirectory centres;
-    private final AnnualReviewSettings settings;
+    private final PathwaySettings settings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
@@ -77,7 +77,7 @@ public class AnnualReviews {
             AccountAdministration accounts,
             AuditLog auditLog,
             CentreDirectory centres,
-            AnnualReviewSettings settings,
+            PathwaySettings settings,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.queries = queries;
