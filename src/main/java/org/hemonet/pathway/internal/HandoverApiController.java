@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.hemonet.pathway.Handover;
 import org.hemonet.pathway.HandoverView;
 import org.hemonet.pathway.Handovers;
+import org.hemonet.pathway.TransitionReport;
+import org.hemonet.pathway.TransitionReports;
 import org.hemonet.shared.CurrentActor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -16,12 +18,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The hand-over to adult care (issue 17): {@code POST /api/v1/patients/{id}/handover} {@code {"toCentreId",
  * "summary"}} → 201 the hand-over; {@code GET /api/v1/handovers/{id}} → it with the record's summary; {@code GET
- * /api/v1/handovers/{id}/letter.pdf} → the summary letter.
+ * /api/v1/handovers/{id}/letter.pdf} → the summary letter; {@code GET /api/v1/transition-report?centreId=} → the
+ * centre's 12–18-year-olds by stage with who is overdue.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -30,8 +34,11 @@ class HandoverApiController {
     private final Handovers handovers;
     private final CurrentActor currentActor;
     private final HandoverLetterPdf pdf;
+    private final TransitionReports reports;
 
-    HandoverApiController(Handovers handovers, CurrentActor currentActor, HandoverLetterPdf pdf) {
+    HandoverApiController(
+            Handovers handovers, CurrentActor currentActor, HandoverLetterPdf pdf, TransitionReports reports) {
+        this.reports = reports;
         this.handovers = handovers;
         this.currentActor = currentActor;
         this.pdf = pdf;
@@ -88,6 +95,14 @@ class HandoverApiController {
     ResponseEntity<HandoverResponse> get(@PathVariable UUID id) {
         HandoverView v = handovers.view(currentActor.require(), id);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(HandoverResponse.of(v.handover(), v));
+    }
+
+    /** The centre's 12–18-year-olds by transition stage with who is overdue (centre staff, their centres). */
+    @GetMapping("/transition-report")
+    ResponseEntity<TransitionReport> report(@RequestParam(required = false) @Nullable UUID centreId) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(reports.report(currentActor.require(), centreId));
     }
 
     @GetMapping(value = "/handovers/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.hemonet.centre.CentreDirectory;
 import org.hemonet.pathway.Handover;
 import org.hemonet.pathway.Handovers;
+import org.hemonet.pathway.TransitionReports;
 import org.hemonet.patient.PatientRecord;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.shared.Actor;
@@ -32,14 +33,17 @@ class HandoverPages {
     private final CentreDirectory centres;
     private final CurrentActor currentActor;
     private final java.time.Clock clock;
+    private final TransitionReports reports;
 
     HandoverPages(
+            TransitionReports reports,
             Handovers handovers,
             PatientRegistry patients,
             CentreDirectory centres,
             CurrentActor currentActor,
             java.time.Clock clock) {
         this.clock = clock;
+        this.reports = reports;
         this.handovers = handovers;
         this.patients = patients;
         this.centres = centres;
@@ -103,6 +107,12 @@ class HandoverPages {
     String view(@PathVariable UUID handoverId, Model model) {
         model.addAttribute("v", handovers.view(currentActor.require(), handoverId));
         return "pathway/handover";
+    }
+
+    @GetMapping("/transition-report")
+    String report(@RequestParam(required = false) @Nullable UUID centre, Model model) {
+        model.addAttribute("report", reports.report(currentActor.require(), centre));
+        return "pathway/transition-report";
     }
 
     @GetMapping("/handovers")

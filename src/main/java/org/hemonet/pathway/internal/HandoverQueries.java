@@ -74,6 +74,22 @@ public class HandoverQueries {
                 .list();
     }
 
+    /** The latest hand-over of each patient that has one. */
+    public java.util.Map<UUID, UUID> latestByPatient(Collection<UUID> patientIds) {
+        java.util.Map<UUID, UUID> latest = new java.util.HashMap<>();
+        if (patientIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql(
+                        """
+                        select distinct on (patient_id) patient_id, id from pathway.handover
+                        where patient_id in (:ids) order by patient_id, handed_over_at desc""")
+                .param("ids", patientIds)
+                .query((rs, n) -> latest.put(rs.getObject("patient_id", UUID.class), rs.getObject("id", UUID.class)))
+                .list();
+        return latest;
+    }
+
     private static Handover handover(ResultSet rs, int n) throws SQLException {
         return new Handover(
                 rs.getObject("id", UUID.class),
