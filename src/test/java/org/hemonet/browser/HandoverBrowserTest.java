@@ -76,6 +76,12 @@ class HandoverBrowserTest extends BrowserTest {
         assertThat(page.locator("#handover-summary")).hasText("Severe haemophilia A on prophylaxis; self-infuses.");
         screenshot(page, "handover-phone");
         String handoverUrl = page.url().replaceAll("\\?.*", "");
+        // the record has left the paediatric centre's transition report
+        page.navigate("/transition-report");
+        assertThat(page.locator("tr[data-patient='" + patient + "']")).hasCount(0);
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(PHONE_WIDTH);
+        screenshot(page, "transition-report-phone");
         // the paediatric team no longer opens the record itself
         var gone = page.navigate("/patients/" + patient);
         assertThat(gone.status()).isEqualTo(404);
@@ -89,5 +95,10 @@ class HandoverBrowserTest extends BrowserTest {
         assertThat(adultPage.locator("#handover-summary"))
                 .hasText("Severe haemophilia A on prophylaxis; self-infuses.");
         screenshot(adultPage, "handover-desktop");
+        adultPage.navigate("/");
+        adultPage.locator("#home-transition-report").click();
+        assertThat(adultPage.locator("h1")).hasText("Transition to adult care");
+        assertThat(adultPage.locator("tr[data-patient='" + patient + "']")).containsText("Handed over");
+        screenshot(adultPage, "transition-report-desktop");
     }
 }
