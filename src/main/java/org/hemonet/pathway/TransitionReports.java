@@ -117,6 +117,9 @@ public class TransitionReports {
                 .thenComparing(TransitionReport.Line::fullName));
         return new TransitionReport(
                 asOf,
+                settings.transitionPreparationFromAge(),
+                settings.transitionTransferFromAge(),
+                settings.transitionTransferByAge(),
                 stages,
                 (int) lines.stream()
                         .filter(TransitionReport.Line::preparationOverdue)
