@@ -251,6 +251,19 @@ public class AnnualReviews {
         List<PatientSummary> all = patients.search(
                         actor, new PatientSearch(null, null, centreId, null, null, 0, Integer.MAX_VALUE))
                 .items();
+        List<ReviewDue> due = dueOf(all);
+        due.sort(Comparator.comparing(ReviewDue::due).thenComparing(ReviewDue::fullName));
+        return due;
+    }
+
+    /** When one patient the actor may see is due (not audited: the caller shows it beside an audited read). */
+    public ReviewDue dueOf(Actor actor, UUID patientId) {
+        requireStaff(actor);
+        PatientSummary patient = patients.find(actor, patientId).orElseThrow(() -> new NotFoundException("patient"));
+        return dueOf(List.of(patient)).get(0);
+    }
+
+    private List<ReviewDue> dueOf(List<PatientSummary> all) {
         List<UUID> ids = all.stream().map(PatientSummary::id).toList();
         Map<UUID, LocalDate> last = queries.lastCompleted(ids);
         Map<UUID, UUID> open = queries.openReviews(ids);
@@ -268,7 +281,6 @@ public class AnnualReviews {
                     open.get(p.id()),
                     ChronoUnit.DAYS.between(dueOn, today)));
         }
-        due.sort(Comparator.comparing(ReviewDue::due).thenComparing(ReviewDue::fullName));
         return due;
     }
 

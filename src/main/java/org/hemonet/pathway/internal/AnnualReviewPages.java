@@ -92,12 +92,7 @@ class AnnualReviewPages {
         model.addAttribute(
                 "openReview",
                 all.stream().filter(AnnualReview::isOpen).findFirst().orElse(null));
-        model.addAttribute(
-                "next",
-                reviews.due(actor, patient.centreId()).stream()
-                        .filter(d -> d.patientId().equals(patientId))
-                        .findFirst()
-                        .orElse(null));
+        model.addAttribute("next", reviews.dueOf(actor, patientId));
         model.addAttribute("zone", patient.timeZone());
         return "pathway/reviews";
     }
