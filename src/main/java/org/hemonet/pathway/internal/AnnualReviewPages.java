@@ -59,6 +59,8 @@ class AnnualReviewPages {
     /** One bar of the ABR trend: position and height in the SVG's units (100 high), the year and the rate. */
     record Bar(int x, int y, int height, String year, String abr, boolean current) {}
 
+    static final java.util.Set<String> SAVED = java.util.Set.of("opened", "part", "completed", "decision");
+
     static final int CHART_TOP = 12;
     static final int CHART_BOTTOM = 92;
 
@@ -120,7 +122,8 @@ class AnnualReviewPages {
             HttpServletResponse response) {
         Actor actor = currentActor.require();
         AnnualReview review = reviews.review(actor, reviewId);
-        model.addAttribute("saved", saved);
+        // only the notices this page knows; anything else typed into the address shows none
+        model.addAttribute("saved", saved != null && SAVED.contains(saved) ? saved : null);
         return page(actor, review, model, null, null, null);
     }
 

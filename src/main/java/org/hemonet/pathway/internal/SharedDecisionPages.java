@@ -149,7 +149,13 @@ class SharedDecisionPages {
         model.addAttribute("decisions", decisions.decisionsOf(actor, patient.id()));
         model.addAttribute("mayRecord", decisions.mayRecord(actor));
         model.addAttribute("reviewId", review);
-        model.addAttribute("saved", saved);
+        model.addAttribute(
+                "saved",
+                saved != null
+                                && java.util.Set.of("recorded", "voided", "voidReason")
+                                        .contains(saved)
+                        ? saved
+                        : null);
         model.addAttribute("errorField", errorField);
         model.addAttribute("errorMessage", errorMessage);
         model.addAttribute("typed", typed);
