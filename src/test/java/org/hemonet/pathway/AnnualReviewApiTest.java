@@ -221,6 +221,54 @@ class AnnualReviewApiTest extends IntegrationTest {
     }
 
     @Test
+    void adherenceDiaryCompletenessAndThePlanComeFromTheRegimenAndTheDiary() {
+        org.hemonet.product.Product octavia =
+                context.getBean(org.hemonet.product.ProductCatalogue.class).products().stream()
+                        .filter(p -> p.brandName().equals("Octavia"))
+                        .findFirst()
+                        .orElseThrow();
+        HttpResponse<String> plan = nurse.postJson(
+                "/api/v1/patients/" + patient.patientId() + "/treatment-plans",
+                """
+                {"regimen":"PROPHYLAXIS","productId":"%s","dose":2000,"schedule":"EVERY_N_DAYS",
+                 "scheduleInterval":2,"validFrom":"%s"}
+                """
+                        .formatted(octavia.id(), today.minusDays(30)));
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
+        int logged = 5;
+        for (int i = 0; i < logged; i++) {
+            jdbc.sql(
+                            """
+                            insert into diary.infusion (id, patient_id, administered_at, product_id, dose, unit,
+                                reason, recorded_by)
+                            values (:id, :p, :at, :product, 2000, 'IU', 'PROPHYLAXIS', 'test')""")
+                    .param("id", java.util.UUID.randomUUID())
+                    .param("p", patient.patientId())
+                    .param(
+                            "at",
+                            today.minusDays(2L + 4 * i)
+                                    .atTime(8, 0)
+                                    .atZone(zone)
+                                    .toOffsetDateTime())
+                    .param("product", octavia.id())
+                    .update();
+        }
+        JsonNode sections = body(nurse.postJson(reviews(), "{}")).get("sections");
+        JsonNode adherence = sections.get("adherence");
+        // diary completeness = logged prophylactic infusions / doses expected by the regimen (clinical.md §4):
+        // every second day over the plan's 30 days
+        int expected = adherence.get("expectedDoses").asInt();
+        assertThat(expected).isBetween(14, 16);
+        assertThat(adherence.get("loggedProphylacticInfusions").asInt()).isEqualTo(logged);
+        assertThat(adherence.get("diaryCompletenessPercent").decimalValue())
+                .isEqualByComparingTo(java.math.BigDecimal.valueOf(logged * 100.0 / expected)
+                        .setScale(1, java.math.RoundingMode.HALF_UP));
+        assertThat(adherence.get("prophylaxisAdherencePercent").isNull()).isFalse();
+        assertThat(sections.get("supply").get("regimen").asString()).isEqualTo("PROPHYLAXIS");
+        assertThat(sections.get("supply").get("product").asString()).startsWith("Octavia");
+    }
+
+    @Test
     void badInputIs400NamingTheFieldAndVersionsAreChecked() {
         assertThat(problemField(nurse.postJson(reviews(), "{\"gp\": \"" + "x".repeat(501) + "\"}"), 400))
                 .isEqualTo("gp");

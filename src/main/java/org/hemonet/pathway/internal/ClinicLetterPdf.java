@@ -158,13 +158,15 @@ public class ClinicLetterPdf {
                     body));
             ReviewFigures.Adherence a = f.adherence();
             doc.add(new Paragraph(
-                    t(
-                            locale,
-                            "pathway.review.letter.adherence",
-                            percent(a.prophylaxisAdherencePercent()),
-                            percent(a.diaryCompletenessPercent()),
-                            a.loggedProphylacticInfusions(),
-                            a.expectedDoses()),
+                    a.expectedDoses() == 0
+                            ? t(locale, "pathway.review.letter.noSchedule")
+                            : t(
+                                    locale,
+                                    "pathway.review.letter.adherence",
+                                    percent(a.prophylaxisAdherencePercent()),
+                                    percent(a.diaryCompletenessPercent()),
+                                    a.loggedProphylacticInfusions(),
+                                    a.expectedDoses()),
                     body));
             doc.add(new Paragraph(
                     t(
