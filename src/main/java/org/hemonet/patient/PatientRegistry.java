@@ -358,6 +358,49 @@ public class PatientRegistry {
     }
 
     /**
+     * Moves the record's registered centre: the hand-over from paediatric to adult care (clinical.md §10; issue 17).
+     * Only clinicians and nurses of the centre the record is registered at, at {@code expectedVersion} (else
+     * {@link StaleVersionException}); the new centre must be another existing one (400 naming {@code toCentreId}), and
+     * shared care with it ends, since it now holds the record. Kept as a revision with the reason; audited.
+     */
+    public PatientRecord transferCare(
+            Actor actor, UUID patientId, int expectedVersion, UUID toCentreId, String reason) {
+        requireCentreStaff(actor, AuditAction.UPDATE, patientId);
+        PatientScope scope = visibleScope(actor, patientId, AuditAction.UPDATE, PATIENT);
+        Role role = Role.of(actor.role());
+        if ((role != Role.CLINICIAN && role != Role.NURSE) || !actor.centreIds().contains(scope.registeredCentreId())) {
+            audited(actor, AuditAction.UPDATE, patientId, PATIENT, AuditOutcome.DENIED);
+            throw new AccessDeniedException("the registered centre's clinician or nurse hands the record over");
+        }
+        if (toCentreId.equals(scope.registeredCentreId())
+                || centres.centre(toCentreId).isEmpty()) {
+            throw new InvalidInputException("toCentreId", "Hand over to another existing centre of the network.");
+        }
+        if (reason.isBlank()) {
+            throw new InvalidInputException("reason", "Say why the record moves.");
+        }
+        if (!queries.moveCentre(patientId, expectedVersion, toCentreId)) {
+            throw new StaleVersionException();
+        }
+        Set<UUID> shared = new java.util.HashSet<>(scope.sharedCareCentreIds());
+        if (shared.remove(toCentreId)) {
+            queries.setSharedCare(patientId, shared, LocalDate.now(clock));
+        }
+        queries.insertRevision(
+                patientId,
+                expectedVersion + 1,
+                actor.accountId(),
+                actor.username(),
+                reason.trim(),
+                json.writeValueAsString(
+                        Map.of("centreId", scope.registeredCentreId().toString())),
+                json.writeValueAsString(Map.of("centreId", toCentreId.toString())));
+        auditLog.record(AuditEvent.by(
+                actor, AuditAction.UPDATE, patientId, PATIENT, patientId.toString(), AuditOutcome.SUCCESS));
+        return views.record(actor, scopeOf(patientId).orElseThrow());
+    }
+
+    /**
      * Records a Bethesda assay: the titre is computed (400 naming {@code residualActivityPercent} outside 25–75 %), the
      * inhibitor status derived, and a first positive result announced as {@link InhibitorDetected}.
      */

@@ -390,6 +390,19 @@ public class PatientQueries {
         return statement.update() == 1;
     }
 
+    /** Moves the record to another registered centre if it is still at {@code expectedVersion}. */
+    public boolean moveCentre(UUID id, int expectedVersion, UUID centreId) {
+        return jdbc.sql(
+                                """
+                        update patient.patient set centre_id = :centre, version = version + 1, updated_at = now()
+                        where id = :id and version = :version and voided_at is null""")
+                        .param("id", id)
+                        .param("version", expectedVersion)
+                        .param("centre", centreId)
+                        .update()
+                == 1;
+    }
+
     public void supersedeDiagnosis(UUID patientId, DiagnosisType type, @Nullable String subtype, boolean phenotype) {
         jdbc.sql("update patient.diagnosis set superseded_at = now() where patient_id = :p and superseded_at is null")
                 .param("p", patientId)
