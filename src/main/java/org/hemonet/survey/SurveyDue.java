@@ -1,6 +1,8 @@
 package org.hemonet.survey;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -19,18 +21,21 @@ public final class SurveyDue {
      * The date the survey is due by if it is due today, else empty.
      *
      * @param dueOn the schedule's date: its first due date, or for BEFORE_ANNUAL_REVIEW the (first) review date
-     * @param scheduledOn the day the schedule was made
-     * @param lastAnsweredOn the day the patient last submitted this instrument, or null
+     * @param scheduledAt when the schedule was made: a ONCE survey is answered by a response submitted after it
+     * @param lastAnsweredAt when the patient last submitted this instrument, or null
+     * @param zone the patient's time zone, for the dates of the instants
      */
     public static Optional<LocalDate> dueBy(
             Recurrence recurrence,
             LocalDate dueOn,
-            LocalDate scheduledOn,
+            Instant scheduledAt,
             LocalDate today,
-            @Nullable LocalDate lastAnsweredOn) {
+            @Nullable Instant lastAnsweredAt,
+            ZoneId zone) {
+        LocalDate lastAnsweredOn = lastAnsweredAt == null ? null : LocalDate.ofInstant(lastAnsweredAt, zone);
         switch (recurrence) {
             case ONCE -> {
-                if (today.isBefore(dueOn) || answeredOnOrAfter(lastAnsweredOn, scheduledOn)) {
+                if (today.isBefore(dueOn) || (lastAnsweredAt != null && lastAnsweredAt.isAfter(scheduledAt))) {
                     return Optional.empty();
                 }
                 return Optional.of(dueOn);

@@ -153,12 +153,8 @@ public class SurveySchedules {
         Map<String, DueSurvey> due = new LinkedHashMap<>();
         for (SurveyQueries.ScheduleRow row : rows(scope)) {
             Instant answered = last.get(row.instrumentId());
-            Optional<LocalDate> dueBy = SurveyDue.dueBy(
-                    row.recurrence(),
-                    row.dueOn(),
-                    LocalDate.ofInstant(row.createdAt(), zone),
-                    today,
-                    answered == null ? null : LocalDate.ofInstant(answered, zone));
+            Optional<LocalDate> dueBy =
+                    SurveyDue.dueBy(row.recurrence(), row.dueOn(), row.createdAt(), today, answered, zone);
             Optional<String> title = titleOrEmpty(scope, row.instrumentId());
             if (dueBy.isEmpty() || title.isEmpty()) {
                 continue;

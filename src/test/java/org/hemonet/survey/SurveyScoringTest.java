@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,31 +233,36 @@ class SurveyScoringTest {
 
     @Test
     void schedulesAreDueOnTheirDatesUntilAnswered() {
-        LocalDate made = LocalDate.of(2026, 3, 1);
+        ZoneId zone = ZoneId.of("Europe/London");
+        Instant made = Instant.parse("2026-03-01T10:00:00Z");
         LocalDate due = LocalDate.of(2026, 3, 10);
         // once: not before its date, due from it until answered after it was scheduled
-        assertThat(SurveyDue.dueBy(Recurrence.ONCE, due, made, due.minusDays(1), null))
+        assertThat(SurveyDue.dueBy(Recurrence.ONCE, due, made, due.minusDays(1), null, zone))
                 .isEmpty();
-        assertThat(SurveyDue.dueBy(Recurrence.ONCE, due, made, due.plusDays(40), null))
+        assertThat(SurveyDue.dueBy(Recurrence.ONCE, due, made, due.plusDays(40), null, zone))
                 .contains(due);
-        assertThat(SurveyDue.dueBy(Recurrence.ONCE, due, made, due, made.minusDays(1)))
+        assertThat(SurveyDue.dueBy(Recurrence.ONCE, due, made, due, made.minusSeconds(60), zone))
+                .as("answered earlier the same day, before it was scheduled")
                 .contains(due);
-        assertThat(SurveyDue.dueBy(Recurrence.ONCE, due, made, due, made)).isEmpty();
+        assertThat(SurveyDue.dueBy(Recurrence.ONCE, due, made, due, made.plusSeconds(60), zone))
+                .isEmpty();
         // yearly: the latest anniversary reached; an answer in the 30 days before it counts
         LocalDate nextYear = due.plusYears(1);
-        assertThat(SurveyDue.dueBy(Recurrence.YEARLY, due, made, nextYear.plusDays(3), due.plusDays(2)))
+        assertThat(SurveyDue.dueBy(Recurrence.YEARLY, due, made, nextYear.plusDays(3), noon(due.plusDays(2)), zone))
                 .contains(nextYear);
-        assertThat(SurveyDue.dueBy(Recurrence.YEARLY, due, made, nextYear.plusDays(3), nextYear.minusDays(30)))
+        assertThat(SurveyDue.dueBy(
+                        Recurrence.YEARLY, due, made, nextYear.plusDays(3), noon(nextYear.minusDays(30)), zone))
                 .isEmpty();
-        assertThat(SurveyDue.dueBy(Recurrence.YEARLY, due, made, nextYear.plusDays(3), nextYear.minusDays(31)))
+        assertThat(SurveyDue.dueBy(
+                        Recurrence.YEARLY, due, made, nextYear.plusDays(3), noon(nextYear.minusDays(31)), zone))
                 .contains(nextYear);
         // before the annual review: opens 30 days before each review, lapses at it
         LocalDate review = LocalDate.of(2026, 6, 30);
-        assertThat(SurveyDue.dueBy(Recurrence.BEFORE_ANNUAL_REVIEW, review, made, review.minusDays(31), null))
+        assertThat(SurveyDue.dueBy(Recurrence.BEFORE_ANNUAL_REVIEW, review, made, review.minusDays(31), null, zone))
                 .isEmpty();
-        assertThat(SurveyDue.dueBy(Recurrence.BEFORE_ANNUAL_REVIEW, review, made, review.minusDays(30), null))
+        assertThat(SurveyDue.dueBy(Recurrence.BEFORE_ANNUAL_REVIEW, review, made, review.minusDays(30), null, zone))
                 .contains(review);
-        assertThat(SurveyDue.dueBy(Recurrence.BEFORE_ANNUAL_REVIEW, review, made, review.plusDays(1), null))
+        assertThat(SurveyDue.dueBy(Recurrence.BEFORE_ANNUAL_REVIEW, review, made, review.plusDays(1), null, zone))
                 .as("lapsed: the next review is a year away")
                 .isEmpty();
         assertThat(SurveyDue.dueBy(
@@ -263,9 +270,14 @@ class SurveyScoringTest {
                         review,
                         made,
                         review.plusYears(1).minusDays(5),
-                        review.minusDays(10)))
+                        noon(review.minusDays(10)),
+                        zone))
                 .as("last year's answer does not count for this year's review")
                 .contains(review.plusYears(1));
+    }
+
+    private static Instant noon(LocalDate date) {
+        return date.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
     }
 
     private static Map<String, Object> allNotApplicable() {
