@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.hemonet.audit.AuditAction;
+import org.hemonet.audit.AuditEvent;
 import org.hemonet.audit.AuditLog;
 import org.hemonet.audit.AuditOutcome;
 import org.hemonet.identity.AccessPolicy;
@@ -49,7 +50,7 @@ class SurveyAccess {
         return patients.scopeOf(patientId)
                 .filter(scope -> write ? accessPolicy.mayWrite(actor, scope) : accessPolicy.mayRead(actor, scope))
                 .orElseThrow(() -> {
-                    audit.patientAccess(action, patientId, RESOURCE, null, AuditOutcome.DENIED);
+                    audit.record(AuditEvent.by(actor, action, patientId, RESOURCE, null, AuditOutcome.DENIED));
                     return new NotFoundException("patient");
                 });
     }
@@ -63,9 +64,14 @@ class SurveyAccess {
         return scope;
     }
 
-    void success(AuditAction action, UUID patientId, @Nullable Object resourceId) {
-        audit.patientAccess(
-                action, patientId, RESOURCE, resourceId == null ? null : resourceId.toString(), AuditOutcome.SUCCESS);
+    void success(Actor actor, AuditAction action, UUID patientId, @Nullable Object resourceId) {
+        audit.record(AuditEvent.by(
+                actor,
+                action,
+                patientId,
+                RESOURCE,
+                resourceId == null ? null : resourceId.toString(),
+                AuditOutcome.SUCCESS));
     }
 
     static boolean isPatientSide(Actor actor) {

@@ -21,7 +21,7 @@ public final class SurveyDue {
      * The date the survey is due by if it is due today, else empty.
      *
      * @param dueOn the schedule's date: its first due date, or for BEFORE_ANNUAL_REVIEW the (first) review date
-     * @param scheduledAt when the schedule was made: a ONCE survey is answered by a response submitted after it
+     * @param scheduledAt when the schedule was made: a ONCE survey is answered by a response submitted at or after it
      * @param lastAnsweredAt when the patient last submitted this instrument, or null
      * @param zone the patient's time zone, for the dates of the instants
      */
@@ -35,7 +35,7 @@ public final class SurveyDue {
         LocalDate lastAnsweredOn = lastAnsweredAt == null ? null : LocalDate.ofInstant(lastAnsweredAt, zone);
         switch (recurrence) {
             case ONCE -> {
-                if (today.isBefore(dueOn) || (lastAnsweredAt != null && lastAnsweredAt.isAfter(scheduledAt))) {
+                if (today.isBefore(dueOn) || (lastAnsweredAt != null && !lastAnsweredAt.isBefore(scheduledAt))) {
                     return Optional.empty();
                 }
                 return Optional.of(dueOn);

@@ -28,6 +28,15 @@ public class SurveyResults {
     }
 
     /**
+     * Aggregates for the network reports (clinical.md §8 is applied by the report, not here): per centre at which the
+     * patients were registered when they answered, each patient's latest submitted response of the instrument from
+     * {@code from} (inclusive) to {@code to} (exclusive). No patient-level data leaves; not audited.
+     */
+    public List<CentreSurveyScores> byCentre(String instrumentId, Instant from, Instant to) {
+        return queries.byCentre(instrumentId, from, to);
+    }
+
+    /**
      * The patient's responses submitted on the days {@code from} to {@code to} (both inclusive, in the patient's time
      * zone), oldest first, each with its scores. One READ audit event; 404 for a patient the actor may not reach.
      */
@@ -39,7 +48,7 @@ public class SurveyResults {
         List<SurveyResponse> results = queries.submittedBetween(patientId, start, end).stream()
                 .map(surveys::view)
                 .toList();
-        access.success(AuditAction.READ, patientId, "between:" + from + ".." + to);
+        access.success(actor, AuditAction.READ, patientId, "between:" + from + ".." + to);
         return results;
     }
 }

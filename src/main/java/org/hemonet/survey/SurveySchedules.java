@@ -79,7 +79,7 @@ public class SurveySchedules {
                 dueOn,
                 actor.accountId(),
                 now);
-        access.success(AuditAction.CREATE, patientId, "schedule:" + id);
+        access.success(actor, AuditAction.CREATE, patientId, "schedule:" + id);
         return new SurveySchedule(
                 id,
                 instrument.id(),
@@ -102,7 +102,7 @@ public class SurveySchedules {
             throw new AccessDeniedException("Only the centre that made a schedule ends it");
         }
         queries.endSchedule(scheduleId, actor.accountId(), clock.instant());
-        access.success(AuditAction.UPDATE, patientId, "schedule:" + scheduleId);
+        access.success(actor, AuditAction.UPDATE, patientId, "schedule:" + scheduleId);
     }
 
     /** The active schedules reaching the patient. One READ audit event. */
@@ -120,7 +120,7 @@ public class SurveySchedules {
                     row.dueOn(),
                     row.createdAt()));
         }
-        access.success(AuditAction.READ, patientId, "schedules");
+        access.success(actor, AuditAction.READ, patientId, "schedules");
         return schedules;
     }
 
@@ -128,7 +128,7 @@ public class SurveySchedules {
     public List<DueSurvey> due(Actor actor, UUID patientId) {
         PatientScope scope = access.require(actor, patientId, AuditAction.READ);
         List<DueSurvey> due = dueFor(scope);
-        access.success(AuditAction.READ, patientId, "due");
+        access.success(actor, AuditAction.READ, patientId, "due");
         return due;
     }
 

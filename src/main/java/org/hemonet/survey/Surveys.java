@@ -196,7 +196,10 @@ public class Surveys {
         access.require(actor, patientId, AuditAction.READ);
         Optional<SurveyResponse> draft = queries.draft(patientId, instrumentId).map(this::view);
         access.success(
-                AuditAction.READ, patientId, draft.map(SurveyResponse::id).orElse(null));
+                actor,
+                AuditAction.READ,
+                patientId,
+                draft.map(SurveyResponse::id).orElse(null));
         return draft;
     }
 
@@ -205,7 +208,7 @@ public class Surveys {
         access.require(actor, patientId, AuditAction.READ);
         List<SurveyResponse> history =
                 queries.submitted(patientId, null).stream().map(this::view).toList();
-        access.success(AuditAction.READ, patientId, null);
+        access.success(actor, AuditAction.READ, patientId, null);
         return history;
     }
 
@@ -215,7 +218,7 @@ public class Surveys {
         SurveyResponse response = queries.response(patientId, responseId)
                 .map(this::view)
                 .orElseThrow(() -> new NotFoundException("survey response"));
-        access.success(AuditAction.READ, patientId, responseId);
+        access.success(actor, AuditAction.READ, patientId, responseId);
         return response;
     }
 
@@ -274,7 +277,7 @@ public class Surveys {
                         actor.role(),
                         now);
             }
-            access.success(draft.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, patientId, id);
+            access.success(actor, draft.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, patientId, id);
             return view(queries.response(patientId, id).orElseThrow());
         });
     }

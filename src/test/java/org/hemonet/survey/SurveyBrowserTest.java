@@ -101,7 +101,9 @@ class SurveyBrowserTest extends BrowserTest {
         // the patient, on a phone: the home page says what needs doing
         Page phone = signIn(tom.username(), PHONE_WIDTH);
         assertThat(phone.locator("#surveys-due-link").innerText()).isEqualTo("1 questionnaire to answer");
+        screenshot(phone, "survey-home-360");
         phone.locator("#surveys-due-link").click();
+        screenshot(phone, "survey-list-360");
         phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start"))
                 .click();
         assertThat(phone.locator("h1").innerText()).isEqualTo("Your care at your haemophilia centre");

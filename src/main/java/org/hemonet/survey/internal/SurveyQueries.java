@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hemonet.survey.CentreSurveyScores;
 import org.hemonet.survey.Recurrence;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -277,6 +278,43 @@ public class SurveyQueries {
                         .param("at", utc(at))
                         .update()
                 == 1;
+    }
+
+    /** Per centre, each patient's latest submitted response of an instrument in a period: counts and score sums. */
+    public List<CentreSurveyScores> byCentre(String instrumentId, Instant from, Instant to) {
+        Map<UUID, Long> patients = new java.util.TreeMap<>();
+        Map<UUID, Map<String, CentreSurveyScores.DomainTotal>> domains = new HashMap<>();
+        String latest =
+                """
+                with latest as (
+                    select distinct on (patient_id) patient_id, centre_id, scores from survey.response
+                    where instrument_id = :i and status = 'SUBMITTED' and submitted_at >= :from and submitted_at < :to
+                    order by patient_id, submitted_at desc, id)
+                """;
+        jdbc.sql(latest + " select centre_id, count(*) as n from latest group by centre_id")
+                .param("i", instrumentId)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query((rs, n) -> patients.put(rs.getObject("centre_id", UUID.class), rs.getLong("n")))
+                .list();
+        jdbc.sql(
+                        latest
+                                + """
+                         select l.centre_id, s.key as domain, count(*) as n, sum(s.value::numeric) as total
+                         from latest l cross join lateral jsonb_each_text(l.scores) s
+                         group by l.centre_id, s.key""")
+                .param("i", instrumentId)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query((rs, n) -> domains.computeIfAbsent(
+                                rs.getObject("centre_id", UUID.class), c -> new java.util.TreeMap<>())
+                        .put(
+                                rs.getString("domain"),
+                                new CentreSurveyScores.DomainTotal(rs.getLong("n"), rs.getBigDecimal("total"))))
+                .list();
+        return patients.entrySet().stream()
+                .map(e -> new CentreSurveyScores(e.getKey(), e.getValue(), domains.getOrDefault(e.getKey(), Map.of())))
+                .toList();
     }
 
     // ---------------------------------------------------------------- schedules
