@@ -387,6 +387,66 @@ class SurveyApiTest extends IntegrationTest {
                 .isEqualTo(403);
     }
 
+    @Autowired
+    Surveys surveys;
+
+    @Autowired
+    SurveyResults results;
+
+    @Test
+    void theAnnualReviewReadsAPeriodsResponsesThroughSurveyResultsUnderTheSameAccessRule() {
+        UUID account = jdbc.sql("select id from identity.account where username = :u")
+                .param("u", ben.username())
+                .query(UUID.class)
+                .single();
+        org.hemonet.shared.Actor patient =
+                new org.hemonet.shared.Actor(account, ben.username(), "PATIENT", Set.of(), Set.of(ben.patientId()));
+        TestClock.get().set(java.time.Instant.parse("2026-03-10T12:00:00Z"));
+        surveys.submit(
+                patient,
+                ben.patientId(),
+                "hemonet-pain",
+                Map.of(
+                        "pain-highest", 6,
+                        "pain-usual", 3,
+                        "interference-home", 1,
+                        "interference-moving", 1,
+                        "interference-work", 1,
+                        "interference-sleep", 1,
+                        "interference-enjoyment", 1));
+        TestClock.get().set(java.time.Instant.parse("2026-04-20T12:00:00Z"));
+        surveys.submit(patient, ben.patientId(), "hemonet-life", Map.of("people-1", 5));
+
+        org.hemonet.shared.Actor team = new org.hemonet.shared.Actor(
+                nurse.accountId(), nurse.username(), "NURSE", Set.of(site.centreId()), Set.of());
+        List<SurveyResponse> march = results.answeredBetween(
+                team, ben.patientId(), java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 31));
+        assertThat(march).extracting(SurveyResponse::instrumentId).containsExactly("hemonet-pain");
+        assertThat(march.get(0).scores().get("intensity")).isEqualByComparingTo("4.5");
+        assertThat(results
+                        .answeredBetween(
+                                team,
+                                ben.patientId(),
+                                java.time.LocalDate.of(2026, 1, 1),
+                                java.time.LocalDate.of(2026, 12, 31))
+                        .stream()
+                        .map(SurveyResponse::instrumentId))
+                .containsExactly("hemonet-pain", "hemonet-life");
+
+        org.hemonet.shared.Actor stranger = new org.hemonet.shared.Actor(
+                otherClinician.accountId(),
+                otherClinician.username(),
+                "CLINICIAN",
+                Set.of(otherClinician.centreId()),
+                Set.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> results.answeredBetween(
+                        stranger,
+                        ben.patientId(),
+                        java.time.LocalDate.of(2026, 1, 1),
+                        java.time.LocalDate.of(2026, 12, 31)))
+                .isInstanceOf(org.hemonet.shared.NotFoundException.class);
+    }
+
     private HttpResponse<String> put(ApiClient client, String path, String json) {
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
