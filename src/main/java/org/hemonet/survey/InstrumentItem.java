@@ -51,6 +51,13 @@ public record InstrumentItem(
         return values;
     }
 
+    /** Whether its options fit side by side on a phone (at most 5 short ones): shown as one row, not a list. */
+    public boolean compactScale() {
+        return type == ItemType.CHOICE
+                && answerOptions.size() <= 5
+                && answerOptions.stream().allMatch(o -> o.display().length() <= 12);
+    }
+
     /** The words of a value on this item's scale, or the number itself. */
     public String displayOf(int value) {
         return answerOptions.stream()

@@ -170,6 +170,9 @@ class SurveyBrowserTest extends BrowserTest {
         desk.locator("table.survey-results a").first().click();
         assertThat(scoreRow(desk, "Overall")).contains("100.0");
         screenshot(desk, "survey-scores-1280");
+        desk.navigate("/surveys/answer/hemonet-life?patient=" + tom.patientId());
+        assertThat(desk.locator("fieldset.survey-item").count()).isEqualTo(12);
+        screenshot(desk, "survey-form-1280");
 
         // a clinician of another centre: the 404 page, like an unknown patient
         Page stranger = signIn(otherClinician.username(), PHONE_WIDTH);
