@@ -219,6 +219,42 @@ class SurveyBrowserTest extends BrowserTest {
                 .isZero();
     }
 
+    @Autowired
+    Surveys surveys;
+
+    @Test
+    void anAnalystSeesScoresByCentreUnderDisclosureControlAtBothWidths() {
+        for (int i = 0; i < 8; i++) {
+            PatientAccounts.Created p = site.patient("Rep" + i, "Orter");
+            UUID account = jdbc.sql("select id from identity.account where username = :u")
+                    .param("u", p.username())
+                    .query(UUID.class)
+                    .single();
+            surveys.submit(
+                    new org.hemonet.shared.Actor(account, p.username(), "PATIENT", Set.of(), Set.of(p.patientId())),
+                    p.patientId(),
+                    "hemonet-life",
+                    Map.of("body-1", 1, "body-2", 5, "activity-1", 3, "activity-3", 3));
+        }
+        int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        Page desk = signIn("analyst", DESKTOP_WIDTH);
+        desk.navigate("/reports/centres");
+        desk.locator("#survey-report-link").click();
+        desk.getByLabel("Questionnaire").selectOption("hemonet-life");
+        desk.getByLabel("Year").fill(Integer.toString(year));
+        desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show"))
+                .click();
+        String table = desk.locator("table.survey-centres").innerText();
+        assertThat(table).contains(site.name(), "Body and joints", "Network");
+        assertThat(table).doesNotContain("Orter");
+        screenshot(desk, "survey-report-1280");
+        Page phone = signIn("analyst", PHONE_WIDTH);
+        phone.navigate("/reports/surveys?instrument=hemonet-life&year=" + year);
+        assertThat(phone.locator("table.survey-centres").innerText()).contains(site.name());
+        assertFits(phone);
+        screenshot(phone, "survey-report-360");
+    }
+
     private long count(UUID patientId) {
         return jdbc.sql("select count(*) from survey.response where patient_id = :p and status = 'SUBMITTED'")
                 .param("p", patientId)
