@@ -233,6 +233,29 @@ public class Surveys {
                 .map(this::view);
     }
 
+    /**
+     * Voids a submitted response that should not count (answered for the wrong child, entered twice): the centre's
+     * staff only, with a reason; it stays stored with who, when and why, and leaves the results, the due dates and the
+     * reports. 409 if it is not a submitted response any more.
+     */
+    public SurveyResponse voidResponse(Actor actor, UUID patientId, UUID responseId, @Nullable String reason) {
+        access.requireStaff(actor, patientId, AuditAction.VOID);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new InvalidInputException("reason", "Say why the answers should not count (up to 500 characters).");
+        }
+        return tx.execute(status -> {
+            SurveyQueries.ResponseRow row =
+                    queries.response(patientId, responseId).orElseThrow(() -> new NotFoundException("survey response"));
+            if (!queries.voidResponse(patientId, responseId, actor.accountId(), why, clock.instant())) {
+                throw new org.hemonet.shared.ConflictException("Only submitted answers can be voided; these are "
+                        + row.status().toLowerCase(java.util.Locale.ROOT) + ".");
+            }
+            access.success(actor, AuditAction.VOID, patientId, responseId);
+            return view(queries.response(patientId, responseId).orElseThrow());
+        });
+    }
+
     // ---------------------------------------------------------------- internals
 
     private SurveyResponse store(

@@ -387,6 +387,39 @@ class SurveyApiTest extends IntegrationTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theCentreVoidsAnswersGivenForTheWrongChildWithAReasonAndTheyStopCounting() {
+        HttpResponse<String> created = as(parentUsername)
+                .postJson(
+                        "/api/v1/patients/" + ava.patientId() + "/survey-responses",
+                        """
+                        {"instrumentId": "hemonet-life", "answers": {"people-1": 5}}""");
+        String id = json(created).path("id").asString();
+        String path = "/api/v1/patients/" + ava.patientId() + "/survey-responses/" + id + "/void";
+        assertThat(as(parentUsername)
+                        .postJson(path, "{\"reason\": \"wrong child\"}")
+                        .statusCode())
+                .as("the centre voids, not the family")
+                .isEqualTo(403);
+        ApiClient team = as(nurse.username());
+        HttpResponse<String> noReason = team.postJson(path, "{}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(json(noReason).path("field").asString()).isEqualTo("reason");
+        HttpResponse<String> voided = team.postJson(path, "{\"reason\": \"Answered for Zoe by mistake\"}");
+        assertThat(voided.statusCode()).as(voided.body()).isEqualTo(200);
+        assertThat(json(voided).path("status").asString()).isEqualTo("VOIDED");
+        assertThat(team.postJson(path, "{\"reason\": \"again\"}").statusCode()).isEqualTo(409);
+        assertThat(json(team.get("/api/v1/patients/" + ava.patientId() + "/survey-responses"))
+                        .path("items"))
+                .isEmpty();
+        assertThat(jdbc.sql("select void_reason from survey.response where id = :id")
+                        .param("id", UUID.fromString(id))
+                        .query(String.class)
+                        .single())
+                .as("kept, with why")
+                .isEqualTo("Answered for Zoe by mistake");
+    }
+
     @Autowired
     Surveys surveys;
 

@@ -41,6 +41,9 @@ class SurveyApiController {
     /** A licensed instrument a centre loads. */
     record InstrumentLoadRequest(@Nullable JsonNode definition, @Nullable String licence, @Nullable UUID centreId) {}
 
+    /** Why a response is voided. */
+    record VoidRequest(@Nullable String reason) {}
+
     /** A schedule of an instrument for the patient, or for all the patients of the patient's centre. */
     record ScheduleRequest(
             @Nullable String instrumentId,
@@ -86,6 +89,12 @@ class SurveyApiController {
     @GetMapping("/api/v1/patients/{id}/survey-responses/{responseId}")
     ResponseEntity<SurveyResponse> response(@PathVariable UUID id, @PathVariable UUID responseId) {
         return noStore(surveys.response(currentActor.require(), id, responseId));
+    }
+
+    @PostMapping("/api/v1/patients/{id}/survey-responses/{responseId}/void")
+    ResponseEntity<SurveyResponse> voidResponse(
+            @PathVariable UUID id, @PathVariable UUID responseId, @RequestBody VoidRequest request) {
+        return noStore(surveys.voidResponse(currentActor.require(), id, responseId, request.reason()));
     }
 
     @PutMapping("/api/v1/patients/{id}/survey-drafts/{instrumentId}")

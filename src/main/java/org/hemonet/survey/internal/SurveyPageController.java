@@ -179,6 +179,19 @@ class SurveyPageController {
         return "redirect:/patients/" + id + "/surveys?scheduled#schedule";
     }
 
+    @PostMapping("/patients/{id}/surveys/responses/{responseId}/void")
+    String voidResponse(
+            @PathVariable UUID id,
+            @PathVariable UUID responseId,
+            @RequestParam(required = false) @Nullable String reason) {
+        try {
+            surveys.voidResponse(currentActor.require(), id, responseId, reason);
+        } catch (InvalidInputException e) {
+            return "redirect:/surveys/responses/" + responseId + "?patient=" + id + "&voidReason#void";
+        }
+        return "redirect:/patients/" + id + "/surveys?voided";
+    }
+
     @PostMapping("/patients/{id}/surveys/schedules/{scheduleId}/end")
     String end(@PathVariable UUID id, @PathVariable UUID scheduleId) {
         schedules.end(currentActor.require(), id, scheduleId);

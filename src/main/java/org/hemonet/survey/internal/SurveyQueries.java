@@ -317,6 +317,23 @@ public class SurveyQueries {
                 .toList();
     }
 
+    /** Voids a submitted response (who, when, why); true if it was submitted and is now voided. */
+    public boolean voidResponse(UUID patientId, UUID id, UUID by, String reason, Instant at) {
+        return jdbc.sql(
+                                """
+                        update survey.response set status = 'VOIDED', voided_at = :at, voided_by = :by,
+                            void_reason = :reason
+                        where id = :id and patient_id = :p and status = 'SUBMITTED'
+                        """)
+                        .param("id", id)
+                        .param("p", patientId)
+                        .param("by", by)
+                        .param("reason", reason)
+                        .param("at", utc(at))
+                        .update()
+                == 1;
+    }
+
     // ---------------------------------------------------------------- schedules
 
     public void insertSchedule(
