@@ -268,6 +268,22 @@ public class Surveys {
         UUID patientId = scope.patientId();
         String answersJson = JSON.writeValueAsString(answers);
         String scoresJson = scores == null ? null : JSON.writeValueAsString(scores);
+        try {
+            return storeOnce(actor, scope, instrument, status, answersJson, scoresJson);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // a draft of the same instrument started at the same moment on another device
+            throw new org.hemonet.shared.ConflictException("These answers were saved from another device just now.");
+        }
+    }
+
+    private SurveyResponse storeOnce(
+            Actor actor,
+            PatientScope scope,
+            Instrument instrument,
+            String status,
+            String answersJson,
+            @Nullable String scoresJson) {
+        UUID patientId = scope.patientId();
         return tx.execute(status1 -> {
             Instant now = clock.instant();
             Optional<SurveyQueries.ResponseRow> draft = queries.draft(patientId, instrument.id());

@@ -164,15 +164,20 @@ class SurveyBrowserTest extends BrowserTest {
         // the nurse sees both results on the record (one browser at a time: a new sign-in)
         desk = signIn(nurse.username(), DESKTOP_WIDTH);
         desk.navigate("/patients/" + tom.patientId() + "/surveys");
-        assertThat(desk.locator("table.survey-results tbody tr").count()).isEqualTo(2);
-        assertThat(desk.locator("table.survey-results").innerText()).contains("Access to the team: 75.0");
+        assertThat(desk.locator(".survey-results > li").count()).isEqualTo(2);
+        assertThat(desk.locator(".survey-results").innerText()).contains("Access to the team: 75.0");
         screenshot(desk, "survey-staff-1280");
-        desk.locator("table.survey-results a").first().click();
+        desk.locator(".survey-results a").first().click();
         assertThat(scoreRow(desk, "Overall")).contains("100.0");
         screenshot(desk, "survey-scores-1280");
         desk.navigate("/surveys/answer/hemonet-life?patient=" + tom.patientId());
         assertThat(desk.locator("fieldset.survey-item").count()).isEqualTo(12);
         screenshot(desk, "survey-form-1280");
+
+        Page deskPhone = signIn(nurse.username(), PHONE_WIDTH);
+        deskPhone.navigate("/patients/" + tom.patientId() + "/surveys");
+        assertFits(deskPhone);
+        screenshot(deskPhone, "survey-staff-360");
 
         // a clinician of another centre: the 404 page, like an unknown patient
         Page stranger = signIn(otherClinician.username(), PHONE_WIDTH);
@@ -214,6 +219,10 @@ class SurveyBrowserTest extends BrowserTest {
         assertThat(phone.locator("main").innerText()).contains("Mia Marsh");
         screenshot(phone, "survey-pain-scores-360");
         assertThat(count(mia.patientId())).isEqualTo(1);
+        Page wide = signIn(parent, DESKTOP_WIDTH);
+        wide.navigate("/surveys?patient=" + mia.patientId());
+        assertThat(wide.locator(".survey-history").innerText()).contains("Pain in the last 7 days");
+        screenshot(wide, "survey-list-1280");
         assertThat(count(leo.patientId()))
                 .as("the other child's record is untouched")
                 .isZero();
