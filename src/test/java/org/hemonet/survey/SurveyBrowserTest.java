@@ -262,6 +262,9 @@ class SurveyBrowserTest extends BrowserTest {
         assertThat(phone.locator("table.survey-centres").innerText()).contains(site.name());
         assertFits(phone);
         screenshot(phone, "survey-report-360");
+        Page american = signIn("analyst", PHONE_WIDTH, true, "en-US");
+        american.navigate("/reports/surveys?instrument=hemonet-life&year=" + year);
+        assertThat(american.locator("h1").innerText()).isEqualTo("Patient-reported scores by center");
     }
 
     private long count(UUID patientId) {
