@@ -144,6 +144,16 @@ public class SurveySchedules {
         return scope == null ? List.of() : dueFor(scope);
     }
 
+    /**
+     * The surveys due for a patient, for a reminder sent by the system (issue 16 "Reminders": surveys due) where no
+     * person is acting: titles and dates only, which a reminder may say without clinical content. Not audited, like the
+     * home page's count; empty for an unknown patient.
+     */
+    public List<DueSurvey> dueForReminder(UUID patientId) {
+        PatientScope scope = access.scopeOf(patientId);
+        return scope == null ? List.of() : dueFor(scope);
+    }
+
     private List<DueSurvey> dueFor(PatientScope scope) {
         UUID patientId = scope.patientId();
         ZoneId zone = access.zoneOf(patientId);
