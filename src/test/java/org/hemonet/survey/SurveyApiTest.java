@@ -312,6 +312,11 @@ class SurveyApiTest extends IntegrationTest {
                         .findValuesAsString("instrumentId"))
                 .as("the centre-wide schedule reaches another patient of the centre")
                 .containsExactly("hemonet-pain");
+        assertThat(scheduleService.dueForReminder(ava.patientId()))
+                .as("what a reminder job would say")
+                .extracting(DueSurvey::title, DueSurvey::dueBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "Pain in the last 7 days", java.time.LocalDate.of(2026, 6, 10)));
 
         patient.postJson("/api/v1/patients/" + ben.patientId() + "/survey-responses", satisfaction("4", "5"));
         assertThat(json(patient.get("/api/v1/patients/" + ben.patientId() + "/surveys-due"))
@@ -422,6 +427,9 @@ class SurveyApiTest extends IntegrationTest {
 
     @Autowired
     Surveys surveys;
+
+    @Autowired
+    SurveySchedules scheduleService;
 
     @Autowired
     SurveyResults results;
