@@ -18,6 +18,7 @@ import org.hemonet.patient.Severity;
 import org.hemonet.report.NetworkOverview;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
+import org.hemonet.survey.SurveySchedules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +36,7 @@ class HomeController {
     private final CentreDirectory centres;
     private final NetworkOverview networkOverview;
     private final AccountAdministration accounts;
+    private final SurveySchedules surveySchedules;
     private final Clock clock;
 
     HomeController(
@@ -43,12 +45,14 @@ class HomeController {
             CentreDirectory centres,
             NetworkOverview networkOverview,
             AccountAdministration accounts,
+            SurveySchedules surveySchedules,
             Clock clock) {
         this.currentActor = currentActor;
         this.patients = patients;
         this.centres = centres;
         this.networkOverview = networkOverview;
         this.accounts = accounts;
+        this.surveySchedules = surveySchedules;
         this.clock = clock;
     }
 
@@ -156,6 +160,9 @@ class HomeController {
         if (shown != null) {
             model.addAttribute("centre", centres.centre(shown.centreId()).orElse(null));
             model.addAttribute("team", centres.team(shown.centreId()));
+            model.addAttribute(
+                    "surveysDue",
+                    surveySchedules.dueForHolder(actor, shown.id()).size());
         }
         return "home/patient";
     }

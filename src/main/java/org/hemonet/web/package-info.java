@@ -15,7 +15,8 @@
             "supply",
             "product",
             "message",
-            "safety"
+            "safety",
+            "survey"
         })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.web;
