@@ -197,7 +197,8 @@ public class AnnualReviews {
                             f.inhibitors(),
                             f.pkStudies(),
                             f.abrTrend(),
-                            figures.hjhs(actor, review.patientId())));
+                            figures.hjhs(actor, review.patientId()),
+                            f.surveys()));
         }
         queries.insertPart(
                 reviewId,

@@ -31,6 +31,8 @@ import org.hemonet.supply.HomeStock;
 import org.hemonet.supply.StockReport;
 import org.hemonet.supply.TreatmentPlan;
 import org.hemonet.supply.TreatmentPlans;
+import org.hemonet.survey.SurveyResponse;
+import org.hemonet.survey.SurveyResults;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +61,7 @@ class ReviewFigureSource {
     private final ProductCatalogue catalogue;
     private final PkRecords pk;
     private final PatientRegistry patients;
+    private final SurveyResults surveys;
 
     ReviewFigureSource(
             PatientOutcomes outcomes,
@@ -69,7 +72,9 @@ class ReviewFigureSource {
             TreatmentPlans plans,
             ProductCatalogue catalogue,
             PkRecords pk,
-            PatientRegistry patients) {
+            PatientRegistry patients,
+            SurveyResults surveys) {
+        this.surveys = surveys;
         this.outcomes = outcomes;
         this.jointScores = jointScores;
         this.diary = diary;
@@ -96,7 +101,22 @@ class ReviewFigureSource {
                 inhibitors(record, from, to),
                 pkStudies(actor, patientId, zone, from, to),
                 trend(actor, patientId, to, year),
-                hjhs(actor, patientId));
+                hjhs(actor, patientId),
+                surveys(actor, patientId, zone, from, to));
+    }
+
+    /** The questionnaires submitted in the year, oldest first, with their scores (issue 16's survey module). */
+    private List<ReviewFigures.SurveyLine> surveys(
+            Actor actor, UUID patientId, ZoneId zone, LocalDate from, LocalDate to) {
+        return surveys.answeredBetween(actor, patientId, from, to).stream()
+                .filter(SurveyResponse::isSubmitted)
+                .filter(r -> r.submittedAt() != null)
+                .sorted(java.util.Comparator.comparing(SurveyResponse::submittedAt))
+                .map(r -> new ReviewFigures.SurveyLine(
+                        r.title(),
+                        LocalDate.ofInstant(java.util.Objects.requireNonNull(r.submittedAt()), zone),
+                        r.scores()))
+                .toList();
     }
 
     private static ReviewFigures.Outcomes outcomesOf(OutcomeReport r) {

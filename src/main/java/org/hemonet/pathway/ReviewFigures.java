@@ -24,7 +24,14 @@ public record ReviewFigures(
         Inhibitors inhibitors,
         List<PkStudyLine> pkStudies,
         List<YearAbr> abrTrend,
-        @Nullable Hjhs hjhs) {
+        @Nullable Hjhs hjhs,
+        @Nullable List<SurveyLine> surveys) {
+
+    /**
+     * A questionnaire the patient (or a parent) submitted in the review's year, with its domain scores (docs/surveys.md);
+     * {@code null} in reviews opened before surveys were gathered.
+     */
+    public record SurveyLine(String title, LocalDate submittedOn, java.util.Map<String, BigDecimal> scores) {}
 
     /**
      * Bleeding outcomes of the period by the ISTH definitions (clinical.md §3, §4).

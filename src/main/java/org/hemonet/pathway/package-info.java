@@ -15,7 +15,8 @@
             "genetherapy",
             "outcome",
             "diary",
-            "pk"
+            "pk",
+            "survey"
         })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.pathway;

@@ -104,6 +104,7 @@ class AnnualReviewApiController {
             sections.put("inhibitors", f.inhibitors());
             sections.put("pkStudies", f.pkStudies());
             sections.put("hjhs", f.hjhs());
+            sections.put("surveys", f.surveys() == null ? List.of() : f.surveys());
             List<Map<String, String>> plan = new java.util.ArrayList<>();
             for (Discipline d : Discipline.values()) {
                 ReviewPart part = r.part(d);

@@ -222,6 +222,23 @@ public class ClinicLetterPdf {
                                             .toList()),
                     body));
 
+            if (f.surveys() != null && !f.surveys().isEmpty()) {
+                doc.add(new Paragraph(
+                        t(locale, "pathway.review.surveys") + ": "
+                                + String.join(
+                                        "; ",
+                                        f.surveys().stream()
+                                                .map(sv -> sv.title() + " (" + day.format(sv.submittedOn()) + ")"
+                                                        + sv.scores().entrySet().stream()
+                                                                .map(e -> ", " + e.getKey() + " "
+                                                                        + e.getValue()
+                                                                                .stripTrailingZeros()
+                                                                                .toPlainString())
+                                                                .collect(java.util.stream.Collectors.joining()))
+                                                .toList()),
+                        body));
+            }
+
             section(doc, heading, t(locale, "pathway.review.section.team"));
             boolean anyPart = false;
             for (Discipline d : Discipline.values()) {
