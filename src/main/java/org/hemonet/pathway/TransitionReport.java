@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * reached the transfer-by age (18) without a hand-over recorded in Hemonet.
  *
  * @param preparationFromAge the settings' ages (clinical.md §10: 12, 16 and 18 by default)
+ * <p>Each line carries the young person's next joint clinic (paediatric and adult teams together), if one is booked.
+ *
  * @param stages patients per stage: {@code PREPARATION} (12–15), {@code TRANSFER} (16–17), {@code TRANSFER_DUE} (18, not
  *     handed over), {@code HANDED_OVER} (a hand-over is recorded)
  */
@@ -35,5 +37,6 @@ public record TransitionReport(
             int checklistDone,
             boolean preparationOverdue,
             boolean transferOverdue,
-            @Nullable UUID handoverId) {}
+            @Nullable UUID handoverId,
+            @Nullable LocalDate nextJointClinic) {}
 }

@@ -40,12 +40,16 @@ public class TransitionReports {
     private final RegistrySettings settings;
     private final Clock clock;
 
+    private final JointClinics jointClinics;
+
     TransitionReports(
             PatientRegistry patients,
             AccessPolicy accessPolicy,
             HandoverQueries handovers,
             RegistrySettings settings,
-            Clock clock) {
+            Clock clock,
+            JointClinics jointClinics) {
+        this.jointClinics = jointClinics;
         this.patients = patients;
         this.accessPolicy = accessPolicy;
         this.handovers = handovers;
@@ -63,6 +67,8 @@ public class TransitionReports {
         Map<UUID, UUID> handedOver = new java.util.HashMap<>();
         List<UUID> ids = all.stream().map(PatientSummary::id).toList();
         handovers.latestByPatient(ids).forEach(handedOver::put);
+        Map<UUID, LocalDate> jointClinics =
+                this.jointClinics.next(ids, LocalDate.now(clock).minusDays(1));
         Map<String, Integer> stages = new LinkedHashMap<>();
         stages.put(TransitionStage.PREPARATION.name(), 0);
         stages.put(TransitionStage.TRANSFER.name(), 0);
@@ -110,7 +116,8 @@ public class TransitionReports {
                     done,
                     preparationOverdue,
                     transferOverdue,
-                    handover));
+                    handover,
+                    jointClinics.get(p.id())));
         }
         lines.sort(Comparator.comparing((TransitionReport.Line l) -> !(l.transferOverdue() || l.preparationOverdue()))
                 .thenComparing(TransitionReport.Line::ageYears, Comparator.reverseOrder())
