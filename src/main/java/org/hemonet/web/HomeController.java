@@ -37,6 +37,8 @@ class HomeController {
     private final NetworkOverview networkOverview;
     private final AccountAdministration accounts;
     private final SurveySchedules surveySchedules;
+    private final org.hemonet.diary.BleedDiary diary;
+    private final org.hemonet.supply.HomeStock homeStock;
     private final Clock clock;
 
     HomeController(
@@ -46,7 +48,11 @@ class HomeController {
             NetworkOverview networkOverview,
             AccountAdministration accounts,
             SurveySchedules surveySchedules,
+            org.hemonet.diary.BleedDiary diary,
+            org.hemonet.supply.HomeStock homeStock,
             Clock clock) {
+        this.diary = diary;
+        this.homeStock = homeStock;
         this.currentActor = currentActor;
         this.patients = patients;
         this.centres = centres;
@@ -163,6 +169,10 @@ class HomeController {
             model.addAttribute(
                     "surveysDue",
                     surveySchedules.dueForHolder(actor, shown.id()).size());
+            // what needs doing today (issue 16): the day's dose by the plan, and stock running low
+            model.addAttribute("dose", diary.scheduledDose(actor, shown.id()).orElse(null));
+            org.hemonet.supply.StockReport stock = homeStock.stock(actor, shown.id());
+            model.addAttribute("lowStock", stock.lowStock() ? stock : null);
         }
         return "home/patient";
     }
