@@ -1,9 +1,7 @@
 package org.hemonet.interchange.internal;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.UUID;
-import org.hemonet.interchange.ImportError;
 import org.hemonet.interchange.ImportProgress;
 import org.hemonet.interchange.ImportResult;
 import org.hemonet.interchange.RegistryImport;
@@ -37,35 +35,8 @@ class ImportApiController {
         this.currentActor = currentActor;
     }
 
-    record ImportResponse(
-            boolean dryRun,
-            int rows,
-            int imported,
-            int unchanged,
-            List<ImportError> errors,
-            int patients,
-            int inhibitorTests,
-            int plans,
-            int infusions,
-            long millis) {
-
-        static ImportResponse of(ImportResult r) {
-            return new ImportResponse(
-                    r.dryRun(),
-                    r.rows(),
-                    r.imported(),
-                    r.unchanged(),
-                    r.errors(),
-                    r.patients(),
-                    r.inhibitorTests(),
-                    r.plans(),
-                    r.infusions(),
-                    r.millis());
-        }
-    }
-
     @PostMapping("/imports")
-    ResponseEntity<ImportResponse> importFile(
+    ResponseEntity<ImportResult> importFile(
             @RequestParam(required = false) @Nullable UUID centreId,
             @RequestParam(defaultValue = "true") boolean dryRun,
             @RequestParam(required = false) @Nullable MultipartFile file)
@@ -82,6 +53,6 @@ class ImportApiController {
                     imports.run(actor, java.util.Objects.requireNonNull(centreId), reader, dryRun, ImportProgress.NONE);
         }
         HttpStatus status = dryRun || result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT;
-        return ResponseEntity.status(status).body(ImportResponse.of(result));
+        return ResponseEntity.status(status).body(result);
     }
 }
