@@ -311,10 +311,15 @@ class PatientApiTest extends IntegrationTest {
         assertThat(json(second).get("titreBu").decimalValue()).isEqualByComparingTo("11.02");
         assertThat(json(second).get("inhibitorStatus").asString()).isEqualTo("POSITIVE_HIGH_RESPONDER");
         var invalid = east.postJson(
-                path, "{\"sampledOn\": \"2026-02-11\", \"residualActivityPercent\": 80, \"dilution\": 1}");
+                path, "{\"sampledOn\": \"2026-02-11\", \"residualActivityPercent\": 20, \"dilution\": 1}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(json(invalid).get("field").asString()).isEqualTo("residualActivityPercent");
         assertThat(json(invalid).get("detail").asString()).contains("25", "75");
+        var tooDiluted = east.postJson(
+                path, "{\"sampledOn\": \"2026-02-11\", \"residualActivityPercent\": 80, \"dilution\": 4}");
+        assertThat(tooDiluted.statusCode())
+                .as("above 75 % at a dilution: repeat at a lower one")
+                .isEqualTo(400);
         assertThat(client("clinician.south")
                         .postJson(
                                 path,

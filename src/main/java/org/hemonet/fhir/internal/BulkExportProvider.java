@@ -117,7 +117,17 @@ public class BulkExportProvider {
                     output.add(file);
                 });
                 manifest.put("output", output);
-                manifest.put("error", List.of());
+                List<Map<String, Object>> errors = new ArrayList<>();
+                if (!job.errors.isEmpty()) {
+                    Map<String, Object> file = new LinkedHashMap<>();
+                    file.put("type", "OperationOutcome");
+                    file.put(
+                            "url",
+                            request.getFhirServerBase() + "/$export-file?_jobId=" + job.id + "&_type=OperationOutcome");
+                    file.put("count", job.errors.size());
+                    errors.add(file);
+                }
+                manifest.put("error", errors);
                 response.setStatus(200);
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
@@ -141,7 +151,9 @@ public class BulkExportProvider {
             throws IOException {
         BulkExports.Job job = job(jobId);
         String wanted = value(type);
-        if (job.status != BulkExports.Status.DONE || wanted == null || !job.counts.containsKey(wanted)) {
+        boolean known = wanted != null
+                && (job.counts.containsKey(wanted) || (wanted.equals("OperationOutcome") && !job.errors.isEmpty()));
+        if (job.status != BulkExports.Status.DONE || !known) {
             throw FhirErrors.notFound();
         }
         HttpServletResponse response = request.getServletResponse();
@@ -150,7 +162,7 @@ public class BulkExportProvider {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         try (OutputStream out = response.getOutputStream()) {
-            Files.copy(job.file(wanted), out);
+            Files.copy(job.file(java.util.Objects.requireNonNull(wanted)), out);
         }
     }
 

@@ -126,6 +126,9 @@ class BulkExports {
         final Instant transactionTime;
         final Path directory;
         final Map<String, Integer> counts = new LinkedHashMap<>();
+        /** Problems met on the way, written as OperationOutcomes to the manifest's {@code error} file. */
+        final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+
         volatile Status status = Status.RUNNING;
         volatile int done;
         volatile int total;
@@ -258,7 +261,19 @@ class BulkExports {
                     }
                     centresSeen.add(record.centreId());
                     centresSeen.addAll(record.sharedCareCentreIds());
-                    for (IBaseResource resource : resourcesOf(record, request)) {
+                    List<IBaseResource> resources;
+                    try {
+                        resources = resourcesOf(record, request);
+                    } catch (RuntimeException e) {
+                        // one record that cannot be mapped (e.g. an infusion of a product the catalogue does not hold)
+                        // is reported in the manifest's error file; the rest of the export goes on
+                        log.warn("Bulk export {}: patient {} could not be exported", job.id, patientId, e);
+                        job.errors.add("A patient's record could not be exported ("
+                                + e.getClass().getSimpleName() + "); the other records are complete.");
+                        job.done++;
+                        continue;
+                    }
+                    for (IBaseResource resource : resources) {
                         write(out, job, json, resource, pseudonyms);
                     }
                     job.done++;
@@ -281,6 +296,9 @@ class BulkExports {
                     writer.close();
                 }
             }
+            if (!job.errors.isEmpty()) {
+                writeErrors(job, json);
+            }
             job.status = Status.DONE;
         } catch (Exception e) {
             log.warn("Bulk export {} failed", job.id, e);
@@ -288,6 +306,18 @@ class BulkExports {
             job.status = Status.FAILED;
         } finally {
             job.endedAt = clock.instant();
+        }
+    }
+
+    /** The manifest's error file: one OperationOutcome per problem (no patient identifiers in the text). */
+    private static void writeErrors(Job job, IParser json) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(job.file("OperationOutcome"), StandardCharsets.UTF_8)) {
+            for (String message : job.errors) {
+                org.hl7.fhir.r4.model.OperationOutcome outcome = FhirErrors.outcome(
+                        org.hl7.fhir.r4.model.OperationOutcome.IssueType.EXCEPTION, "internal-error", message);
+                writer.write(json.encodeResourceToString(outcome));
+                writer.write('\n');
+            }
         }
     }
 
