@@ -38,10 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reminders (issue 16): each patient or parent account chooses channels and quiet hours; the reminders of a patient's
  * next days are listed with channel and time; the centre sees diary completeness before and after reminders were
- * switched on. Reading a patient's reminders is audited; a patient the actor may not see is an audited 404.
+ * switched on. Reading a patient's reminders is audited; a patient the actor may not see is an audited 404 (reads run
+ * outside a transaction, so the audit event of a refused read is kept).
  */
 @Service
-@Transactional(readOnly = true)
 public class Reminders {
 
     static final String RESOURCE = "Reminder";
