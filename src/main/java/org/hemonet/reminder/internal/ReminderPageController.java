@@ -1,5 +1,7 @@
 package org.hemonet.reminder.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,8 +35,11 @@ class ReminderPageController {
     private final PatientRegistry patients;
     private final WebPush push;
     private final CurrentActor currentActor;
+    private final Clock clock;
 
-    ReminderPageController(Reminders reminders, PatientRegistry patients, WebPush push, CurrentActor currentActor) {
+    ReminderPageController(
+            Reminders reminders, PatientRegistry patients, WebPush push, CurrentActor currentActor, Clock clock) {
+        this.clock = clock;
         this.reminders = reminders;
         this.patients = patients;
         this.push = push;
@@ -82,6 +87,7 @@ class ReminderPageController {
         model.addAttribute("patient", patient);
         model.addAttribute("overview", overview);
         model.addAttribute("holder", holder);
+        model.addAttribute("today", LocalDate.now(clock.withZone(patient.timeZone())));
         if (holder) {
             NotificationPreferences preferences = reminders.preferences(actor);
             model.addAttribute("preferences", preferences);
