@@ -7,6 +7,6 @@
  * is the module's API; storage and web adapters live in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "patient", "audit", "supply", "outcome", "message"})
+        allowedDependencies = {"shared", "identity", "patient", "audit", "supply", "product", "outcome", "message"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.reminder;
