@@ -84,7 +84,8 @@ class ReminderBrowserTest extends BrowserTest {
 
         TestClock.get().reset();
         Page desk = signIn(clinician.username(), DESKTOP_WIDTH);
-        desk.navigate("/reminders?patient=" + patient.patientId());
+        desk.navigate("/patients/" + patient.patientId());
+        desk.locator("#record-reminders").click();
         assertThat(desk.locator("h1")).containsText("Idris Fenwick");
         assertThat(desk.locator("#upcoming-reminders li[data-kind=DOSE]").first())
                 .containsText("19:00");
