@@ -169,6 +169,14 @@ class ReminderDispatcher {
         }
         int delivered = 0;
         for (ReminderQueries.Delivery d : due) {
+            boolean stillChosen = queries.preference(d.accountId())
+                    .map(p -> p.channels().contains(d.channel()))
+                    .orElse(false);
+            if (!stillChosen) {
+                // the person switched this channel off while the reminder waited (e.g. for quiet hours to end)
+                queries.markFailed(d.id(), "channel switched off", true, now);
+                continue;
+            }
             try {
                 switch (d.channel()) {
                     case IN_APP -> queries.markSent(d.id(), now, node);

@@ -82,6 +82,12 @@ class ReminderBrowserTest extends BrowserTest {
         phone.locator("#save-reminders").click();
         assertThat(phone.locator("#reminder-error")).containsText("Quiet hours end");
 
+        Page wide = signIn(patient.username(), DESKTOP_WIDTH);
+        wide.navigate("/reminders");
+        assertThat(wide.locator("#upcoming-reminders li[data-kind=DOSE]").first())
+                .containsText("19:00");
+        screenshot(wide, "reminders-desktop");
+
         TestClock.get().reset();
         Page desk = signIn(clinician.username(), DESKTOP_WIDTH);
         desk.navigate("/patients/" + patient.patientId());

@@ -322,4 +322,28 @@ class ReminderDeliveryTest extends IntegrationTest {
         assertThat(rows(local(day, DOSE_TIME))).isEmpty();
         assertThat(doseItems(client)).isEmpty();
     }
+
+    @Test
+    void aChannelSwitchedOffWhileTheReminderWaitsForQuietHoursIsNotUsed() {
+        ApiClient client = new ApiClient(port).signIn(patient.username());
+        choose(
+                client,
+                """
+                {"channels": ["IN_APP", "EMAIL"], "email": "%s", "quietHoursStart": "18:30", "quietHoursEnd": "07:15"}"""
+                        .formatted(email));
+        Instant due = local(day, DOSE_TIME);
+        TestClock.get().set(due.plusSeconds(30));
+        dispatcher.dispatch();
+        assertThat(rows(due)).containsExactly("EMAIL:PENDING", "IN_APP:PENDING");
+
+        choose(
+                client,
+                """
+                {"channels": ["IN_APP"], "quietHoursStart": "18:30", "quietHoursEnd": "07:15"}""");
+        TestClock.get().set(local(day.plusDays(1), LocalTime.of(7, 20)));
+        dispatcher.dispatch();
+
+        assertThat(rows(due)).containsExactly("EMAIL:FAILED", "IN_APP:SENT");
+        assertThat(mails()).isEmpty();
+    }
 }
