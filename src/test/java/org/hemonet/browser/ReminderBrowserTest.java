@@ -76,6 +76,10 @@ class ReminderBrowserTest extends BrowserTest {
                 .as("no sideways scrolling at 360 px")
                 .isEqualTo(false);
         screenshot(phone, "reminders-phone");
+        // no stock was delivered: the forecast says low, and the reminder opens the home stock
+        phone.locator("#upcoming-reminders li[data-kind=LOW_STOCK] a").first().click();
+        assertThat(phone.locator("article.stock")).isVisible();
+        phone.navigate("/reminders");
 
         phone.locator("#quiet-start").fill("22:00");
         phone.locator("#quiet-end").fill("22:00");

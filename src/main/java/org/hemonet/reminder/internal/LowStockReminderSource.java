@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Stock running low: while the home-stock forecast says the active prophylaxis product lasts fewer than the alert days
  * (supply's {@link StockReport#lowStock()}), one reminder a day at 09:00 the patient's time, today's and tomorrow's,
- * linking to the deliveries page.
+ * linking to the patient's treatment page (home stock and deliveries).
  */
 @Component
 class LowStockReminderSource implements ReminderSource {
@@ -44,7 +44,7 @@ class LowStockReminderSource implements ReminderSource {
                 due.add(new DueReminder(
                         ReminderKind.LOW_STOCK,
                         at,
-                        "/deliveries?patient=" + patientId,
+                        "/patients/" + patientId + "/treatment",
                         String.valueOf(stock.daysOfStockLeft())));
             }
         }
