@@ -71,6 +71,8 @@ class ReminderBrowserTest extends BrowserTest {
                 .hasAttribute("href", java.util.regex.Pattern.compile("/diary\\?patient="));
         assertThat(phone.locator("#quiet-start")).hasValue("22:00");
         assertThat(phone.locator("#channel-in-app")).isChecked();
+        // offered where the browser has Web Push (the script ran)
+        assertThat(phone.locator("#push-setup")).isVisible();
         Object overflow = phone.evaluate("document.documentElement.scrollWidth > window.innerWidth");
         org.assertj.core.api.Assertions.assertThat(overflow)
                 .as("no sideways scrolling at 360 px")
