@@ -346,4 +346,20 @@ class ReminderDeliveryTest extends IntegrationTest {
         assertThat(rows(due)).containsExactly("EMAIL:FAILED", "IN_APP:SENT");
         assertThat(mails()).isEmpty();
     }
+
+    @Test
+    void aReminderDueWhileNoNodeRanIsDeliveredOnceWhenOneStartsAgain() {
+        ApiClient client = new ApiClient(port).signIn(patient.username());
+        choose(client, """
+                {"channels": ["EMAIL"], "email": "%s"}""".formatted(email));
+        Instant due = local(day, DOSE_TIME);
+
+        // no dispatcher ran from 18:00 to 23:00 (every node was down); the first run after the restart sends it
+        TestClock.get().set(local(day, LocalTime.of(23, 0)));
+        dispatcher.dispatch();
+        secondNode().dispatch();
+
+        assertThat(rows(due)).containsExactly("EMAIL:SENT");
+        assertThat(mails()).hasSize(1);
+    }
 }
