@@ -169,6 +169,21 @@ class MessageQueries {
                 .update();
     }
 
+    /** Queues an e-mail that belongs to no message (a reminder notice); its sender guarantees it is queued once. */
+    void enqueueNotice(String to, String subject, String body, Instant at) {
+        jdbc.sql(
+                        """
+                        insert into message.outbox (id, to_address, subject, body, status, created_at, next_attempt_at)
+                        values (:id, :to, :subject, :body, 'PENDING', :at, :at)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("to", to)
+                .param("subject", subject)
+                .param("body", body)
+                .param("at", utc(at))
+                .update();
+    }
+
     /** Queues the e-mail announcing a thread's message; once per message and address. */
     void enqueueForThreadPost(UUID postId, String to, String subject, String body, Instant at) {
         jdbc.sql(

@@ -118,6 +118,19 @@ public class Messages {
         }
     }
 
+    /**
+     * Queues one e-mail to an account's own address (reminders, issue 16), sent by the outbox relay like every other;
+     * false when the account has no address. The caller writes the text and keeps every clinical detail out of it
+     * (security.md §16).
+     */
+    @Transactional
+    public boolean queueNotice(UUID accountId, String subject, String body) {
+        Optional<String> to = queries.mailAddress("ACCOUNT", accountId)
+                .or(() -> accounts.find(accountId).flatMap(account -> fallback(account.username())));
+        to.ifPresent(address -> queries.enqueueNotice(address, subject, body, clock.instant()));
+        return to.isPresent();
+    }
+
     /** How many of the actor's messages are unread (for the navigation). */
     public int unreadCount(Actor actor) {
         Role role = role(actor);
