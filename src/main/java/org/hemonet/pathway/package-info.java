@@ -16,7 +16,8 @@
             "outcome",
             "diary",
             "pk",
-            "survey"
+            "survey",
+            "reminder"
         })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.pathway;

@@ -6,6 +6,6 @@
  * other modules (the annual review) read; storage and web adapters live in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "patient", "centre", "audit"})
+        allowedDependencies = {"shared", "identity", "patient", "centre", "audit", "reminder"})
 @org.jspecify.annotations.NullMarked
 package org.hemonet.survey;
