@@ -148,13 +148,17 @@ class RegistryImportApiTest extends IntegrationTest {
         assertThat(infusionsAt(site.centreId())).isEqualTo(4);
     }
 
-    /** 50 patients × (a patient row, a plan, 198 infusions) = 10,000 rows; the infusions end well before today. */
+    /**
+     * 50 patients × (a patient row, a plan, 198 infusions) = 10,000 rows; the infusions end well before today. Moderate
+     * (2 IU/dL), so that no test centre reaches the designation standard's 40 severe patients (CentreApiTest counts on
+     * that).
+     */
     private static List<String> tenThousandRows() {
         List<String> rows = new ArrayList<>();
         LocalDate start = LocalDate.now().minusDays(500);
         for (int p = 1; p <= 50; p++) {
             String number = "P-%04d".formatted(p);
-            rows.add("PATIENT,%s,Importa,Pat%d,1985-05-%02d,MALE,,HEMOPHILIA_A,0.8,2000-01-10,70,,,,,,,,,,,,,,"
+            rows.add("PATIENT,%s,Importa,Pat%d,1985-05-%02d,MALE,,HEMOPHILIA_A,2.0,2000-01-10,70,,,,,,,,,,,,,,"
                     .formatted(number, p, 1 + p % 28));
             rows.add("PLAN,%s,,,,,,,,,,%s,,,PROPHYLAXIS,Octavia,2000,,EVERY_N_DAYS,2,,08:00,,,"
                     .formatted(number, start));
@@ -181,7 +185,7 @@ class RegistryImportApiTest extends IntegrationTest {
         int badLevel = 20 * 200; // patient 21's PATIENT row: a level the registry refuses (its own rule)
         bad.set(badSex, bad.get(badSex).replace(",MALE,", ",X,"));
         bad.set(badDose, bad.get(badDose).replace(",2000,", ",two thousand,"));
-        bad.set(badLevel, bad.get(badLevel).replace(",0.8,", ",500,"));
+        bad.set(badLevel, bad.get(badLevel).replace(",2.0,", ",500,"));
 
         var dry = upload(clinician, site.centreId(), true, csv(bad));
         assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
