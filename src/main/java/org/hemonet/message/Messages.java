@@ -116,6 +116,9 @@ public class Messages {
         for (String address : addressesOf(to)) {
             queries.enqueueForThreadPost(postId, address, subject, body, now);
         }
+        if (from == ThreadSide.TEAM) {
+            events.publishEvent(new ThreadPostForPatient(postId, patientId));
+        }
     }
 
     /**

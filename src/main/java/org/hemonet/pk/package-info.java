@@ -9,5 +9,5 @@
  */
 @org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "patient", "audit", "diary", "product"})
+        allowedDependencies = {"shared", "identity", "patient", "audit", "diary", "product", "reminder"})
 package org.hemonet.pk;

@@ -172,6 +172,43 @@ class WebPushTest extends IntegrationTest {
                 .isEmpty();
     }
 
+    /**
+     * A new message from the centre is pushed too (issue 16), without payload, to the holders who chose Web Push; a
+     * message the patient writes is not pushed back to them.
+     */
+    @Test
+    void aMessageFromTheCentreIsPushedWithoutPayload() {
+        TestNetwork.Site site = TestNetwork.in(context).centre("PushMessages");
+        PatientAccounts.Created patient = site.patient("Mel", "Pushwell");
+        ApiClient mel = new ApiClient(port).signIn(patient.username());
+        String endpoint = "http://127.0.0.1:" + pushService.getAddress().getPort() + "/push/mel-phone";
+        assertThat(mel.postJson(
+                                "/api/v1/me/push-subscriptions",
+                                "{\"endpoint\": \"%s\", \"keys\": {\"p256dh\": \"BNc\", \"auth\": \"tBH\"}}"
+                                        .formatted(endpoint))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(Put.json(mel, port, "/api/v1/me/notification-preferences", "{\"channels\": [\"WEB_PUSH\"]}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> fromMel = mel.postJson(
+                "/api/v1/threads",
+                "{\"patientId\": \"%s\", \"subject\": \"Knee\", \"body\": \"My knee is swollen\"}"
+                        .formatted(patient.patientId()));
+        assertThat(fromMel.statusCode()).as(fromMel.body()).isEqualTo(201);
+        ApiClient nurse = new ApiClient(port).signIn(site.staff(Role.NURSE).username());
+        String thread = JSON.readTree(fromMel.body()).path("id").asString();
+        HttpResponse<String> reply = nurse.postJson(
+                "/api/v1/threads/" + thread + "/messages", "{\"body\": \"Rest it and call us if it gets worse\"}");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(authorizations).hasSize(1));
+        assertThat(bodies).containsExactly(0);
+    }
+
     private static PublicKey publicKey(String uncompressed) throws Exception {
         byte[] point = Base64.getUrlDecoder().decode(uncompressed);
         AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
