@@ -19,7 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "hemonet.demo.diary-history=false",
             "hemonet.data-dir=target/test-data",
             // tests sign the same demo account in many times within one 30-second TOTP step
-            "hemonet.security.totp-replay-protection=false"
+            "hemonet.security.totp-replay-protection=false",
+            // a few test classes need an application context of their own (the Spring test cache keeps each one, with
+            // its pool, open): 10 connections each keeps five contexts well inside the embedded server's 100
+            "hemonet.db.pool-size=10"
         })
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
