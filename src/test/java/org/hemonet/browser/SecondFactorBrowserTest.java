@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +65,9 @@ class SecondFactorBrowserTest extends BrowserTest {
         assertThat(page.locator(".qr img")).isVisible();
         screenshot(page, "enrol-desktop");
         String secret = page.locator("code.secret").innerText().replace(" ", "");
-        page.getByLabel("Code").fill(Totp.currentCode(secret, Instant.now()));
+        page.getByLabel("Code")
+                .fill(Totp.currentCode(
+                        secret, org.hemonet.support.TestClock.get().instant()));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on two-step verification"))
                 .click();
         assertThat(page.locator("h1")).hasText("Your recovery codes");

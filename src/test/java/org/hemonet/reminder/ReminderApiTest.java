@@ -230,8 +230,10 @@ class ReminderApiTest extends IntegrationTest {
         assertThat(Put.json(owen, port, PREFERENCES, "{\"channels\": [\"IN_APP\"]}")
                         .statusCode())
                 .isEqualTo(200);
-        // after: all 7 logged
+        // after: all 7 logged (a week later by the test clock: the sessions of a week ago have ended, sign in again)
         TestClock.get().set(local(day.plusDays(7), LocalTime.of(9, 0)));
+        owen = as(patient.username());
+        team = as(nurse.username());
         for (int forward = 0; forward < 7; forward++) {
             logDose(owen, product, plan.dose(), local(day.plusDays(forward), LocalTime.of(18, 50)));
         }

@@ -150,7 +150,7 @@ class SecondFactorController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         request.getSession().setMaxInactiveInterval((int) SignInHandlers.STAFF_IDLE.toSeconds());
-        SessionLimits.markSignedIn(request);
+        SessionLimits.markSignedIn(request, clock.instant());
     }
 
     private static @Nullable PendingSignIn pending(HttpSession session) {

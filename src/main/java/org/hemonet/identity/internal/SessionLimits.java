@@ -40,8 +40,9 @@ class SessionLimits extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    static void markSignedIn(HttpServletRequest request) {
-        request.getSession().setAttribute(SIGNED_IN_AT, Instant.now());
+    /** Starts the absolute session limit at {@code now}: the application's clock, the same one the limit is read by. */
+    static void markSignedIn(HttpServletRequest request, Instant now) {
+        request.getSession().setAttribute(SIGNED_IN_AT, now);
     }
 
     @Override

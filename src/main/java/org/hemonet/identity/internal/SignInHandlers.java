@@ -27,10 +27,12 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     static final Duration PATIENT_IDLE = Duration.ofHours(12);
 
     private final SignInAttempts attempts;
+    private final java.time.Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInHandlers(SignInAttempts attempts) {
+    SignInHandlers(SignInAttempts attempts, java.time.Clock clock) {
         this.attempts = attempts;
+        this.clock = clock;
     }
 
     @Override
@@ -41,7 +43,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         attempts.record(principal.getUsername(), true, "PASSWORD");
         if (!principal.role().isStaff()) {
             request.getSession().setMaxInactiveInterval((int) PATIENT_IDLE.toSeconds());
-            SessionLimits.markSignedIn(request);
+            SessionLimits.markSignedIn(request, clock.instant());
             response.sendRedirect(afterSignIn(request, response));
             return;
         }
