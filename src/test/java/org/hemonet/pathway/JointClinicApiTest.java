@@ -37,6 +37,9 @@ class JointClinicApiTest extends IntegrationTest {
     @Autowired
     PatientRegistry registry;
 
+    @Autowired
+    org.hemonet.identity.AccountAdministration accounts;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -63,6 +66,15 @@ class JointClinicApiTest extends IntegrationTest {
                 null,
                 List.of(),
                 null));
+        String patientAccount = "pt-" + teen.toString().substring(0, 8);
+        accounts.create(new org.hemonet.identity.NewAccount(
+                patientAccount,
+                "Tia Joint",
+                Role.PATIENT,
+                org.hemonet.support.SignIn.DEMO_PASSWORD,
+                java.util.Set.of(),
+                java.util.Map.of(teen, "SELF"),
+                null));
         ApiClient nurse =
                 new ApiClient(port).signIn(paediatric.staff(Role.NURSE).username());
         LocalDate on = LocalDate.now().plusDays(30);
@@ -85,6 +97,23 @@ class JointClinicApiTest extends IntegrationTest {
         assertThat(nurse.getHtml("/transition-report").body()).contains("/patients/" + teen + "/joint-clinics");
         assertThat(nurse.getHtml("/patients/" + teen + "/joint-clinics").body())
                 .contains("Adult haematologist and physio", adult.name());
+
+        // the patient is reminded the evening before (issue 16: clinic dates), at 18:00 their time
+        ApiClient phone = new ApiClient(port).signIn(patientAccount);
+        HttpResponse<String> channels = phone.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/me/notification-preferences"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", phone.cookie("XSRF-TOKEN"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"channels\": [\"IN_APP\"]}")));
+        assertThat(channels.statusCode()).as(channels.body()).isEqualTo(200);
+        JsonNode reminders = json.readTree(
+                phone.get("/api/v1/patients/" + teen + "/reminders?days=31").body());
+        boolean reminded = false;
+        for (JsonNode r : reminders.path("items")) {
+            reminded |= r.path("kind").asString().equals("CLINIC_VISIT")
+                    && r.path("localTime").asString().startsWith(on.minusDays(1) + "T18:00");
+        }
+        assertThat(reminded).as(reminders.toString()).isTrue();
 
         HttpResponse<String> tooFar = nurse.postJson(
                 "/api/v1/patients/" + teen + "/joint-clinics",
