@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,6 +230,7 @@ public class RegistryImport {
         private final Map<String, PatientRow> newPatients = new LinkedHashMap<>();
         private final Map<String, List<Row>> rowsOf = new LinkedHashMap<>();
         private Map<String, UUID> stored = Map.of();
+        private final Map<String, ZoneId> zones = new HashMap<>();
         private int unchanged;
         private int patients;
         private int inhibitorTests;
@@ -329,11 +329,13 @@ public class RegistryImport {
             }
         }
 
+        /** The patient's zone: their own if stored, else the centre's (looked up once per number: check and write). */
         private ZoneId zoneOf(String number) {
-            UUID id = stored.get(number);
-            return id == null
-                    ? ZoneId.of(centre.timeZone())
-                    : registry.zoneOf(id).orElse(ZoneId.of(centre.timeZone()));
+            return zones.computeIfAbsent(number, n -> {
+                UUID id = stored.get(n);
+                ZoneId centreZone = ZoneId.of(centre.timeZone());
+                return id == null ? centreZone : registry.zoneOf(id).orElse(centreZone);
+            });
         }
 
         private Instant instant(InfusionRow row, ZoneId zone) {
@@ -555,9 +557,5 @@ public class RegistryImport {
         } catch (ConflictException e) {
             throw new RowRefused(row, new InvalidInputException(conflictColumn, e.getMessage()));
         }
-    }
-
-    static Collection<String> columns() {
-        return ImportFile.COLUMNS;
     }
 }

@@ -91,7 +91,7 @@ class ImportCommand implements Command {
         try (var reader = ImportFiles.reader(Files.newInputStream(path))) {
             result = imports.run(actor, centreId, reader, dryRun, bar);
         }
-        bar.finish(result.rows());
+        bar.finish();
         report(result, out);
         return result.ok() ? 0 : 1;
     }
@@ -155,7 +155,7 @@ class ImportCommand implements Command {
                     done / seconds);
         }
 
-        void finish(long rows) {
+        void finish() {
             err.println();
         }
     }
