@@ -56,8 +56,10 @@ public class PkRecords {
     private static final Set<Role> STUDY_ROLES = Set.of(Role.CLINICIAN, Role.NURSE);
     private static final Set<Role> LAB_ROLES = Set.of(Role.LAB, Role.CLINICIAN, Role.NURSE);
     private static final String ALLARD = "fviii-allard-2020";
-    private static final String LEAN_BODY_WEIGHT = "leanBodyWeightKg";
-    private static final String VWF = "vwfIuPerDl";
+    /** The covariate names of {@code fviii-solms-2020} a study records. */
+    public static final String LEAN_BODY_WEIGHT = "leanBodyWeightKg";
+
+    public static final String VWF = "vwfIuPerDl";
 
     private final PkRecordQueries queries;
     private final PkEstimator estimator;

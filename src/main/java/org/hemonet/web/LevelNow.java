@@ -16,9 +16,9 @@ import org.hemonet.pk.PkParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The patient's "estimated level now" (issue 7): population PK for their weight and age applied to the factor
- * infusions they logged in the last {@link #WINDOW}, voided entries and emicizumab (mg) doses left out. Pure: the
- * caller passes the infusions, the moment and the covariates.
+ * The patient's "estimated level now" (issue 7): PK for their weight and age applied to the factor infusions they
+ * logged in the last {@link #WINDOW}, voided entries and emicizumab (mg) doses left out. Pure: the caller passes the
+ * infusions (those of the product whose model is used, issue 20), the moment and the parameters.
  *
  * @param levelIuPerDl the estimate at {@code now}
  * @param lastInfusion the latest infusion counted, if any
@@ -30,29 +30,46 @@ record LevelNow(double levelIuPerDl, @Nullable Instant lastInfusion, List<double
     static final Duration WINDOW = Duration.ofDays(14);
     static final int HORIZON_HOURS = 72;
 
-    /** The model for a diagnosis, or null when no factor PK model applies (e.g. von Willebrand disease). */
-    static @Nullable String modelFor(DiagnosisType diagnosis) {
+    static Covariates covariates(String model, double weightKg, double ageYears) {
+        return covariates(model, weightKg, ageYears, null);
+    }
+
+    /**
+     * Population covariates for a product's model: weight and age, and for {@code fviii-allard-2020} the product
+     * category (ELOCTA for efmoroctocog alfa, the one product the model gives its own clearance; pk-models.md). A
+     * model with covariates the patient's record does not hold (lean body weight and VWF of {@code fviii-solms-2020})
+     * is refused by the estimator.
+     */
+    static Covariates covariates(String model, double weightKg, double ageYears, @Nullable String genericName) {
+        if (!model.equals("fviii-allard-2020")) {
+            return Covariates.of(weightKg, ageYears);
+        }
+        return Covariates.of(
+                weightKg, ageYears, "efmoroctocog alfa".equalsIgnoreCase(genericName) ? "ELOCTA" : "STANDARD");
+    }
+
+    /** The factor a diagnosis lacks ({@code FVIII} or {@code FIX}), as the product classes name it, or null. */
+    static @Nullable String factorFor(DiagnosisType diagnosis) {
         return switch (diagnosis) {
-            case HEMOPHILIA_A -> "fviii-allard-2020";
-            case HEMOPHILIA_B -> "fix-koopman-2023";
+            case HEMOPHILIA_A -> "FVIII";
+            case HEMOPHILIA_B -> "FIX";
             default -> null;
         };
     }
 
-    static Covariates covariates(String model, double weightKg, double ageYears) {
-        return model.equals("fviii-allard-2020")
-                ? Covariates.of(weightKg, ageYears, "STANDARD")
-                : Covariates.of(weightKg, ageYears);
+    /** Infusions that may count: IU, not voided, given in the window before {@code now} (not after it). */
+    static boolean inWindow(Infusion i, Instant now) {
+        return !i.isVoided()
+                && i.unit() == DoseUnit.IU
+                && !i.administeredAt().isBefore(now.minus(WINDOW))
+                && !i.administeredAt().isAfter(now);
     }
 
     /** The doses counted: IU, not voided, given in the window before {@code now} (not after it), oldest first. */
     static List<Dose> doses(List<Infusion> infusions, Instant now) {
-        Instant from = now.minus(WINDOW);
         List<Dose> doses = new ArrayList<>();
         infusions.stream()
-                .filter(i -> !i.isVoided() && i.unit() == DoseUnit.IU)
-                .filter(i -> !i.administeredAt().isBefore(from)
-                        && !i.administeredAt().isAfter(now))
+                .filter(i -> inWindow(i, now))
                 .sorted(Comparator.comparing(Infusion::administeredAt))
                 .forEach(i -> doses.add(Dose.bolus(i.administeredAt(), i.dose().doubleValue())));
         return doses;

@@ -23,7 +23,8 @@ class MyLevelBrowserTest extends BrowserTest {
         UUID tom = jdbc.sql("select id from patient.patient where given_name = 'Tom' and family_name = 'Bradley'")
                 .query(UUID.class)
                 .single();
-        DemoProducts product = DemoProducts.factorConcentrate(jdbc);
+        // a FVIII concentrate: the level page counts only the infusions of the product whose model it uses (issue 20)
+        DemoProducts product = DemoProducts.ofMolecule(jdbc, "octocog alfa");
         String at = Instant.now()
                 .minus(3, ChronoUnit.HOURS)
                 .truncatedTo(ChronoUnit.SECONDS)

@@ -131,7 +131,8 @@ class PkStudyBrowserTest extends BrowserTest {
         Instant dose = Instant.now().minus(26, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         // the infusion the family logged, and two lab results the laboratory sent
         ApiClient api = new ApiClient(port).signIn("clinician.south");
-        DemoProducts product = DemoProducts.factorConcentrate(jdbc);
+        // a FVIII concentrate: the level page counts only the infusions of the product whose model it uses (issue 20)
+        DemoProducts product = DemoProducts.ofMolecule(jdbc, "octocog alfa");
         assertThat(api.postJson(
                                 "/api/v1/patients/" + sam + "/infusions",
                                 """

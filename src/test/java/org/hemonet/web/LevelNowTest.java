@@ -90,9 +90,22 @@ class LevelNowTest {
     }
 
     @Test
-    void modelByDiagnosis() {
-        assertThat(LevelNow.modelFor(DiagnosisType.HEMOPHILIA_A)).isEqualTo("fviii-allard-2020");
-        assertThat(LevelNow.modelFor(DiagnosisType.HEMOPHILIA_B)).isEqualTo("fix-koopman-2023");
-        assertThat(LevelNow.modelFor(DiagnosisType.ACQUIRED_HEMOPHILIA)).isNull();
+    void factorByDiagnosis() {
+        assertThat(LevelNow.factorFor(DiagnosisType.HEMOPHILIA_A)).isEqualTo("FVIII");
+        assertThat(LevelNow.factorFor(DiagnosisType.HEMOPHILIA_B)).isEqualTo("FIX");
+        assertThat(LevelNow.factorFor(DiagnosisType.ACQUIRED_HEMOPHILIA)).isNull();
+    }
+
+    @Test
+    void allardGivesTheEloctaCategoryOnlyToEfmoroctocogAlfa() {
+        assertThat(LevelNow.covariates("fviii-allard-2020", 70, 30, "efmoroctocog alfa")
+                        .get("product"))
+                .isEqualTo("ELOCTA");
+        assertThat(LevelNow.covariates("fviii-allard-2020", 70, 30, "octocog alfa")
+                        .get("product"))
+                .isEqualTo("STANDARD");
+        assertThat(LevelNow.covariates("fix-brekkan-2016", 70, 30, "human coagulation factor IX (plasma-derived)")
+                        .get("product"))
+                .isNull();
     }
 }

@@ -63,7 +63,9 @@ class MyLevelTest extends IntegrationTest {
                 .param("p", tom)
                 .update();
         ApiClient api = new ApiClient(port).signIn(own.username());
-        DemoProducts product = DemoProducts.factorConcentrate(jdbc);
+        // an octocog alfa concentrate whose catalogue model (Allard 2020) was fitted on it (issue 20: the page uses
+        // the model of the product infused; the first IU product of the catalogue is a bypassing agent, not FVIII)
+        DemoProducts product = DemoProducts.ofMolecule(jdbc, "octocog alfa");
         String at = Instant.now()
                 .minus(2, ChronoUnit.HOURS)
                 .truncatedTo(ChronoUnit.SECONDS)
