@@ -117,6 +117,23 @@ class MyLevelProductTest extends IntegrationTest {
     }
 
     @Test
+    void theSolmsModelWithoutAStudyAsksForOneInsteadOfGuessingLeanBodyWeightAndVwf() {
+        TestNetwork.Site site = TestNetwork.in(context).centre("Level Solms none");
+        PatientAccounts.Created own = patient(site, "Jiva", "HEMOPHILIA_A");
+        ApiClient api = new ApiClient(port).signIn(own.username());
+        logInfusion(api, own.patientId(), batchOf("Damara"), hoursAgo(4), 3000);
+
+        long auditedBefore = audited(own.patientId());
+        String html = api.getHtml("/my-level").body();
+        // Solms 2020 needs lean body weight and VWF antigen, which only a PK study records: no estimate from Allard
+        assertThat(html)
+                .as(html)
+                .contains("The model for Damara (damoctocog alfa pegol) needs your lean body weight")
+                .doesNotContain("data-curve", "Estimated for");
+        assertThat(audited(own.patientId())).isEqualTo(auditedBefore + 1);
+    }
+
+    @Test
     void plasmaDerivedFixUsesBrekkanAndInfusionsOfAnotherProductAreNotCounted() {
         TestNetwork.Site site = TestNetwork.in(context).centre("Level product IX");
         PatientAccounts.Created own = patient(site, "Plas", "HEMOPHILIA_B");
