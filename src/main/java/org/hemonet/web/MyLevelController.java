@@ -122,7 +122,7 @@ class MyLevelController {
             PkParameters parameters = null;
             SavedStudy own = pkRecords.latestSignedOff(patient.id()).orElse(null);
             if (own != null && (product == null || fitted(own.model(), product.genericName()))) {
-                parameters = ownParameters(own, weight, age);
+                parameters = ownParameters(own, weight, age, product);
                 if (parameters != null) {
                     model.addAttribute(
                             "ownStudy",
@@ -227,13 +227,18 @@ class MyLevelController {
     }
 
     /**
-     * The signed-off study's η on today's weight and age (pk-models.md: {@code Pᵢ = TV · e^η}), with the study's own
-     * product category, lean body weight and VWF antigen (the record holds no newer ones); null when the study's
-     * model can no longer take it (a model withdrawn or changed since).
+     * The signed-off study's η on today's covariates (pk-models.md: {@code Pᵢ = TV · e^η}): today's weight and age, the
+     * product category of the concentrate taken now when there is one (Allard 2020: ELOCTA = 1 for efmoroctocog alfa,
+     * else 0), else the study's; the study's lean body weight and VWF antigen (the record holds no newer ones). Null
+     * when the study's model can no longer take it (a model withdrawn or changed since).
      */
-    private @Nullable PkParameters ownParameters(SavedStudy own, double weight, double age) {
+    private @Nullable PkParameters ownParameters(SavedStudy own, double weight, double age, @Nullable Product product) {
         try {
-            Object category = own.study().covariates().get("product");
+            Object studied = own.study().covariates().get("product");
+            Object category = product == null
+                    ? studied
+                    : LevelNow.covariates(own.model(), weight, age, product.genericName())
+                            .get("product");
             return estimator.individualParameters(
                     own.model(),
                     PkRecords.covariates(

@@ -160,6 +160,58 @@ class MyLevelProductTest extends IntegrationTest {
     }
 
     @Test
+    void aStudyOfAStandardProductIsAppliedWithTheEloctaCategoryOnceThePatientTakesElocta() throws Exception {
+        TestNetwork.Site site = TestNetwork.in(context).centre("Level Elocta");
+        PatientAccounts.Created own = patient(site, "Efmo", "HEMOPHILIA_A");
+        UUID patient = own.patientId();
+        ApiClient clinician =
+                new ApiClient(port).signIn(site.staff(Role.CLINICIAN).username());
+        Instant dose = hoursAgo(120).truncatedTo(ChronoUnit.MINUTES);
+        HttpResponse<String> saved = clinician.postJson(
+                "/api/v1/patients/" + patient + "/pk-studies",
+                """
+                {"model": "fviii-allard-2020", "weightKg": 70, "ageYears": 36, "product": "STANDARD",
+                 "doses": [{"at": "%s", "iu": 3500}],
+                 "samples": [{"at": "%s", "iuPerDl": 90}, {"at": "%s", "iuPerDl": 30}, {"at": "%s", "iuPerDl": 9}]}"""
+                        .formatted(
+                                dose,
+                                dose.plus(30, ChronoUnit.MINUTES),
+                                dose.plus(12, ChronoUnit.HOURS),
+                                dose.plus(30, ChronoUnit.HOURS)));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        var study = new JsonMapper().readTree(saved.body());
+        HttpResponse<String> signedOff = clinician.postForm(
+                "/patients/" + patient + "/pk/sign-off",
+                "studyId=" + study.get("id").asString() + "&regimen=0&productId="
+                        + batchOf("Coagen").productId());
+        assertThat(signedOff.statusCode()).isEqualTo(302);
+
+        ApiClient api = new ApiClient(port).signIn(own.username());
+        Instant given = hoursAgo(30);
+        logInfusion(api, patient, batchOf("Elora"), given, 3500);
+        String html = api.getHtml("/my-level").body();
+        assertThat(html).as(html).contains("Based on your own PK study of", "Estimated for Elora");
+        List<Double> eta = new java.util.ArrayList<>();
+        study.get("estimate").get("eta").forEach(e -> eta.add(e.asDouble()));
+        Instant now = TestClock.get().instant();
+        // pk-models.md: ELOCTA = 1 for efmoroctocog alfa; the study's η on today's covariates, product included
+        double elocta = estimator.levelAt(
+                now,
+                List.of(Dose.bolus(given, 3500)),
+                estimator.individualParameters("fviii-allard-2020", Covariates.of(70, 36, "ELOCTA"), eta),
+                0);
+        double standard = estimator.levelAt(
+                now,
+                List.of(Dose.bolus(given, 3500)),
+                estimator.individualParameters("fviii-allard-2020", Covariates.of(70, 36, "STANDARD"), eta),
+                0);
+        // whole units below 20 IU/dL: the two categories must give levels the page can tell apart
+        assertThat(elocta).isLessThan(20);
+        assertThat(elocta - standard).isGreaterThan(2);
+        assertThat(shownLevel(html)).isCloseTo(elocta, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
     void aSignedOffSolmsStudyKeepsItsLeanBodyWeightAndVwfOnTheLevelPage() throws Exception {
         TestNetwork.Site site = TestNetwork.in(context).centre("Level Solms");
         PatientAccounts.Created own = patient(site, "Dami", "HEMOPHILIA_A");
