@@ -18,6 +18,7 @@ def load(name):
 start, rss, smoke = load("phase-start.json"), load("phase-rss.json"), load("phase-smoke.json")
 reads, noaudit = load("phase-reads.json"), load("phase-reads-noaudit.json")
 ingest, dash, att = load("phase-ingest.json"), load("phase-dashboards.json"), load("phase-attention.json")
+mixed = load("phase-mixed.json")
 jmh = None
 try:
     for b in json.load(open(os.path.join(out, "jmh-result.json"))):
@@ -63,7 +64,8 @@ put("dashboard_speedup_vs_naive",
     round(naive["p95_ms"] / value["p95_ms"], 3) if naive and value and value.get("p95_ms") else None,
     "dashboard phase failed")
 put("attention_p95_ms", get(att, "p95_ms"), get(att, "error"))
-put("mixed_rps", None, "no mixed (Gatling) load yet: not built in this pass")
+put("mixed_rps", get(mixed, "mixed_rps"),
+    get(mixed, "error") or "no rate held: every probe failed (p99 >= 100 ms or an error); see phase-mixed.json")
 put("pk_map_median_ms", jmh, "JMH did not run; see target/bench/jmh.log")
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
