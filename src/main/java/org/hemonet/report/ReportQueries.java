@@ -2,7 +2,9 @@ package org.hemonet.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -152,9 +154,9 @@ class ReportQueries {
                                            and w.measured_on <= :last
                                          order by w.measured_on desc, w.recorded_at desc limit 1),
                                         t.weight_kg) as weight_kg
-                        from supply.treatment_plan t
+                        from report.plan_period t
                         join product.product pr on pr.id = t.product_id
-                        where t.voided_at is null and t.valid_from <= :last
+                        where t.valid_from <= :last
                           and (t.valid_to is null or t.valid_to >= :first)
                         order by t.patient_id, t.valid_from desc, t.created_at desc
                         """)
@@ -166,6 +168,41 @@ class ReportQueries {
                         rs.getString("product_class"),
                         rs.getBigDecimal("weight_kg")))
                 .list();
+    }
+
+    /** Replaces one patient's rows of the plan read model with their living plans now. */
+    void replacePlansOf(UUID patientId, List<org.hemonet.supply.TreatmentPlan> living) {
+        jdbc.sql("delete from report.plan_period where patient_id = :p")
+                .param("p", patientId)
+                .update();
+        insertPlans(living);
+    }
+
+    /** Empties the plan read model, locked until the transaction ends (as {@link #clearDelivered}). */
+    void clearPlans() {
+        jdbc.sql("lock table report.plan_period in exclusive mode").update();
+        jdbc.sql("delete from report.plan_period").update();
+    }
+
+    void insertPlans(List<org.hemonet.supply.TreatmentPlan> plans) {
+        jdbcTemplate.batchUpdate(
+                """
+                insert into report.plan_period (plan_id, patient_id, regimen, product_id, weight_kg, valid_from,
+                    valid_to, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                plans,
+                1000,
+                (ps, plan) -> {
+                    ps.setObject(1, plan.id());
+                    ps.setObject(2, plan.patientId());
+                    ps.setString(3, plan.regimen().name());
+                    ps.setObject(4, plan.productId());
+                    ps.setBigDecimal(5, plan.weightKg());
+                    ps.setObject(6, plan.validFrom());
+                    ps.setObject(7, plan.validTo());
+                    ps.setObject(8, OffsetDateTime.ofInstant(plan.createdAt(), ZoneOffset.UTC));
+                });
     }
 
     /** A patient who may be in a research extract, with the region the extract publishes. */

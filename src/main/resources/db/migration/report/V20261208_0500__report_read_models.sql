@@ -23,3 +23,18 @@ create table report.read_model (
 );
 
 grant select, insert, update, delete on report.delivered_month, report.read_model to ${app_role};
+
+-- Living (not voided) treatment plans as the regimen reports need them: fed by supply's PlansChanged event (the
+-- patient's plans re-read in the change's transaction), rebuilt from supply's TreatmentPlans like delivered_month.
+create table report.plan_period (
+    plan_id uuid primary key,
+    patient_id uuid not null,
+    regimen text not null,
+    product_id uuid not null,
+    weight_kg numeric,
+    valid_from date not null,
+    valid_to date,
+    created_at timestamptz not null
+);
+create index plan_period_patient on report.plan_period (patient_id, valid_from desc, created_at desc);
+grant select, insert, update, delete on report.plan_period to ${app_role};

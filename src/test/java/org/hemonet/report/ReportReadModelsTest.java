@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,10 @@ import org.hemonet.shared.Actor;
 import org.hemonet.supply.DeliveryWindow;
 import org.hemonet.supply.HomeStock;
 import org.hemonet.supply.NewDelivery;
+import org.hemonet.supply.Prescription;
+import org.hemonet.supply.Regimen;
+import org.hemonet.supply.Schedule;
+import org.hemonet.supply.TreatmentPlans;
 import org.hemonet.support.IntegrationTest;
 import org.hemonet.support.TestClock;
 import org.hemonet.support.TestNetwork;
@@ -29,10 +35,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The value reports' read model of delivered units (issue 14): a confirmed delivery is in it in the network's month
- * as soon as it is committed (summed per product), the report reads it, and a rebuild from supply gives the same cells.
+ * The value reports' read models (issue 14): a confirmed delivery is in the delivered units in the network's month as
+ * soon as it is committed (summed per product); a patient's living plans are mirrored as they are after each change;
+ * the report reads both, and a rebuild from supply gives the same rows.
  */
-class DeliveredReadModelTest extends IntegrationTest {
+class ReportReadModelsTest extends IntegrationTest {
 
     @Autowired
     ApplicationContext context;
@@ -44,7 +51,10 @@ class DeliveredReadModelTest extends IntegrationTest {
     ProductCatalogue catalogue;
 
     @Autowired
-    DeliveredReadModel model;
+    TreatmentPlans plans;
+
+    @Autowired
+    ReportReadModels model;
 
     @Autowired
     ReportQueries queries;
@@ -120,7 +130,99 @@ class DeliveredReadModelTest extends IntegrationTest {
         Map<List<Object>, Long> before = everything();
         assertThat(model.rebuild()).isEqualTo(before.size());
         assertThat(everything()).isEqualTo(before);
-        assertThat(queries.readModelZone(DeliveredReadModel.NAME)).contains("Europe/London");
+        assertThat(queries.readModelZone(ReportReadModels.NAME)).contains("Europe/London");
+    }
+
+    @Test
+    void aPatientsPlansAreMirroredAsTheyAreNowAndARebuildAgrees() {
+        var site = TestNetwork.in(context).centre("Plans");
+        UUID patient = site.patient("Plan", "Period").patientId();
+        UUID product = catalogue.add(new NewProduct(
+                UUID.randomUUID(),
+                "zz plan-test factor VIII",
+                "Planrate " + UUID.randomUUID().toString().substring(0, 6),
+                "Test Pharma",
+                ProductClass.FVIII_RECOMBINANT_STANDARD,
+                DoseUnit.IU,
+                List.of(1000),
+                new BigDecimal("2.0"),
+                null,
+                null,
+                null,
+                new BigDecimal("0.50")));
+        Actor nurse = new Actor(UUID.randomUUID(), "plans.test", "CLINICIAN", Set.of(site.centreId()), Set.of());
+        LocalDate today = LocalDate.now(clock);
+        var first = plans.prescribe(nurse, patient, prescription(Regimen.ON_DEMAND, product, today.minusDays(60)));
+        assertThat(planRows(patient)).containsExactly(List.of(first.id(), "ON_DEMAND", today.minusDays(60), "open"));
+
+        // a new prescription from 10 days ago ends the first the day before
+        var second = plans.prescribe(nurse, patient, prescription(Regimen.PROPHYLAXIS, product, today.minusDays(10)));
+        assertThat(planRows(patient))
+                .containsExactlyInAnyOrder(
+                        List.of(
+                                first.id(),
+                                "ON_DEMAND",
+                                today.minusDays(60),
+                                today.minusDays(11).toString()),
+                        List.of(second.id(), "PROPHYLAXIS", today.minusDays(10), "open"));
+        assertThat(queries.plans(today.minusDays(5), today).stream()
+                        .filter(p -> p.patientId().equals(patient))
+                        .map(ReportQueries.PlanInPeriod::regimen))
+                .containsExactly("PROPHYLAXIS");
+
+        // voiding it reopens the first
+        plans.voidPlan(nurse, patient, second.id(), "Entered for the wrong patient", null);
+        assertThat(planRows(patient)).containsExactly(List.of(first.id(), "ON_DEMAND", today.minusDays(60), "open"));
+
+        Map<List<Object>, Long> before = everything();
+        List<List<Object>> plansBefore = allPlans();
+        model.rebuildPlans();
+        assertThat(allPlans()).containsExactlyInAnyOrderElementsOf(plansBefore);
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    private static Prescription prescription(Regimen regimen, UUID product, LocalDate from) {
+        boolean prophylaxis = regimen == Regimen.PROPHYLAXIS;
+        return new Prescription(
+                regimen,
+                product,
+                null,
+                new BigDecimal("1000"),
+                null,
+                null,
+                prophylaxis ? Schedule.Kind.WEEKDAYS : null,
+                null,
+                prophylaxis ? Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY) : null,
+                prophylaxis ? LocalTime.of(8, 0) : null,
+                prophylaxis ? "Europe/London" : null,
+                from,
+                null,
+                null);
+    }
+
+    private List<List<Object>> planRows(UUID patient) {
+        return jdbc.sql("select plan_id, regimen, valid_from, valid_to from report.plan_period where patient_id = :p")
+                .param("p", patient)
+                .query((rs, n) -> List.<Object>of(
+                        rs.getObject("plan_id", UUID.class),
+                        rs.getString("regimen"),
+                        rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to") == null ? "open" : rs.getString("valid_to")))
+                .list();
+    }
+
+    private List<List<Object>> allPlans() {
+        return jdbc.sql("select plan_id, patient_id, regimen, product_id, valid_from, coalesce(valid_to::text, ''),"
+                        + " created_at from report.plan_period")
+                .query((rs, n) -> List.<Object>of(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getObject(4, UUID.class),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getString(6),
+                        rs.getObject(7, java.time.OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     private Map<YearMonth, Long> cells(UUID patient) {
