@@ -524,6 +524,55 @@ public class LoadDriver {
             r.put("naive_cohort_sql", naiveOutcomes);
         }
         r.put("worst_p95_ms", worst);
+        r.put("value_matches_naive", valueMatchesNaive(analyst));
+        return r;
+    }
+
+    /**
+     * Does the value report's network total (IU and mg over its default months) equal the same sum computed by plain
+     * SQL over supply's raw delivery rows, months in the network's zone ({@code zone}, default Europe/London)?
+     */
+    static Map<String, Object> valueMatchesNaive(Client analyst) throws Exception {
+        String body = analyst.get("/api/v1/reports/value", "application/json").body();
+        var from = java.util.regex.Pattern.compile("\"from\":\"(\\d{4}-\\d{2})\"").matcher(body);
+        var to = java.util.regex.Pattern.compile("\"to\":\"(\\d{4}-\\d{2})\"").matcher(body);
+        var total = java.util.regex.Pattern.compile(
+                        "\"grandTotal\":\\{[^}]*\"iu\":\"([^\"]*)\",\"mg\":\"([^\"]*)\"")
+                .matcher(body);
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (!from.find() || !to.find() || !total.find()) {
+            r.put("error", "value report JSON not understood");
+            r.put("matches", false);
+            return r;
+        }
+        String zone = opts.getOrDefault("zone", "Europe/London");
+        long iu;
+        long mg;
+        try (Connection c = db(); var st = c.prepareStatement("""
+                select coalesce(sum(i.vials::bigint * i.units_per_vial) filter (where p.unit <> 'MG'), 0),
+                       coalesce(sum(i.vials::bigint * i.units_per_vial) filter (where p.unit = 'MG'), 0)
+                from supply.delivery d join supply.delivery_item i on i.delivery_id = d.id
+                join product.product p on p.id = i.product_id
+                where d.status = 'DELIVERED'
+                  and d.delivered_at >= (?::date)::timestamp at time zone ?
+                  and d.delivered_at < ((?::date + interval '1 month')::timestamp at time zone ?)""")) {
+            st.setString(1, from.group(1) + "-01");
+            st.setString(2, zone);
+            st.setString(3, to.group(1) + "-01");
+            st.setString(4, zone);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                iu = rs.getLong(1);
+                mg = rs.getLong(2);
+            }
+        }
+        r.put("from", from.group(1));
+        r.put("to", to.group(1));
+        r.put("report_iu", total.group(1));
+        r.put("report_mg", total.group(2));
+        r.put("naive_iu", iu);
+        r.put("naive_mg", mg);
+        r.put("matches", total.group(1).equals(Long.toString(iu)) && total.group(2).equals(Long.toString(mg)));
         return r;
     }
 
