@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PATIENTS=8000; YEARS=10; MODE=full
-if [[ "${1:-}" == "--quick" ]]; then PATIENTS=300; YEARS=2; MODE=quick; fi
+PATIENTS=8000; YEARS=10; MODE=full; MIXED_PROBE=20; MIXED_HOLD=120
+if [[ "${1:-}" == "--quick" ]]; then PATIENTS=300; YEARS=2; MODE=quick; MIXED_PROBE=10; MIXED_HOLD=30; fi
 PORT="${BENCH_PORT:-18480}"
 SECONDS_READ="${BENCH_READ_SECONDS:-20}"
 SECONDS_INGEST="${BENCH_INGEST_SECONDS:-30}"
@@ -74,6 +74,7 @@ phase phase-reads.json reads seconds="$SECONDS_READ" threads=8
 phase phase-dashboards.json dashboards n=100
 phase phase-attention.json attention n=50
 phase phase-ingest.json ingest seconds="$SECONDS_INGEST" clients=8 batch=500
+phase phase-mixed.json mixed probe="$MIXED_PROBE" hold="$MIXED_HOLD"
 RSS=$(peak_rss_mib)
 echo "{\"rss_mib\": $RSS}" > "$OUT/phase-rss.json"
 stop_app
@@ -83,9 +84,10 @@ start_app --hemonet.bench.audit-off=true
 phase phase-reads-noaudit.json reads seconds="$SECONDS_READ" threads=8
 stop_app
 
-# --- PK: the existing JMH MAP benchmark, short settings
+# --- PK: the existing JMH MAP benchmark, short settings (not offline: a fresh clone's Maven cache may lack the
+# exec plugin and JMH, which the bench profile alone brings)
 log "JMH mapEstimate"
-./mvnw -o -q -Pbench -DskipTests compile exec:exec@jmh \
+./mvnw -B -ntp -q -Pbench -DskipTests compile exec:exec@jmh \
   -Djmh.args="-wi 3 -w 1 -i 5 -r 1 -f 1 -rf json -rff target/bench/jmh-result.json mapEstimate" \
   > "$OUT/jmh.log" 2>&1 || log "JMH failed; see $OUT/jmh.log"
 

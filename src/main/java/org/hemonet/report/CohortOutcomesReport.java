@@ -38,9 +38,15 @@ public class CohortOutcomesReport {
     private final CentreDirectory centres;
     private final DisclosureControl disclosure = DisclosureControl.defaults();
 
-    CohortOutcomesReport(CohortOutcomes cohorts, CentreDirectory centres) {
+    /** The schemas a cohort is computed from: diaries, joint scores, patients, plans and the catalogue. */
+    private static final Set<String> READS = Set.of("diary", "outcome", "patient", "supply", "product");
+
+    private final ReportSnapshots snapshots;
+
+    CohortOutcomesReport(CohortOutcomes cohorts, CentreDirectory centres, ReportSnapshots snapshots) {
         this.cohorts = cohorts;
         this.centres = centres;
+        this.snapshots = snapshots;
     }
 
     /** May the actor open the cohort page of this centre at all? */
@@ -54,7 +60,8 @@ public class CohortOutcomesReport {
         if (!maySee(actor, centreId)) {
             throw new AccessDeniedException("cohort outcomes are for the centre's team and the network");
         }
-        CentreCohort raw = cohorts.of(centreId, from, to);
+        CentreCohort raw =
+                snapshots.get("cohort", READS, List.of(centreId, from, to), () -> cohorts.of(centreId, from, to));
         boolean controlled = !CENTRE_STAFF.contains(actor.role());
         return view(centre, raw, controlled ? disclosure : null);
     }

@@ -51,16 +51,30 @@ public class DesignationReport {
     private final CentreDirectory centres;
     private final PatientRegistry patients;
     private final DesignationSettings settings;
+    private final ReportSnapshots snapshots;
     private final DisclosureControl disclosure = DisclosureControl.defaults();
 
-    DesignationReport(CentreDirectory centres, PatientRegistry patients, DesignationSettings settings) {
+    /** The schemas the report reads: centres and their teams, and patients (the minimum is configuration). */
+    private static final Set<String> READS = Set.of("centre", "patient");
+
+    DesignationReport(
+            CentreDirectory centres,
+            PatientRegistry patients,
+            DesignationSettings settings,
+            ReportSnapshots snapshots) {
         this.centres = centres;
         this.patients = patients;
         this.settings = settings;
+        this.snapshots = snapshots;
     }
 
     public Report report() {
-        Map<UUID, Long> severe = patients.allForAggregates().stream()
+        return snapshots.get("designation", READS, List.of(), this::compute);
+    }
+
+    private Report compute() {
+        List<PatientSummary> all = patients.allForAggregates();
+        Map<UUID, Long> severe = all.stream()
                 .filter(p -> p.severity() == Severity.SEVERE)
                 .collect(Collectors.groupingBy(PatientSummary::centreId, Collectors.counting()));
         int minimum = settings.minimumSeverePatients();
@@ -69,7 +83,7 @@ public class DesignationReport {
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .map(Centre::id)
                 .toList();
-        Set<UUID> hidden = NetworkOverview.hiddenCentres(patients.allForAggregates(), byName, disclosure);
+        Set<UUID> hidden = NetworkOverview.hiddenCentres(all, byName, disclosure);
         List<CentreDesignation> rows = centres.profiles().stream()
                 .map(centre -> {
                     long count = severe.getOrDefault(centre.id(), 0L);

@@ -31,37 +31,98 @@ class ReportQueries {
 
     private final JdbcClient jdbc;
 
-    private final NetworkTime networkTime;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    ReportQueries(JdbcClient jdbc, NetworkTime networkTime) {
-        this.networkTime = networkTime;
+    ReportQueries(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
-    /** Delivered items in [from, to] months: vials × units per vial, summed per month, product, centre and patient. */
+    /**
+     * Delivered units in [from, to] months, per month, product, centre and patient, from the module's read model
+     * {@code report.delivered_month} (issue 14), with the patient's region of residence as it is now.
+     */
     List<DeliveredLine> delivered(YearMonth from, YearMonth to) {
         return jdbc.sql(
                         """
-                        select to_char(d.delivered_at at time zone :zone, 'YYYY-MM') as month,
-                               i.product_id, d.centre_id, d.patient_id, p.region_id,
-                               sum(i.vials::bigint * i.units_per_vial) as quantity
-                        from supply.delivery d
-                        join supply.delivery_item i on i.delivery_id = d.id
-                        left join patient.patient p on p.id = d.patient_id
-                        where d.status = 'DELIVERED' and d.delivered_at >= :from and d.delivered_at < :to
-                        group by 1, 2, 3, 4, 5
+                        select m.month, m.product_id, m.centre_id, m.patient_id, p.region_id, m.units
+                        from report.delivered_month m
+                        left join patient.patient p on p.id = m.patient_id
+                        where m.month >= :from and m.month <= :to
                         """)
-                .param("zone", networkTime.zone().getId())
-                .param("from", start(from))
-                .param("to", start(to.plusMonths(1)))
+                .param("from", from.atDay(1))
+                .param("to", to.atDay(1))
                 .query((rs, n) -> new DeliveredLine(
-                        YearMonth.parse(rs.getString("month")),
+                        YearMonth.from(rs.getObject("month", LocalDate.class)),
                         rs.getObject("product_id", UUID.class),
                         rs.getObject("centre_id", UUID.class),
                         rs.getObject("patient_id", UUID.class),
                         rs.getObject("region_id", UUID.class),
-                        rs.getLong("quantity")))
+                        rs.getLong("units")))
                 .list();
+    }
+
+    /** Adds units to one cell of the delivered read model. */
+    void addDelivered(YearMonth month, UUID productId, UUID centreId, UUID patientId, long units) {
+        jdbc.sql(
+                        """
+                        insert into report.delivered_month (month, product_id, centre_id, patient_id, units)
+                        values (:month, :product, :centre, :patient, :units)
+                        on conflict (month, product_id, centre_id, patient_id)
+                        do update set units = report.delivered_month.units + excluded.units
+                        """)
+                .param("month", month.atDay(1))
+                .param("product", productId)
+                .param("centre", centreId)
+                .param("patient", patientId)
+                .param("units", units)
+                .update();
+    }
+
+    /**
+     * Empties the delivered read model, holding it locked until the transaction ends (so that a delivery confirmed
+     * meanwhile waits and is added after the rebuild rather than lost in it).
+     */
+    void clearDelivered() {
+        jdbc.sql("lock table report.delivered_month in exclusive mode").update();
+        jdbc.sql("delete from report.delivered_month").update();
+    }
+
+    /** Inserts rebuilt cells in JDBC batches. */
+    void insertDelivered(List<DeliveredLine> lines) {
+        jdbcTemplate.batchUpdate(
+                """
+                insert into report.delivered_month (month, product_id, centre_id, patient_id, units)
+                values (?, ?, ?, ?, ?)
+                """,
+                lines,
+                1000,
+                (ps, line) -> {
+                    ps.setObject(1, line.month().atDay(1));
+                    ps.setObject(2, line.productId());
+                    ps.setObject(3, line.centreId());
+                    ps.setObject(4, line.patientId());
+                    ps.setLong(5, line.quantity());
+                });
+    }
+
+    /** The time zone a read model's months were built in; empty when it was never built. */
+    java.util.Optional<String> readModelZone(String name) {
+        return jdbc.sql("select zone from report.read_model where name = :name")
+                .param("name", name)
+                .query(String.class)
+                .optional();
+    }
+
+    void readModelBuilt(String name, String zone) {
+        jdbc.sql(
+                        """
+                        insert into report.read_model (name, zone, built_at) values (:name, :zone, now())
+                        on conflict (name) do update set zone = excluded.zone, built_at = excluded.built_at
+                        """)
+                .param("name", name)
+                .param("zone", zone)
+                .update();
     }
 
     List<ProductPrice> products() {
@@ -93,9 +154,9 @@ class ReportQueries {
                                            and w.measured_on <= :last
                                          order by w.measured_on desc, w.recorded_at desc limit 1),
                                         t.weight_kg) as weight_kg
-                        from supply.treatment_plan t
+                        from report.plan_period t
                         join product.product pr on pr.id = t.product_id
-                        where t.voided_at is null and t.valid_from <= :last
+                        where t.valid_from <= :last
                           and (t.valid_to is null or t.valid_to >= :first)
                         order by t.patient_id, t.valid_from desc, t.created_at desc
                         """)
@@ -107,6 +168,41 @@ class ReportQueries {
                         rs.getString("product_class"),
                         rs.getBigDecimal("weight_kg")))
                 .list();
+    }
+
+    /** Replaces one patient's rows of the plan read model with their living plans now. */
+    void replacePlansOf(UUID patientId, List<org.hemonet.supply.TreatmentPlan> living) {
+        jdbc.sql("delete from report.plan_period where patient_id = :p")
+                .param("p", patientId)
+                .update();
+        insertPlans(living);
+    }
+
+    /** Empties the plan read model, locked until the transaction ends (as {@link #clearDelivered}). */
+    void clearPlans() {
+        jdbc.sql("lock table report.plan_period in exclusive mode").update();
+        jdbc.sql("delete from report.plan_period").update();
+    }
+
+    void insertPlans(List<org.hemonet.supply.TreatmentPlan> plans) {
+        jdbcTemplate.batchUpdate(
+                """
+                insert into report.plan_period (plan_id, patient_id, regimen, product_id, weight_kg, valid_from,
+                    valid_to, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                plans,
+                1000,
+                (ps, plan) -> {
+                    ps.setObject(1, plan.id());
+                    ps.setObject(2, plan.patientId());
+                    ps.setString(3, plan.regimen().name());
+                    ps.setObject(4, plan.productId());
+                    ps.setBigDecimal(5, plan.weightKg());
+                    ps.setObject(6, plan.validFrom());
+                    ps.setObject(7, plan.validTo());
+                    ps.setObject(8, OffsetDateTime.ofInstant(plan.createdAt(), ZoneOffset.UTC));
+                });
     }
 
     /** A patient who may be in a research extract, with the region the extract publishes. */
@@ -157,9 +253,5 @@ class ReportQueries {
                 .query((rs, n) ->
                         new LatestHjhs(rs.getObject("patient_id", UUID.class), rs.getObject("total", Integer.class)))
                 .list();
-    }
-
-    private OffsetDateTime start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(networkTime.zone()).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -212,15 +212,21 @@ public class ValueReport {
     /** Lower bounds of the IU/kg/year bands of the prophylaxis/on-demand overlap (§7). */
     public static final List<Integer> IU_PER_KG_BANDS = List.of(0, 1000, 2000, 3000, 4000, 6000);
 
+    /** The schemas whose rows these reports read (deliveries, plans, prices, patients' regions and weights, regions). */
+    private static final Set<String> READS = Set.of("supply", "product", "patient", "centre");
+
     private final ReportQueries queries;
     private final CentreDirectory centres;
     private final RegionPopulations populations;
+    private final ReportSnapshots snapshots;
     private final DisclosureControl disclosure = DisclosureControl.defaults();
 
-    ValueReport(ReportQueries queries, CentreDirectory centres, RegionPopulations populations) {
+    ValueReport(
+            ReportQueries queries, CentreDirectory centres, RegionPopulations populations, ReportSnapshots snapshots) {
         this.queries = queries;
         this.centres = centres;
         this.populations = populations;
+        this.snapshots = snapshots;
     }
 
     /** Refuses (403) everyone but the network's analysts and commissioners. */
@@ -252,10 +258,17 @@ public class ValueReport {
 
     /** Raw sums per period label and group label (groups in display order), before disclosure control. */
     Map<String, Map<String, Sums>> sums(Period period, GroupBy groupBy, Grain grain) {
-        Map<UUID, ReportQueries.ProductPrice> products = productsById();
+        return sums(queries.delivered(period.from(), period.to()), productsById(), groupBy, grain);
+    }
+
+    private Map<String, Map<String, Sums>> sums(
+            List<ReportQueries.DeliveredLine> delivered,
+            Map<UUID, ReportQueries.ProductPrice> products,
+            GroupBy groupBy,
+            Grain grain) {
         Function<ReportQueries.DeliveredLine, String> group = grouping(groupBy, products);
         Map<String, Map<String, Sums>> result = new TreeMap<>();
-        for (ReportQueries.DeliveredLine line : queries.delivered(period.from(), period.to())) {
+        for (ReportQueries.DeliveredLine line : delivered) {
             ReportQueries.ProductPrice product = products.get(line.productId());
             if (product == null) {
                 continue;
@@ -278,12 +291,18 @@ public class ValueReport {
      * would be its hidden one, clinical.md §8).
      */
     public ValueTable value(Period period, GroupBy groupBy, Grain grain) {
-        Map<String, Map<String, Sums>> sums = sums(period, groupBy, grain);
+        return snapshots.get(
+                "value", READS, List.of(period, groupBy, grain), () -> computeValue(period, groupBy, grain));
+    }
+
+    private ValueTable computeValue(Period period, GroupBy groupBy, Grain grain) {
+        List<ReportQueries.DeliveredLine> delivered = queries.delivered(period.from(), period.to());
+        Map<UUID, ReportQueries.ProductPrice> products = productsById();
+        Map<String, Map<String, Sums>> sums = sums(delivered, products, groupBy, grain);
         Sums grand = new Sums();
         Map<String, Sums> byGroup = new TreeMap<>();
-        Map<UUID, ReportQueries.ProductPrice> products = productsById();
         Function<ReportQueries.DeliveredLine, String> group = grouping(groupBy, products);
-        for (ReportQueries.DeliveredLine line : queries.delivered(period.from(), period.to())) {
+        for (ReportQueries.DeliveredLine line : delivered) {
             ReportQueries.ProductPrice product = products.get(line.productId());
             if (product != null) {
                 grand.add(line.patientId(), product, line.quantity());
@@ -396,6 +415,10 @@ public class ValueReport {
      * does not cover a whole year gives that year's figure for the months covered).
      */
     public PerCapitaTable perCapita(Period period) {
+        return snapshots.get("per-capita", READS, List.of(period), () -> computePerCapita(period));
+    }
+
+    private PerCapitaTable computePerCapita(Period period) {
         Map<UUID, ReportQueries.ProductPrice> products = productsById();
         // year -> factor -> region -> (patients, IU)
         Map<Integer, Map<String, Map<UUID, Sums>>> sums = new TreeMap<>();
@@ -566,6 +589,10 @@ public class ValueReport {
     }
 
     public RegimenTable regimens(Period period) {
+        return snapshots.get("regimens", READS, List.of(period), () -> computeRegimens(period));
+    }
+
+    private RegimenTable computeRegimens(Period period) {
         List<PatientValue> values = patientValues(period);
         double years = period.months() / 12.0;
         Map<RegimenGroup, List<PatientValue>> byGroup = new LinkedHashMap<>();

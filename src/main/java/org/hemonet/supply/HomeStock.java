@@ -48,6 +48,7 @@ public class HomeStock {
     private final org.hemonet.patient.PatientRegistry patients;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final int alertDays;
     private final double underLoggingShare;
 
@@ -59,6 +60,7 @@ public class HomeStock {
             org.hemonet.patient.PatientRegistry patients,
             AuditLog audit,
             Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
             @Value("${hemonet.supply.low-stock-days:10}") int alertDays,
             @Value("${hemonet.supply.under-logging-share:0.75}") double underLoggingShare) {
         this.queries = queries;
@@ -68,6 +70,7 @@ public class HomeStock {
         this.patients = patients;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
         this.alertDays = alertDays;
         this.underLoggingShare = underLoggingShare;
     }
@@ -474,9 +477,22 @@ public class HomeStock {
                     "The delivery is already " + delivery.status().name().toLowerCase() + ".");
         }
         int expected = version == null ? delivery.version() : version;
+        Instant now = clock.instant();
         if (expected != delivery.version()
-                || !queries.close(deliveryId, expected, status, clock.instant(), actor.accountId(), reason)) {
+                || !queries.close(deliveryId, expected, status, now, actor.accountId(), reason)) {
             throw new StaleVersionException();
+        }
+        if (status == DeliveryStatus.DELIVERED) {
+            java.util.Map<UUID, Long> units = new java.util.LinkedHashMap<>();
+            delivery.items().forEach(i -> units.merge(i.productId(), (long) i.vials() * i.iuPerVial(), Long::sum));
+            events.publishEvent(new DeliveryCompleted(
+                    deliveryId,
+                    delivery.patientId(),
+                    delivery.centreId(),
+                    now,
+                    units.entrySet().stream()
+                            .map(e -> new DeliveryCompleted.Line(e.getKey(), e.getValue()))
+                            .toList()));
         }
         audit.record(AuditEvent.by(
                 actor,

@@ -55,6 +55,7 @@ public class TreatmentPlans {
     private final ProductCatalogue catalogue;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     private final org.springframework.beans.factory.ObjectProvider<PrescriptionWarnings> prescriptionWarnings;
 
@@ -65,7 +66,9 @@ public class TreatmentPlans {
             ProductCatalogue catalogue,
             AuditLog audit,
             org.springframework.beans.factory.ObjectProvider<PrescriptionWarnings> prescriptionWarnings,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.prescriptionWarnings = prescriptionWarnings;
         this.queries = queries;
         this.access = access;
@@ -100,6 +103,11 @@ public class TreatmentPlans {
      */
     public List<TreatmentPlan> livingPlansForExport(UUID patientId) {
         return queries.ofPatient(patientId);
+    }
+
+    /** Every living plan of every patient, without an access check: what a report read model is rebuilt from. */
+    public void forEachLivingPlan(java.util.function.Consumer<TreatmentPlan> each) {
+        queries.forEachLiving(each);
     }
 
     /**
@@ -139,6 +147,7 @@ public class TreatmentPlans {
         queries.insert(plan);
         audit.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patientId, RESOURCE, plan.id().toString(), AuditOutcome.SUCCESS));
+        events.publishEvent(new PlansChanged(patientId));
         return plan;
     }
 
@@ -179,6 +188,7 @@ public class TreatmentPlans {
                 AuditEvent.by(actor, AuditAction.UPDATE, patientId, RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
         audit.record(AuditEvent.by(
                 actor, AuditAction.CREATE, patientId, RESOURCE, plan.id().toString(), AuditOutcome.SUCCESS));
+        events.publishEvent(new PlansChanged(patientId));
         return plan;
     }
 
@@ -206,6 +216,7 @@ public class TreatmentPlans {
         queries.reopenSupersededBy(planId);
         audit.record(
                 AuditEvent.by(actor, AuditAction.VOID, patientId, RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
+        events.publishEvent(new PlansChanged(patientId));
         return queries.find(patientId, planId).orElseThrow();
     }
 

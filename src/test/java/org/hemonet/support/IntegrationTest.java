@@ -22,7 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "hemonet.security.totp-replay-protection=false",
             // a few test classes need an application context of their own (the Spring test cache keeps each one, with
             // its pool, open): 10 connections each keeps five contexts well inside the embedded server's 100
-            "hemonet.db.pool-size=10"
+            "hemonet.db.pool-size=10",
+            // tests write and read a report back at once; the dashboards' snapshots (seconds behind) are tested by
+            // ReportSnapshotsTest
+            "hemonet.report.snapshots.enabled=false"
         })
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {

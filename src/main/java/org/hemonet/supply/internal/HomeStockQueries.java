@@ -95,6 +95,29 @@ public class HomeStockQueries {
         }
     }
 
+    /** Delivered units summed per month of {@code zone}, product, centre and patient (report read model rebuild). */
+    public void deliveredByMonth(
+            String zone, java.util.function.Consumer<org.hemonet.supply.DeliveredUnits.Monthly> each) {
+        jdbc.sql(
+                        """
+                        select to_char(d.delivered_at at time zone :zone, 'YYYY-MM') as month, i.product_id,
+                               d.centre_id, d.patient_id, sum(i.vials::bigint * i.units_per_vial) as units
+                        from supply.delivery d
+                        join supply.delivery_item i on i.delivery_id = d.id
+                        where d.status = 'DELIVERED'
+                        group by 1, 2, 3, 4
+                        """)
+                .param("zone", zone)
+                .query(rs -> {
+                    each.accept(new org.hemonet.supply.DeliveredUnits.Monthly(
+                            java.time.YearMonth.parse(rs.getString("month")),
+                            rs.getObject("product_id", UUID.class),
+                            rs.getObject("centre_id", UUID.class),
+                            rs.getObject("patient_id", UUID.class),
+                            rs.getLong("units")));
+                });
+    }
+
     /** Moves an open delivery on; false when it was not open at {@code version} any more. */
     public boolean close(
             UUID id, int version, DeliveryStatus status, Instant at, UUID by, @Nullable String failureReason) {

@@ -49,6 +49,13 @@ public class TreatmentPlanQueries {
                 .list();
     }
 
+    /** Every living (not voided) plan of every patient, streamed (read model rebuilds, issue 14). */
+    public void forEachLiving(java.util.function.Consumer<TreatmentPlan> each) {
+        jdbc.sql(PLAN + " where voided_at is null").query(rs -> {
+            each.accept(plan(rs, 0));
+        });
+    }
+
     /** The living plans of several patients, newest first per patient (one query, for read models over a centre). */
     public List<TreatmentPlan> ofPatients(java.util.Collection<UUID> patientIds) {
         if (patientIds.isEmpty()) {
