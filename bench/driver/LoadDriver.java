@@ -82,6 +82,27 @@ public class LoadDriver {
         }
     }
 
+    /**
+     * Up to {@code n} patient logins with a prophylaxis diary: username, patient id, and the product, batch, dose and
+     * unit of their latest prophylaxis infusion (what their synced entries repeat).
+     */
+    static List<String[]> patientLogins(int n) throws Exception {
+        List<String[]> logins = new ArrayList<>();
+        try (Connection c = db(); var st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select a.username, ap.patient_id, i.product_id, i.batch_number, i.dose, i.unit
+                from identity.account a join identity.account_patient ap on ap.account_id = a.id
+                join lateral (select product_id, batch_number, dose, unit from diary.infusion
+                    where patient_id = ap.patient_id and reason = 'PROPHYLAXIS'
+                    order by administered_at desc limit 1) i on true
+                where a.role = 'PATIENT' order by a.username""")) {
+            while (rs.next() && logins.size() < n) {
+                logins.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6)});
+            }
+        }
+        return logins;
+    }
+
     /** The centre code (lower case) with the most patients, and that has a patient login. */
     static String biggestCentre() throws Exception {
         return strings("""
@@ -365,19 +386,7 @@ public class LoadDriver {
         int clients = Integer.parseInt(opts.getOrDefault("clients", "8"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "30"));
         int batch = Integer.parseInt(opts.getOrDefault("batch", "500"));
-        List<String[]> logins = new ArrayList<>();
-        try (Connection c = db(); var st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                select a.username, ap.patient_id, i.product_id, i.batch_number, i.dose, i.unit
-                from identity.account a join identity.account_patient ap on ap.account_id = a.id
-                join lateral (select product_id, batch_number, dose, unit from diary.infusion
-                    where patient_id = ap.patient_id and reason = 'PROPHYLAXIS'
-                    order by administered_at desc limit 1) i on true
-                where a.role = 'PATIENT' order by a.username""")) {
-            while (rs.next() && logins.size() < clients) {
-                logins.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6)});
-            }
-        }
+        List<String[]> logins = patientLogins(clients);
         if (logins.size() < clients) {
             throw new IllegalStateException("only " + logins.size() + " patient logins with a diary");
         }
@@ -609,19 +618,7 @@ public class LoadDriver {
         int hold = Integer.parseInt(opts.getOrDefault("hold", "120"));
         int start = Integer.parseInt(opts.getOrDefault("start", "50"));
         int max = Integer.parseInt(opts.getOrDefault("max", "3200"));
-        List<String[]> patients = new ArrayList<>(); // username, patient id, product, batch, dose, unit
-        try (Connection c = db(); var st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                select a.username, ap.patient_id, i.product_id, i.batch_number, i.dose, i.unit
-                from identity.account a join identity.account_patient ap on ap.account_id = a.id
-                join lateral (select product_id, batch_number, dose, unit from diary.infusion
-                    where patient_id = ap.patient_id and reason = 'PROPHYLAXIS'
-                    order by administered_at desc limit 1) i on true
-                where a.role = 'PATIENT' order by a.username""")) {
-            while (rs.next() && patients.size() < 16) {
-                patients.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6)});
-            }
-        }
+        List<String[]> patients = patientLogins(16);
         List<Client> patientClients = new ArrayList<>();
         for (String[] p : patients) {
             patientClients.add(signInPatient(p[0]));

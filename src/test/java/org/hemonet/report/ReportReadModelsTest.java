@@ -70,19 +70,7 @@ class ReportReadModelsTest extends IntegrationTest {
         var site = TestNetwork.in(context).centre("Delivered");
         UUID patient = site.patient("Della", "Ivery").patientId();
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        UUID product = catalogue.add(new NewProduct(
-                UUID.randomUUID(),
-                "zz delivered-test factor VIII",
-                "Delivrate " + tag,
-                "Test Pharma",
-                ProductClass.FVIII_RECOMBINANT_STANDARD,
-                DoseUnit.IU,
-                List.of(1000, 500),
-                new BigDecimal("2.0"),
-                null,
-                null,
-                null,
-                new BigDecimal("0.50")));
+        UUID product = product("Delivrate " + tag, List.of(1000, 500));
         LocalDate today = LocalDate.now(clock);
         catalogue.receiveBatch(product, "DLV-" + tag, today.plusYears(2), 1000, 1000, today.minusDays(40), null);
         catalogue.receiveBatch(product, "DLW-" + tag, today.plusYears(2), 1000, 500, today.minusDays(40), null);
@@ -137,19 +125,7 @@ class ReportReadModelsTest extends IntegrationTest {
     void aPatientsPlansAreMirroredAsTheyAreNowAndARebuildAgrees() {
         var site = TestNetwork.in(context).centre("Plans");
         UUID patient = site.patient("Plan", "Period").patientId();
-        UUID product = catalogue.add(new NewProduct(
-                UUID.randomUUID(),
-                "zz plan-test factor VIII",
-                "Planrate " + UUID.randomUUID().toString().substring(0, 6),
-                "Test Pharma",
-                ProductClass.FVIII_RECOMBINANT_STANDARD,
-                DoseUnit.IU,
-                List.of(1000),
-                new BigDecimal("2.0"),
-                null,
-                null,
-                null,
-                new BigDecimal("0.50")));
+        UUID product = product("Planrate " + UUID.randomUUID().toString().substring(0, 6), List.of(1000));
         Actor nurse = new Actor(UUID.randomUUID(), "plans.test", "CLINICIAN", Set.of(site.centreId()), Set.of());
         LocalDate today = LocalDate.now(clock);
         var first = plans.prescribe(nurse, patient, prescription(Regimen.ON_DEMAND, product, today.minusDays(60)));
@@ -179,6 +155,23 @@ class ReportReadModelsTest extends IntegrationTest {
         model.rebuildPlans();
         assertThat(allPlans()).containsExactlyInAnyOrderElementsOf(plansBefore);
         assertThat(everything()).isEqualTo(before);
+    }
+
+    /** A factor VIII product of the test's own, £0.50/IU. */
+    private UUID product(String brand, List<Integer> vials) {
+        return catalogue.add(new NewProduct(
+                UUID.randomUUID(),
+                "zz read-model-test factor VIII",
+                brand,
+                "Test Pharma",
+                ProductClass.FVIII_RECOMBINANT_STANDARD,
+                DoseUnit.IU,
+                vials,
+                new BigDecimal("2.0"),
+                null,
+                null,
+                null,
+                new BigDecimal("0.50")));
     }
 
     private static Prescription prescription(Regimen regimen, UUID product, LocalDate from) {
