@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PATIENTS=8000; YEARS=10; MODE=full; MIXED_PROBE=20; MIXED_HOLD=120
-if [[ "${1:-}" == "--quick" ]]; then PATIENTS=300; YEARS=2; MODE=quick; MIXED_PROBE=10; MIXED_HOLD=30; fi
+PATIENTS=8000; YEARS=10; MODE=full; MIXED_PROBE=20; MIXED_HOLD=120; MIXED_START=10
+if [[ "${1:-}" == "--quick" ]]; then PATIENTS=300; YEARS=2; MODE=quick; MIXED_PROBE=10; MIXED_HOLD=30; MIXED_START=10; fi
 PORT="${BENCH_PORT:-18480}"
 SECONDS_READ="${BENCH_READ_SECONDS:-20}"
 SECONDS_INGEST="${BENCH_INGEST_SECONDS:-30}"
@@ -74,7 +74,7 @@ phase phase-reads.json reads seconds="$SECONDS_READ" threads=8
 phase phase-dashboards.json dashboards n=100
 phase phase-attention.json attention n=50
 phase phase-ingest.json ingest seconds="$SECONDS_INGEST" clients=8 batch=500
-phase phase-mixed.json mixed probe="$MIXED_PROBE" hold="$MIXED_HOLD"
+phase phase-mixed.json mixed probe="$MIXED_PROBE" hold="$MIXED_HOLD" start="$MIXED_START"
 RSS=$(peak_rss_mib)
 echo "{\"rss_mib\": $RSS}" > "$OUT/phase-rss.json"
 stop_app
