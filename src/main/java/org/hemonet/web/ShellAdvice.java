@@ -1,5 +1,6 @@
 package org.hemonet.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.hemonet.centre.NetworkSettings;
@@ -7,11 +8,20 @@ import org.hemonet.identity.SignedInUser;
 import org.hemonet.message.Messages;
 import org.hemonet.message.Threads;
 import org.hemonet.shared.CurrentActor;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
-/** Puts the signed-in user and their navigation into every page's model. */
+/**
+ * Puts the signed-in user and their navigation into every page's model. {@code @RestController}s are
+ * {@code @Controller}s too, so this advice runs for API calls as well: what costs a query (the unread count) is skipped
+ * when the handler writes its answer itself ({@code @ResponseBody}) and renders no page (issue 14: two queries on every
+ * API request).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ShellAdvice {
 
@@ -48,7 +58,10 @@ class ShellAdvice {
      * "Messages" in the navigation.
      */
     @ModelAttribute("unreadMessages")
-    int unreadMessages() {
+    int unreadMessages(HttpServletRequest request) {
+        if (!rendersPage(request)) {
+            return 0;
+        }
         return currentActor
                 .get()
                 .map(actor -> messages.unreadCount(actor) + threads.unreadCount(actor))
@@ -69,5 +82,14 @@ class ShellAdvice {
     @ModelAttribute("navigation")
     List<Navigation.Item> navigation() {
         return signedInUser.current().map(u -> Navigation.forRole(u.role())).orElse(List.of());
+    }
+
+    /** False when the request's handler answers with its own body (an API call) rather than a page. */
+    static boolean rendersPage(HttpServletRequest request) {
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler) {
+            return !handler.hasMethodAnnotation(ResponseBody.class)
+                    && !AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class);
+        }
+        return true;
     }
 }
