@@ -116,8 +116,8 @@ public class MedicationAdministrationProvider implements IResourceProvider {
         all.forEach(v -> ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_TRANSACTION_METHOD.put(
                 v,
                 "0".equals(v.getMeta().getVersionId())
-                        ? ca.uhn.fhir.rest.api.RequestTypeEnum.POST.name()
-                        : ca.uhn.fhir.rest.api.RequestTypeEnum.PUT.name()));
+                        ? ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum.POST
+                        : ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum.PUT));
         return all;
     }
 

@@ -53,6 +53,7 @@ public class PatientProvider implements IResourceProvider {
     private final MedicationAdministrationProvider administrations;
     private final java.time.Clock clock;
     private final BulkExportProvider bulk;
+    private final ObservationProvider observations;
 
     PatientProvider(
             PatientRegistry registry,
@@ -62,8 +63,10 @@ public class PatientProvider implements IResourceProvider {
             CentreDirectory centres,
             MedicationAdministrationProvider administrations,
             java.time.Clock clock,
-            BulkExportProvider bulk) {
+            BulkExportProvider bulk,
+            ObservationProvider observations) {
         this.bulk = bulk;
+        this.observations = observations;
         this.registry = registry;
         this.currentActor = currentActor;
         this.diary = diary;
@@ -120,8 +123,8 @@ public class PatientProvider implements IResourceProvider {
     }
 
     /**
-     * {@code Patient/{id}/$everything}: the patient, their centres, diagnosis, laboratory results, treatment plans and
-     * infusions (not voided), in pages of {@code _count}. Each part is read through its module (access policy, one
+     * {@code Patient/{id}/$everything}: the patient, their centres, diagnosis, laboratory results, bleeds, current
+     * joint scores, treatment plans and infusions (not voided), in pages of {@code _count}. Each part is read through its module (access policy, one
      * audit event per module read); another centre's patient is 404 as on every other path.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
@@ -137,6 +140,8 @@ public class PatientProvider implements IResourceProvider {
                 centres.centre(centre).map(OrganizationProvider::toFhir).ifPresent(all::add));
         all.add(ConditionProvider.toFhir(record));
         all.addAll(ObservationProvider.toFhir(record));
+        all.addAll(observations.bleeds(actor, record.id()));
+        all.addAll(observations.jointScores(actor, record.id()));
         plans.plansOf(actor, record.id()).stream()
                 .map(plan -> MedicationRequestProvider.toFhir(plan, clock))
                 .forEach(all::add);
