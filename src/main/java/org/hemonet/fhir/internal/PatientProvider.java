@@ -54,6 +54,7 @@ public class PatientProvider implements IResourceProvider {
     private final java.time.Clock clock;
     private final BulkExportProvider bulk;
     private final ObservationProvider observations;
+    private final ProvenanceProvider provenances;
 
     PatientProvider(
             PatientRegistry registry,
@@ -64,7 +65,9 @@ public class PatientProvider implements IResourceProvider {
             MedicationAdministrationProvider administrations,
             java.time.Clock clock,
             BulkExportProvider bulk,
-            ObservationProvider observations) {
+            ObservationProvider observations,
+            ProvenanceProvider provenances) {
+        this.provenances = provenances;
         this.bulk = bulk;
         this.observations = observations;
         this.registry = registry;
@@ -123,8 +126,8 @@ public class PatientProvider implements IResourceProvider {
     }
 
     /**
-     * {@code Patient/{id}/$everything}: the patient, their centres, diagnosis, laboratory results, bleeds, current
-     * joint scores, treatment plans and infusions (not voided), in pages of {@code _count}. Each part is read through its module (access policy, one
+     * {@code Patient/{id}/$everything}: the patient, their centres, contacts (RelatedPerson), diagnosis, laboratory
+     * results, bleeds, current joint scores, treatment plans, infusions (not voided) and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module (access policy, one
      * audit event per module read); another centre's patient is 404 as on every other path.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
@@ -138,6 +141,7 @@ public class PatientProvider implements IResourceProvider {
         centreIds.add(record.centreId());
         centreIds.forEach(centre ->
                 centres.centre(centre).map(OrganizationProvider::toFhir).ifPresent(all::add));
+        all.addAll(RelatedPersonProvider.toFhir(record));
         all.add(ConditionProvider.toFhir(record));
         all.addAll(ObservationProvider.toFhir(record));
         all.addAll(observations.bleeds(actor, record.id()));
@@ -149,6 +153,7 @@ public class PatientProvider implements IResourceProvider {
                 .filter(infusion -> !infusion.isVoided())
                 .map(administrations::toFhir)
                 .forEach(all::add);
+        all.addAll(provenances.of(actor, record.id()));
         // searchset entries say why they are there: the patient matches, the rest is included with them
         for (IBaseResource resource : all) {
             ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(

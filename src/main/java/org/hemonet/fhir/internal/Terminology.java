@@ -186,6 +186,25 @@ final class Terminology {
                     + " 2.1 (clinical.md §3, §4) with its components.",
             observationCodes());
 
+    /** The kinds of contact the registry holds (registry.md), for RelatedPerson.relationship. */
+    static final HemonetCodeSystem CONTACT_KIND = new HemonetCodeSystem(
+            "contact-kind",
+            "HemonetContactKind",
+            "Hemonet contact kind",
+            "Why the registry holds a person's contact details: a guardian of a child, the next of kin, or another"
+                    + " contact.",
+            List.of(
+                    new Code(BASE + "/CodeSystem/contact-kind", "guardian", "Guardian"),
+                    new Code(BASE + "/CodeSystem/contact-kind", "next-of-kin", "Next of kin"),
+                    new Code(BASE + "/CodeSystem/contact-kind", "other", "Other contact")));
+
+    /** The contact-kind code of the registry's stored kind ({@code GUARDIAN}, {@code NEXT_OF_KIN}, {@code OTHER}). */
+    static Code contactKind(String stored) {
+        return CONTACT_KIND
+                .find(stored.toLowerCase(Locale.ROOT).replace('_', '-'))
+                .orElseGet(() -> CONTACT_KIND.find("other").orElseThrow());
+    }
+
     static final String BLEED = "bleed";
     static final String HJHS = "hjhs";
     static final String HJHS_GAIT = "hjhs-gait";
@@ -242,7 +261,8 @@ final class Terminology {
             SITE_KIND,
             TEAM_ROLE,
             ADVERSE_EVENT_CATEGORY,
-            OBSERVATION);
+            OBSERVATION,
+            CONTACT_KIND);
 
     /** SNOMED CT: bleeding (finding), the general concept a diary bleed is an instance of. */
     static final Code BLEEDING_SNOMED = new Code(SNOMED, "131148009", "Bleeding");
