@@ -55,6 +55,7 @@ public class PatientProvider implements IResourceProvider {
     private final BulkExportProvider bulk;
     private final ObservationProvider observations;
     private final ProvenanceProvider provenances;
+    private final AdverseEventProvider adverseEvents;
 
     PatientProvider(
             PatientRegistry registry,
@@ -66,8 +67,10 @@ public class PatientProvider implements IResourceProvider {
             java.time.Clock clock,
             BulkExportProvider bulk,
             ObservationProvider observations,
-            ProvenanceProvider provenances) {
+            ProvenanceProvider provenances,
+            AdverseEventProvider adverseEvents) {
         this.provenances = provenances;
+        this.adverseEvents = adverseEvents;
         this.bulk = bulk;
         this.observations = observations;
         this.registry = registry;
@@ -127,7 +130,7 @@ public class PatientProvider implements IResourceProvider {
 
     /**
      * {@code Patient/{id}/$everything}: the patient, their centres, contacts (RelatedPerson), diagnosis, laboratory
-     * results, bleeds, current joint scores, treatment plans, infusions (not voided) and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module (access policy, one
+     * results, bleeds, current joint scores, treatment plans, infusions and adverse event reports (not voided) and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module (access policy, one
      * audit event per module read); another centre's patient is 404 as on every other path.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
@@ -153,6 +156,7 @@ public class PatientProvider implements IResourceProvider {
                 .filter(infusion -> !infusion.isVoided())
                 .map(administrations::toFhir)
                 .forEach(all::add);
+        all.addAll(adverseEvents.of(record.id()));
         all.addAll(provenances.of(actor, record.id()));
         // searchset entries say why they are there: the patient matches, the rest is included with them
         for (IBaseResource resource : all) {
