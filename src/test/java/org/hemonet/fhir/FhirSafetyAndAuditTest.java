@@ -27,7 +27,9 @@ import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.SupplyDelivery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,57 @@ class FhirSafetyAndAuditTest extends IntegrationTest {
         assertThat(theirs.statusCode()).isEqualTo(404);
         assertThat(theirs.body()).isEqualTo(nobodys.body());
         assertThat(get("/fhir/AdverseEvent/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aHomeDeliveryIsASupplyDeliveryPerBatchAndInEverything() throws Exception {
+        HttpResponse<String> booked = post(
+                "/api/v1/deliveries",
+                """
+                {"patientId":"%s","scheduledFor":"%s","window":"STANDARD",
+                 "items":[{"productId":"%s","batchNumber":"%s","vials":6,"iuPerVial":1000}]}"""
+                        .formatted(
+                                patient.patientId(),
+                                LocalDate.now(clock).plusDays(1),
+                                product.productId(),
+                                product.batchNumber()),
+                null);
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        UUID deliveryId = UUID.fromString(JSON.readTree(booked.body()).get("id").asText());
+        IGenericClient fhir = client();
+
+        SupplyDelivery line = fhir.read()
+                .resource(SupplyDelivery.class)
+                .withId(deliveryId + "-1")
+                .execute();
+        assertThat(line.getStatus()).isEqualTo(SupplyDelivery.SupplyDeliveryStatus.INPROGRESS);
+        assertThat(line.getPatient().getReference()).isEqualTo("Patient/" + patient.patientId());
+        assertThat(line.getSuppliedItem().getQuantity().getValue()).isEqualByComparingTo("6");
+        Medication given = (Medication) line.getContained().get(0);
+        assertThat(given.getBatch().getLotNumber()).isEqualTo(product.batchNumber());
+        assertThat(line.getSupplier().getReference()).isEqualTo("Organization/" + site.centreId());
+
+        HttpResponse<String> delivered = post("/api/v1/deliveries/" + deliveryId + "/delivered", "{}", null);
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+        Bundle search = fhir.search()
+                .byUrl("SupplyDelivery?patient=" + patient.patientId())
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(search.getEntry()).hasSize(1);
+        assertThat(((SupplyDelivery) search.getEntryFirstRep().getResource()).getStatus())
+                .isEqualTo(SupplyDelivery.SupplyDeliveryStatus.COMPLETED);
+        assertThat(audited(patient.patientId(), "READ", "Delivery")).isPositive();
+        assertThat(get("/fhir/SupplyDelivery/" + deliveryId + "-2").statusCode())
+                .isEqualTo(404);
+
+        Bundle everything = fhir.operation()
+                .onInstance("Patient/" + patient.patientId())
+                .named("$everything")
+                .withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+                .returnResourceType(Bundle.class)
+                .execute();
+        assertThat(everything.getEntry())
+                .anyMatch(e -> e.getResource().getIdElement().getIdPart().equals(deliveryId + "-1"));
     }
 
     @Test

@@ -56,6 +56,7 @@ public class PatientProvider implements IResourceProvider {
     private final ObservationProvider observations;
     private final ProvenanceProvider provenances;
     private final AdverseEventProvider adverseEvents;
+    private final SupplyDeliveryProvider deliveries;
 
     PatientProvider(
             PatientRegistry registry,
@@ -68,7 +69,9 @@ public class PatientProvider implements IResourceProvider {
             BulkExportProvider bulk,
             ObservationProvider observations,
             ProvenanceProvider provenances,
-            AdverseEventProvider adverseEvents) {
+            AdverseEventProvider adverseEvents,
+            SupplyDeliveryProvider deliveries) {
+        this.deliveries = deliveries;
         this.provenances = provenances;
         this.adverseEvents = adverseEvents;
         this.bulk = bulk;
@@ -130,7 +133,7 @@ public class PatientProvider implements IResourceProvider {
 
     /**
      * {@code Patient/{id}/$everything}: the patient, their centres, contacts (RelatedPerson), diagnosis, laboratory
-     * results, bleeds, current joint scores, treatment plans, infusions and adverse event reports (not voided) and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module (access policy, one
+     * results, bleeds, current joint scores, treatment plans, infusions and adverse event reports (not voided), home deliveries and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module (access policy, one
      * audit event per module read); another centre's patient is 404 as on every other path.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
@@ -156,6 +159,7 @@ public class PatientProvider implements IResourceProvider {
                 .filter(infusion -> !infusion.isVoided())
                 .map(administrations::toFhir)
                 .forEach(all::add);
+        all.addAll(deliveries.of(record.id()));
         all.addAll(adverseEvents.of(record.id()));
         all.addAll(provenances.of(actor, record.id()));
         // searchset entries say why they are there: the patient matches, the rest is included with them
