@@ -13,16 +13,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hemonet.centre.CentreDirectory;
 import org.hemonet.centre.TeamRole;
 import org.hemonet.identity.Role;
+import org.hemonet.shared.Actor;
+import org.hemonet.supply.Prescription;
+import org.hemonet.supply.Regimen;
+import org.hemonet.supply.Schedule;
+import org.hemonet.supply.TreatmentPlans;
 import org.hemonet.support.BearerTokens;
 import org.hemonet.support.DemoProducts;
 import org.hemonet.support.IntegrationTest;
@@ -73,17 +82,21 @@ class FhirPeopleAndProvenanceTest extends IntegrationTest {
     @Autowired
     CentreDirectory centres;
 
+    @Autowired
+    TreatmentPlans plans;
+
     private final List<String> responses = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private TestNetwork.Site site;
     private PatientAccounts.Created patient;
+    private TestNetwork.Staff clinician;
     private DemoProducts product;
     private String token;
 
     @BeforeEach
     void network() {
         site = TestNetwork.in(context).centre("FhirPeople");
-        TestNetwork.Staff clinician = site.staff(Role.CLINICIAN);
+        clinician = site.staff(Role.CLINICIAN);
         patient = site.patient("Pia", "People");
         product = DemoProducts.factorConcentrate(jdbc);
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
@@ -239,6 +252,52 @@ class FhirPeopleAndProvenanceTest extends IntegrationTest {
                 .execute();
         assertThat(read.getReasonFirstRep().getText()).isEqualTo("dose misread");
         assertThat(audited(patient.patientId(), "READ", "Patient")).isPositive();
+    }
+
+    @Test
+    void aTreatmentPlanSearchCanIncludeItsMedication() {
+        UUID fviii = jdbc.sql(
+                        """
+                        select id from product.product where product_class = 'FVIII_RECOMBINANT_STANDARD'
+                        and status = 'ACTIVE' order by id limit 1""")
+                .query(UUID.class)
+                .single();
+        plans.prescribe(
+                new Actor(clinician.accountId(), clinician.username(), "CLINICIAN", Set.of(site.centreId()), Set.of()),
+                patient.patientId(),
+                new Prescription(
+                        Regimen.PROPHYLAXIS,
+                        fviii,
+                        null,
+                        new BigDecimal("1000"),
+                        null,
+                        null,
+                        Schedule.Kind.WEEKDAYS,
+                        null,
+                        Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
+                        LocalTime.of(8, 0),
+                        "Europe/London",
+                        LocalDate.now(clock).minusDays(5),
+                        null,
+                        null));
+        IGenericClient fhir = client();
+        Bundle plain = fhir.search()
+                .byUrl("MedicationRequest?patient=" + patient.patientId())
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(plain.getEntry()).hasSize(1);
+        Bundle included = fhir.search()
+                .byUrl("MedicationRequest?patient=" + patient.patientId() + "&_include=MedicationRequest:medication")
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(included.getTotal()).isEqualTo(1);
+        assertThat(included.getEntry())
+                .filteredOn(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)
+                .extracting(e -> e.getResource()
+                        .getIdElement()
+                        .toUnqualifiedVersionless()
+                        .getValue())
+                .containsExactly("Medication/" + fviii);
     }
 
     // --- helpers ---
