@@ -200,6 +200,25 @@ class FhirPeopleAndProvenanceTest extends IntegrationTest {
                 .containsExactlyInAnyOrder("Practitioner/" + haematologist, "Practitioner/" + physio);
         assertThat(roles.getTotal()).isEqualTo(2);
 
+        Bundle firstPage = fhir.search()
+                .byUrl("PractitionerRole?organization=" + site.centreId()
+                        + "&_include=PractitionerRole:practitioner&_count=1")
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(firstPage.getTotal()).isEqualTo(2);
+        assertThat(firstPage.getLink(Bundle.LINK_NEXT)).as("a next link").isNotNull();
+        assertThat(firstPage.getEntry()).hasSize(2); // one match and its practitioner
+        Bundle secondPage = fhir.loadPage().next(firstPage).execute();
+        assertThat(secondPage.getLink(Bundle.LINK_NEXT)).isNull();
+        assertThat(secondPage.getLink(Bundle.LINK_PREV)).isNotNull();
+        List<String> bothPages = new ArrayList<>();
+        for (Bundle page : List.of(firstPage, secondPage)) {
+            page.getEntry().stream()
+                    .filter(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
+                    .forEach(e -> bothPages.add(e.getResource().getIdElement().getIdPart()));
+        }
+        assertThat(bothPages).containsExactlyInAnyOrder(haematologist.toString(), physio.toString());
+
         Bundle physios = fhir.search()
                 .byUrl("PractitionerRole?organization=" + site.centreId() + "&role=physiotherapist")
                 .returnBundle(Bundle.class)
