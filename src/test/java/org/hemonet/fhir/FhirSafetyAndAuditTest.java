@@ -26,6 +26,7 @@ import org.hemonet.support.TestNetwork;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Patient;
@@ -237,6 +238,40 @@ class FhirSafetyAndAuditTest extends IntegrationTest {
         HttpResponse<String> nobodys = get("/fhir/AuditEvent?patient=" + UUID.randomUUID());
         assertThat(theirs.statusCode()).isEqualTo(404);
         assertThat(theirs.body()).isEqualTo(nobodys.body());
+    }
+
+    @Test
+    void theCapabilityStatementListsTheNewResourcesAndInteractions() throws Exception {
+        HttpResponse<String> metadata = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/fhir/metadata"))
+                        .header("Accept", "application/fhir+json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        responses.add(metadata.body());
+        CapabilityStatement statement = FHIR.newJsonParser().parseResource(CapabilityStatement.class, metadata.body());
+        Map<String, CapabilityStatement.CapabilityStatementRestResourceComponent> resources = new java.util.HashMap<>();
+        statement.getRestFirstRep().getResource().forEach(r -> resources.put(r.getType(), r));
+        assertThat(resources)
+                .containsKeys(
+                        "RelatedPerson",
+                        "Practitioner",
+                        "PractitionerRole",
+                        "SupplyDelivery",
+                        "AdverseEvent",
+                        "AuditEvent",
+                        "Provenance",
+                        "Observation");
+        assertThat(resources.get("MedicationAdministration").getInteraction())
+                .extracting(i -> i.getCode().toCode())
+                .contains("read", "vread", "update", "history-instance", "create", "search-type");
+        assertThat(resources.get("PractitionerRole").getSearchInclude())
+                .extracting(i -> i.getValue())
+                .contains("PractitionerRole:practitioner");
+        assertThat(resources.get("AuditEvent").getInteraction())
+                .extracting(i -> i.getCode().toCode())
+                .doesNotContain("create", "update", "delete");
     }
 
     // --- helpers ---
