@@ -160,6 +160,13 @@ class FhirObservationsAndVersionsTest extends IntegrationTest {
                 .execute();
         assertThat(before.getBodySite().getCodingFirstRep().getCode()).isEqualTo("left-knee");
         assertThat(get("/fhir/Observation/" + id + "/_history/7").statusCode()).isEqualTo(404);
+        Bundle history = fhir.history()
+                .onInstance("Observation/" + id)
+                .returnBundle(Bundle.class)
+                .execute();
+        assertThat(history.getEntry())
+                .extracting(e -> e.getResource().getMeta().getVersionId())
+                .containsExactly("1", "0");
 
         Bundle bleeds = fhir.search()
                 .byUrl("Observation?patient=" + patient.patientId() + "&code=" + OBSERVATION + "|bleed")

@@ -99,6 +99,36 @@ public class ObservationProvider implements IResourceProvider {
         return found;
     }
 
+    /**
+     * {@code Observation/{id}/_history}: a bleed's versions, newest first (its corrections, kept by the diary); any
+     * other Observation has only the version a read returns.
+     */
+    @ca.uhn.fhir.rest.annotation.History
+    public List<Observation> history(@IdParam IdType id) {
+        String idPart = id.getIdPart();
+        UUID patientId = Ids.patientPrefix(idPart);
+        if (!BleedObservations.INFIX.equals(idPart.substring(36, Math.min(idPart.length(), 40)))) {
+            return List.of(read(id.toVersionless()));
+        }
+        Actor actor = currentActor.require();
+        Observation current = bleed(actor, patientId, idPart, null);
+        UUID bleedId =
+                UUID.fromString(current.getIdentifierFirstRep().getValue().substring("urn:uuid:".length()));
+        List<Revision<Bleed>> revisions = diary.details(actor, patientId).revisionsOfBleed(bleedId);
+        List<Observation> all = new ArrayList<>();
+        all.add(current);
+        revisions.stream()
+                .sorted(java.util.Comparator.comparingInt((Revision<Bleed> r) -> r.version())
+                        .reversed())
+                .forEach(r -> all.add(BleedObservations.earlier(r, revisions)));
+        all.forEach(o -> ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_TRANSACTION_METHOD.put(
+                o,
+                "0".equals(o.getMeta().getVersionId())
+                        ? ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum.POST
+                        : ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum.PUT));
+        return all;
+    }
+
     private Observation bleed(Actor actor, UUID patientId, String idPart, @Nullable String version) {
         Bleed bleed = diary.bleeds(actor, patientId).stream()
                 .filter(b -> BleedObservations.id(patientId, b.id()).equals(idPart))
