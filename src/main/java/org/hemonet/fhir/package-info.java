@@ -5,6 +5,17 @@
  * leave this module. The module has no API of its own: everything lives in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "centre", "patient", "product", "diary", "supply", "audit"})
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "centre",
+            "patient",
+            "product",
+            "diary",
+            "supply",
+            "audit",
+            "outcome",
+            "safety"
+        })
 @org.jspecify.annotations.NullMarked
 package org.hemonet.fhir;

@@ -58,6 +58,10 @@ class BulkExportTest extends IntegrationTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private TestNetwork.Site site;
     private TestNetwork.Staff clinician;
+
+    @org.springframework.beans.factory.annotation.Value("${hemonet.data-dir:./data}")
+    String dataDir;
+
     private PatientAccounts.Created ada;
     private PatientAccounts.Created ben;
     private DemoProducts product;
@@ -272,5 +276,33 @@ class BulkExportTest extends IntegrationTest {
                 .as("recorded after _since")
                 .hasSize(1);
         assertThat(files.get("Patient")).hasSize(2);
+    }
+
+    @Test
+    void aCancelledExportIsGoneWithItsFiles() throws Exception {
+        String token = new BearerTokens(port).user(clinician.username(), "user/*.rs");
+        JsonNode manifest = export("/fhir/Group/" + site.centreId() + "/$export", token);
+        String fileUrl = manifest.get("output").get(0).get("url").asString();
+        String jobId = fileUrl.replaceAll(".*_jobId=([0-9a-f-]+).*", "$1");
+        java.nio.file.Path directory = java.nio.file.Path.of(dataDir, "fhir-export", jobId);
+        assertThat(directory).isDirectory();
+        String status = "/fhir/$export-poll-status?_jobId=" + jobId;
+
+        HttpResponse<String> cancel = http.send(
+                HttpRequest.newBuilder(URI.create(base() + status))
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+        assertThat(get(status, token, Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get(fileUrl, token, Map.of()).statusCode()).isEqualTo(404);
+        assertThat(directory).doesNotExist();
+        assertThat(jdbc.sql("select count(*) from audit.event where resource_type = 'BulkExportRequest'"
+                                + " and action = 'VOID' and resource_id = :id")
+                        .param("id", jobId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

@@ -87,13 +87,23 @@ public class BulkExportProvider {
         response.getOutputStream().close();
     }
 
-    @Operation(name = "$export-poll-status", manualResponse = true, idempotent = true)
+    /**
+     * Polls a job ({@code GET}) or cancels it ({@code DELETE}: 202, the job and its files gone, then 404 like an unknown
+     * job; Bulk Data Access IG 2.0).
+     */
+    @Operation(name = "$export-poll-status", manualResponse = true, idempotent = true, deleteEnabled = true)
     public void status(
             @OperationParam(name = "_jobId") @Nullable IPrimitiveType<String> jobId, ServletRequestDetails request)
             throws IOException {
         BulkExports.Job job = job(jobId);
         HttpServletResponse response = request.getServletResponse();
         response.setHeader("Cache-Control", "no-store");
+        if (request.getRequestType() == ca.uhn.fhir.rest.api.RequestTypeEnum.DELETE) {
+            exports.cancel(currentActor.require(), job);
+            response.setStatus(202);
+            response.getOutputStream().close();
+            return;
+        }
         switch (job.status) {
             case RUNNING -> {
                 response.setStatus(202);

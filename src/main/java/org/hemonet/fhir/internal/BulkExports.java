@@ -134,6 +134,8 @@ class BulkExports {
         volatile int total;
         volatile @Nullable String error;
         volatile @Nullable Instant endedAt;
+        /** Set by {@link BulkExports#cancel}: the worker stops at the next patient and its files are deleted. */
+        volatile boolean cancelled;
 
         Job(UUID owner, String request, Instant transactionTime, Path root) {
             this.owner = owner;
@@ -252,6 +254,9 @@ class BulkExports {
                 }
                 Set<UUID> centresSeen = new LinkedHashSet<>();
                 for (UUID patientId : patients) {
+                    if (job.cancelled) {
+                        break;
+                    }
                     PatientRecord record;
                     try {
                         record = registry.readForExport(actor, patientId);
@@ -306,7 +311,24 @@ class BulkExports {
             job.status = Status.FAILED;
         } finally {
             job.endedAt = clock.instant();
+            if (job.cancelled) {
+                deleteQuietly(job.directory);
+            }
         }
+    }
+
+    /**
+     * Cancels a job (Bulk Data Access IG 2.0, "Delete a Bulk Data Request"): it is forgotten at once, a running export
+     * stops at the next patient, and its files are deleted. Audited like the kick-off, as a {@code VOID}.
+     */
+    void cancel(Actor actor, Job job) {
+        job.cancelled = true;
+        jobs.remove(job.id);
+        if (job.status != Status.RUNNING) {
+            deleteQuietly(job.directory);
+        }
+        auditLog.record(AuditEvent.by(
+                actor, AuditAction.VOID, null, "BulkExportRequest", job.id.toString(), AuditOutcome.SUCCESS));
     }
 
     /** The manifest's error file: one OperationOutcome per problem (no patient identifiers in the text). */

@@ -24,7 +24,11 @@ class FhirConfiguration {
     @Bean
     @Lazy
     FhirContext fhirContext() {
-        return FhirContext.forR4();
+        FhirContext context = FhirContext.forR4();
+        // a Provenance names the exact versions a correction replaced and created (ProvenanceProvider)
+        context.getParserOptions()
+                .setDontStripVersionsFromReferencesAtPaths("Provenance.target", "Provenance.entity.what");
+        return context;
     }
 
     @Bean

@@ -48,4 +48,17 @@ final class Ids {
         int history = text.indexOf("/_history");
         return parse(history >= 0 ? text.substring(0, history) : text);
     }
+
+    /** The first {@code digits} hex digits of a UUID (its dashes left out), for ids that must stay within 64 characters. */
+    static String hex(UUID id, int digits) {
+        return id.toString().replace("-", "").substring(0, digits);
+    }
+
+    /**
+     * The patient id at the start of an id built as {@code <patient id>-<kind>-…} (Observation, RelatedPerson,
+     * Provenance), so that a read can ask the owning module's access policy for that patient; a malformed id is 404.
+     */
+    static UUID patientPrefix(@Nullable String idPart) {
+        return uuid(idPart == null || idPart.length() < 36 ? null : idPart.substring(0, 36));
+    }
 }

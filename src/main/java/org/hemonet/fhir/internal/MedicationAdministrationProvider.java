@@ -3,6 +3,7 @@ package org.hemonet.fhir.internal;
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -10,6 +11,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
@@ -19,14 +21,17 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.hemonet.diary.BleedDiary;
 import org.hemonet.diary.Infusion;
+import org.hemonet.diary.InfusionCorrection;
 import org.hemonet.diary.InfusionReason;
 import org.hemonet.diary.InfusionRequest;
+import org.hemonet.diary.Revision;
 import org.hemonet.diary.SyncEntry;
 import org.hemonet.diary.SyncEntryType;
 import org.hemonet.diary.SyncResult;
@@ -79,13 +84,68 @@ public class MedicationAdministrationProvider implements IResourceProvider {
         return MedicationAdministration.class;
     }
 
-    @Read
+    /** Read and vread: the diary keeps every earlier version of a corrected infusion. */
+    @Read(version = true)
     public MedicationAdministration read(@IdParam IdType id) {
-        Infusion infusion = diary.infusion(currentActor.require(), Ids.uuid(id));
+        Actor actor = currentActor.require();
+        Infusion infusion = diary.infusion(actor, Ids.uuid(id));
         if (infusion.isVoided()) {
             throw FhirErrors.gone();
         }
-        return toFhir(infusion);
+        BleedDiary.DiaryDetails details = diary.details(actor, infusion.patientId());
+        if (!id.hasVersionIdPart()) {
+            return current(infusion, details);
+        }
+        Integer asked = Versions.parse(id.getVersionIdPart());
+        return versions(infusion, details).stream()
+                .filter(v -> asked != null
+                        && Integer.toString(asked).equals(v.getMeta().getVersionId()))
+                .findFirst()
+                .orElseThrow(FhirErrors::notFound);
+    }
+
+    /** {@code MedicationAdministration/{id}/_history}: every version of the infusion, newest first. */
+    @History
+    public List<MedicationAdministration> history(@IdParam IdType id) {
+        Actor actor = currentActor.require();
+        Infusion infusion = diary.infusion(actor, Ids.uuid(id));
+        if (infusion.isVoided()) {
+            throw FhirErrors.gone();
+        }
+        List<MedicationAdministration> all = versions(infusion, diary.details(actor, infusion.patientId()));
+        all.forEach(v -> ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_TRANSACTION_METHOD.put(
+                v,
+                "0".equals(v.getMeta().getVersionId())
+                        ? ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum.POST
+                        : ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum.PUT));
+        return all;
+    }
+
+    /** The current version and the earlier ones, newest first. */
+    private List<MedicationAdministration> versions(Infusion infusion, BleedDiary.DiaryDetails details) {
+        List<Revision<Infusion>> revisions = details.revisionsOfInfusion(infusion.id());
+        List<MedicationAdministration> all = new ArrayList<>();
+        all.add(current(infusion, details));
+        revisions.stream()
+                .sorted(java.util.Comparator.comparingInt((Revision<Infusion> r) -> r.version())
+                        .reversed())
+                .forEach(r -> {
+                    Instant created = revisions.stream()
+                            .filter(o -> o.version() == r.version() - 1)
+                            .map(Revision::correctedAt)
+                            .findFirst()
+                            .orElse(r.previous().recordedAt());
+                    all.add(Versions.stamp(toFhir(r.previous()), r.version(), created));
+                });
+        return all;
+    }
+
+    private MedicationAdministration current(Infusion infusion, BleedDiary.DiaryDetails details) {
+        Instant updated = details.revisionsOfInfusion(infusion.id()).stream()
+                .map(Revision::correctedAt)
+                .max(Instant::compareTo)
+                .orElse(infusion.recordedAt());
+        return Versions.stamp(toFhir(infusion), details.versionOf(infusion.id()), updated);
     }
 
     /** A patient's infusions, newest first; voided ones are left out (they read as 410). */
@@ -93,24 +153,77 @@ public class MedicationAdministrationProvider implements IResourceProvider {
     public IBundleProvider search(
             @RequiredParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = DATE) @Nullable DateRangeParam date,
+            @OptionalParam(name = "_lastUpdated") @Nullable DateRangeParam lastUpdated,
             @Count @Nullable Integer count,
             @Offset @Nullable Integer offset) {
         UUID patientId = Ids.parse(patient.getIdPart());
         if (patientId == null || (patient.getResourceType() != null && !"Patient".equals(patient.getResourceType()))) {
             return Pages.slice(Pages.Request.of(offset, count), List.of());
         }
-        List<MedicationAdministration> found = diary.infusions(currentActor.require(), patientId).stream()
+        Actor actor = currentActor.require();
+        List<Infusion> infusions = diary.infusions(actor, patientId);
+        BleedDiary.DiaryDetails details = diary.details(actor, patientId);
+        List<MedicationAdministration> found = infusions.stream()
                 .filter(i -> !i.isVoided())
-                .filter(i -> date == null || within(date, i.administeredAt()))
-                .map(this::toFhir)
+                .filter(i -> Versions.within(date, i.administeredAt()))
+                .map(i -> current(i, details))
+                .filter(a -> Versions.lastUpdatedWithin(lastUpdated, a))
                 .toList();
         return Pages.slice(Pages.Request.of(offset, count), found);
     }
 
-    private static boolean within(DateRangeParam range, Instant at) {
-        Date lower = range.getLowerBoundAsInstant();
-        Date upper = range.getUpperBoundAsInstant();
-        return (lower == null || !at.isBefore(lower.toInstant())) && (upper == null || !at.isAfter(upper.toInstant()));
+    /**
+     * Corrects an infusion (security.md §18): {@code If-Match: W/"<version>"} names the version the client corrects
+     * (a stale one → 412, nothing changed) and the {@code X-Provenance} header, a Provenance whose {@code reason.text}
+     * says why (the diary keeps the reason with the earlier version). The body is the whole infusion as it should
+     * read, checked by the same diary rules as a create.
+     */
+    @Update
+    public MethodOutcome update(
+            @IdParam IdType id,
+            @ResourceParam MedicationAdministration resource,
+            ca.uhn.fhir.rest.api.server.RequestDetails request) {
+        Actor actor = currentActor.require();
+        UUID infusionId = Ids.uuid(id);
+        String ifMatch = request.getHeader("If-Match");
+        Integer version = Versions.parse(id.hasVersionIdPart() ? id.getVersionIdPart() : ifMatch);
+        if (version == null) {
+            throw FhirErrors.badRequest("An update needs If-Match: W/\"<version>\" (the version it corrects).");
+        }
+        if (resource.hasIdElement()
+                && resource.getIdElement().hasIdPart()
+                && !infusionId.toString().equals(resource.getIdElement().getIdPart())) {
+            throw FhirErrors.badRequest("The resource id differs from the id in the URL.");
+        }
+        String reason = CorrectionReasons.of(request.getHeader("X-Provenance"));
+        UUID patientId = Ids.referenced("Patient", resource.getSubject().getReference());
+        Infusion stored = diary.infusion(actor, infusionId);
+        if (patientId == null || !patientId.equals(stored.patientId())) {
+            throw FhirErrors.invalid(
+                    "MedicationAdministration.subject",
+                    "An infusion stays with its patient: Patient/" + stored.patientId());
+        }
+        InfusionRequest values = request(resource);
+        Infusion corrected = diary.correctInfusion(
+                actor,
+                patientId,
+                infusionId,
+                new InfusionCorrection(
+                        version,
+                        reason,
+                        values.administeredAt(),
+                        values.productId(),
+                        values.batchNumber(),
+                        values.doseIu(),
+                        values.doseMg(),
+                        values.reason(),
+                        null,
+                        values.givenBy(),
+                        values.note()));
+        MethodOutcome outcome = new MethodOutcome(new IdType("MedicationAdministration", infusionId.toString()));
+        outcome.setCreated(false);
+        outcome.setResource(current(corrected, diary.details(actor, patientId)));
+        return outcome;
     }
 
     @Create
@@ -303,6 +416,11 @@ public class MedicationAdministrationProvider implements IResourceProvider {
                 .find(Terminology.code(infusion.reason()))
                 .orElseThrow();
         administration.addReasonCode(new CodeableConcept(new Coding(reason.system(), reason.code(), reason.display())));
+        if (infusion.bleedId() != null) {
+            // the bleed it treats, as its Observation (BleedObservations)
+            administration.addReasonReference(
+                    new Reference("Observation/" + BleedObservations.id(infusion.patientId(), infusion.bleedId())));
+        }
         boolean iu = infusion.unit() == org.hemonet.diary.DoseUnit.IU;
         administration
                 .getDosage()

@@ -42,14 +42,22 @@ public class MedicationRequestProvider implements IResourceProvider {
 
     static final String COURSE = "http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy";
 
+    static final String INCLUDE_MEDICATION = "MedicationRequest:medication";
+
     private final TreatmentPlans plans;
     private final CurrentActor currentActor;
     private final java.time.Clock clock;
+    private final org.hemonet.product.ProductCatalogue catalogue;
 
-    MedicationRequestProvider(TreatmentPlans plans, CurrentActor currentActor, java.time.Clock clock) {
+    MedicationRequestProvider(
+            TreatmentPlans plans,
+            CurrentActor currentActor,
+            java.time.Clock clock,
+            org.hemonet.product.ProductCatalogue catalogue) {
         this.plans = plans;
         this.currentActor = currentActor;
         this.clock = clock;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -60,6 +68,8 @@ public class MedicationRequestProvider implements IResourceProvider {
     @Search
     public IBundleProvider search(
             @RequiredParam(name = MedicationRequest.SP_PATIENT) ReferenceParam patient,
+            @ca.uhn.fhir.rest.annotation.IncludeParam(allow = {INCLUDE_MEDICATION})
+                    java.util.@Nullable Set<ca.uhn.fhir.model.api.Include> includes,
             @Count @Nullable Integer count,
             @Offset @Nullable Integer offset) {
         UUID patientId = Ids.parse(patient.getIdPart());
@@ -68,7 +78,30 @@ public class MedicationRequestProvider implements IResourceProvider {
                 : plans.plansOf(currentActor.require(), patientId).stream()
                         .map(plan -> toFhir(plan, clock))
                         .toList();
-        return Pages.slice(Pages.Request.of(offset, count), found);
+        Pages.Request page = Pages.Request.of(offset, count);
+        List<MedicationRequest> shown = page.slice(found);
+        List<org.hl7.fhir.instance.model.api.IBaseResource> resources = new java.util.ArrayList<>();
+        java.util.Map<String, org.hl7.fhir.r4.model.Medication> medications = new java.util.LinkedHashMap<>();
+        for (MedicationRequest request : shown) {
+            ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
+                    request, ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.MATCH);
+            resources.add(request);
+            boolean include = includes != null
+                    && includes.stream().anyMatch(i -> i.getValue().equals(INCLUDE_MEDICATION));
+            if (include && request.hasMedicationReference()) {
+                String reference = request.getMedicationReference().getReference();
+                UUID productId = Ids.referenced("Medication", reference);
+                if (productId != null && !medications.containsKey(reference)) {
+                    catalogue.find(productId).map(MedicationProvider::resource).ifPresent(m -> {
+                        ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
+                                m, ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
+                        medications.put(reference, m);
+                    });
+                }
+            }
+        }
+        resources.addAll(medications.values());
+        return Pages.page(page, resources, found.size());
     }
 
     /** The plan as of today in its own zone (UTC for an on-demand plan, which has no schedule). */

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -15,9 +16,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.hemonet.diary.Bleed;
+import org.hemonet.diary.BleedDiary;
+import org.hemonet.diary.Revision;
+import org.hemonet.outcome.JointScoreView;
+import org.hemonet.outcome.JointScores;
 import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.PatientRecord;
 import org.hemonet.patient.PatientRegistry;
+import org.hemonet.shared.Actor;
 import org.hemonet.shared.CurrentActor;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -41,10 +48,15 @@ public class ObservationProvider implements IResourceProvider {
 
     private final PatientRegistry registry;
     private final CurrentActor currentActor;
+    private final BleedDiary diary;
+    private final JointScores jointScores;
 
-    ObservationProvider(PatientRegistry registry, CurrentActor currentActor) {
+    ObservationProvider(
+            PatientRegistry registry, CurrentActor currentActor, BleedDiary diary, JointScores jointScores) {
         this.registry = registry;
         this.currentActor = currentActor;
+        this.diary = diary;
+        this.jointScores = jointScores;
     }
 
     @Override
@@ -52,33 +64,176 @@ public class ObservationProvider implements IResourceProvider {
         return Observation.class;
     }
 
-    @Read
+    /**
+     * Read and vread. A bleed's earlier versions are kept by the diary (its corrections); a joint score is never edited
+     * in place (a correction is a new score), so its only version is 0; laboratory results carry no version.
+     */
+    @Read(version = true)
     public Observation read(@IdParam IdType id) {
         String idPart = id.getIdPart();
-        UUID patientId = Ids.uuid(idPart == null || idPart.length() < 36 ? null : idPart.substring(0, 36));
-        return toFhir(registry.read(currentActor.require(), patientId)).stream()
-                .filter(o -> o.getIdElement().getIdPart().equals(idPart))
+        UUID patientId = Ids.patientPrefix(idPart);
+        Actor actor = currentActor.require();
+        String kind = idPart.substring(36, Math.min(idPart.length(), 40));
+        Observation found;
+        if (BleedObservations.INFIX.equals(kind)) {
+            return bleed(actor, patientId, idPart, id.getVersionIdPart());
+        } else if (JointScoreObservations.INFIX.equals(kind)) {
+            JointScoreView score = jointScores.history(actor, patientId, true).stream()
+                    .filter(s -> JointScoreObservations.id(patientId, s.id()).equals(idPart))
+                    .findFirst()
+                    .orElseThrow(FhirErrors::notFound);
+            if (score.voided()) {
+                throw FhirErrors.gone();
+            }
+            found = JointScoreObservations.toFhir(patientId, score);
+        } else {
+            found = toFhir(registry.read(actor, patientId)).stream()
+                    .filter(o -> o.getIdElement().getIdPart().equals(idPart))
+                    .findFirst()
+                    .orElseThrow(FhirErrors::notFound);
+        }
+        if (id.hasVersionIdPart()
+                && !id.getVersionIdPart().equals(found.getMeta().getVersionId())) {
+            throw FhirErrors.notFound();
+        }
+        return found;
+    }
+
+    /**
+     * {@code Observation/{id}/_history}: a bleed's versions, newest first (its corrections, kept by the diary); any
+     * other Observation has only the version a read returns.
+     */
+    @ca.uhn.fhir.rest.annotation.History
+    public List<Observation> history(@IdParam IdType id) {
+        String idPart = id.getIdPart();
+        UUID patientId = Ids.patientPrefix(idPart);
+        if (!BleedObservations.INFIX.equals(idPart.substring(36, Math.min(idPart.length(), 40)))) {
+            return List.of(read(id.toVersionless()));
+        }
+        Actor actor = currentActor.require();
+        Observation current = bleed(actor, patientId, idPart, null);
+        UUID bleedId =
+                UUID.fromString(current.getIdentifierFirstRep().getValue().substring("urn:uuid:".length()));
+        List<Revision<Bleed>> revisions = diary.details(actor, patientId).revisionsOfBleed(bleedId);
+        List<Observation> all = new ArrayList<>();
+        all.add(current);
+        revisions.stream()
+                .sorted(java.util.Comparator.comparingInt((Revision<Bleed> r) -> r.version())
+                        .reversed())
+                .forEach(r -> all.add(BleedObservations.earlier(r, revisions)));
+        all.forEach(o -> ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_TRANSACTION_METHOD.put(
+                o,
+                "0".equals(o.getMeta().getVersionId())
+                        ? ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum.POST
+                        : ca.uhn.fhir.model.valueset.BundleEntryTransactionMethodEnum.PUT));
+        return all;
+    }
+
+    private Observation bleed(Actor actor, UUID patientId, String idPart, @Nullable String version) {
+        Bleed bleed = diary.bleeds(actor, patientId).stream()
+                .filter(b -> BleedObservations.id(patientId, b.id()).equals(idPart))
                 .findFirst()
+                .orElseThrow(FhirErrors::notFound);
+        if (bleed.isVoided()) {
+            throw FhirErrors.gone();
+        }
+        BleedDiary.DiaryDetails details = diary.details(actor, patientId);
+        List<Revision<Bleed>> revisions = details.revisionsOfBleed(bleed.id());
+        int current = details.versionOf(bleed.id());
+        Integer asked = Versions.parse(version);
+        if (version == null || (asked != null && asked == current)) {
+            return BleedObservations.toFhir(bleed, current, revisions);
+        }
+        return revisions.stream()
+                .filter(r -> asked != null && r.version() == asked)
+                .findFirst()
+                .map(r -> BleedObservations.earlier(r, revisions))
                 .orElseThrow(FhirErrors::notFound);
     }
 
+    /**
+     * A patient's observations: laboratory results (registry), bleeds (diary) and current joint scores (outcome), each
+     * read — and audited — by its module, and only the modules the {@code code} criterion asks about are read.
+     */
     @Search
     public IBundleProvider search(
             @RequiredParam(name = Observation.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Observation.SP_CODE) @Nullable TokenOrListParam code,
+            @OptionalParam(name = Observation.SP_DATE) @Nullable DateRangeParam date,
+            @OptionalParam(name = "_lastUpdated") @Nullable DateRangeParam lastUpdated,
             @Count @Nullable Integer count,
             @Offset @Nullable Integer offset) {
         UUID patientId = Ids.parse(patient.getIdPart());
-        List<Observation> found = patientId == null
-                ? List.of()
-                : toFhir(registry.read(currentActor.require(), patientId)).stream()
-                        .filter(o -> code == null
-                                || code.getValuesAsQueryTokens().stream().anyMatch(t -> o.getCode().getCoding().stream()
-                                        .anyMatch(c -> c.getCode().equals(t.getValue())
-                                                && (t.getSystem() == null
-                                                        || t.getSystem().equals(c.getSystem())))))
-                        .toList();
+        if (patientId == null) {
+            return Pages.slice(Pages.Request.of(offset, count), List.of());
+        }
+        Actor actor = currentActor.require();
+        List<Observation> all = new ArrayList<>();
+        if (asks(code, Terminology.LOINC, null)) {
+            all.addAll(toFhir(registry.read(actor, patientId)));
+        }
+        if (asks(code, Terminology.OBSERVATION.url(), Terminology.BLEED)
+                || asks(code, Terminology.SNOMED, Terminology.BLEEDING_SNOMED.code())) {
+            all.addAll(bleeds(actor, patientId));
+        }
+        if (asks(code, Terminology.OBSERVATION.url(), Terminology.HJHS)) {
+            all.addAll(jointScores(actor, patientId));
+        }
+        List<Observation> found = all.stream()
+                .filter(o -> matches(code, o))
+                .filter(o -> date == null || Versions.within(date, effective(o)))
+                .filter(o -> Versions.lastUpdatedWithin(lastUpdated, o))
+                .toList();
         return Pages.slice(Pages.Request.of(offset, count), found);
+    }
+
+    /** The patient's living bleeds, newest first. */
+    List<Observation> bleeds(Actor actor, UUID patientId) {
+        List<Bleed> bleeds = diary.bleeds(actor, patientId);
+        BleedDiary.DiaryDetails details = diary.details(actor, patientId);
+        return bleeds.stream()
+                .filter(b -> !b.isVoided())
+                .map(b -> BleedObservations.toFhir(b, details.versionOf(b.id()), details.revisionsOfBleed(b.id())))
+                .toList();
+    }
+
+    /** The patient's current joint scores (neither corrected nor voided), oldest first. */
+    List<Observation> jointScores(Actor actor, UUID patientId) {
+        return jointScores.history(actor, patientId, false).stream()
+                .map(s -> JointScoreObservations.toFhir(patientId, s))
+                .toList();
+    }
+
+    private static java.time.@Nullable Instant effective(Observation observation) {
+        if (!observation.hasEffectiveDateTimeType()) {
+            return null;
+        }
+        return observation.getEffectiveDateTimeType().getValue().toInstant();
+    }
+
+    /** Does the criterion (absent: everything) ask for codes of {@code system} (and {@code code}, when given)? */
+    private static boolean asks(@Nullable TokenOrListParam criterion, String system, @Nullable String code) {
+        if (criterion == null) {
+            return true;
+        }
+        return criterion.getValuesAsQueryTokens().stream()
+                .anyMatch(t -> (t.getSystem() == null || t.getSystem().equals(system))
+                        && (code == null || code.equals(t.getValue()))
+                        && (code != null || t.getSystem() != null || isLaboratory(t.getValue())));
+    }
+
+    private static boolean isLaboratory(@Nullable String code) {
+        return Terminology.FACTOR_ACTIVITY.values().stream()
+                        .anyMatch(c -> c.code().equals(code))
+                || Terminology.INHIBITOR_TITRE.values().stream()
+                        .anyMatch(c -> c.code().equals(code));
+    }
+
+    private static boolean matches(@Nullable TokenOrListParam code, Observation o) {
+        return code == null
+                || code.getValuesAsQueryTokens().stream().anyMatch(t -> o.getCode().getCoding().stream()
+                        .anyMatch(c -> c.getCode().equals(t.getValue())
+                                && (t.getSystem() == null || t.getSystem().equals(c.getSystem()))));
     }
 
     static List<Observation> toFhir(PatientRecord record) {

@@ -53,6 +53,10 @@ public class PatientProvider implements IResourceProvider {
     private final MedicationAdministrationProvider administrations;
     private final java.time.Clock clock;
     private final BulkExportProvider bulk;
+    private final ObservationProvider observations;
+    private final ProvenanceProvider provenances;
+    private final AdverseEventProvider adverseEvents;
+    private final SupplyDeliveryProvider deliveries;
 
     PatientProvider(
             PatientRegistry registry,
@@ -62,8 +66,16 @@ public class PatientProvider implements IResourceProvider {
             CentreDirectory centres,
             MedicationAdministrationProvider administrations,
             java.time.Clock clock,
-            BulkExportProvider bulk) {
+            BulkExportProvider bulk,
+            ObservationProvider observations,
+            ProvenanceProvider provenances,
+            AdverseEventProvider adverseEvents,
+            SupplyDeliveryProvider deliveries) {
+        this.deliveries = deliveries;
+        this.provenances = provenances;
+        this.adverseEvents = adverseEvents;
         this.bulk = bulk;
+        this.observations = observations;
         this.registry = registry;
         this.currentActor = currentActor;
         this.diary = diary;
@@ -120,8 +132,8 @@ public class PatientProvider implements IResourceProvider {
     }
 
     /**
-     * {@code Patient/{id}/$everything}: the patient, their centres, diagnosis, laboratory results, treatment plans and
-     * infusions (not voided), in pages of {@code _count}. Each part is read through its module (access policy, one
+     * {@code Patient/{id}/$everything}: the patient, their centres, contacts (RelatedPerson), diagnosis, laboratory
+     * results, bleeds, current joint scores, treatment plans, infusions and adverse event reports (not voided), home deliveries and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module (access policy, one
      * audit event per module read); another centre's patient is 404 as on every other path.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
@@ -135,8 +147,11 @@ public class PatientProvider implements IResourceProvider {
         centreIds.add(record.centreId());
         centreIds.forEach(centre ->
                 centres.centre(centre).map(OrganizationProvider::toFhir).ifPresent(all::add));
+        all.addAll(RelatedPersonProvider.toFhir(record));
         all.add(ConditionProvider.toFhir(record));
         all.addAll(ObservationProvider.toFhir(record));
+        all.addAll(observations.bleeds(actor, record.id()));
+        all.addAll(observations.jointScores(actor, record.id()));
         plans.plansOf(actor, record.id()).stream()
                 .map(plan -> MedicationRequestProvider.toFhir(plan, clock))
                 .forEach(all::add);
@@ -144,6 +159,9 @@ public class PatientProvider implements IResourceProvider {
                 .filter(infusion -> !infusion.isVoided())
                 .map(administrations::toFhir)
                 .forEach(all::add);
+        all.addAll(deliveries.of(record.id()));
+        all.addAll(adverseEvents.of(record.id()));
+        all.addAll(provenances.of(actor, record.id()));
         // searchset entries say why they are there: the patient matches, the rest is included with them
         for (IBaseResource resource : all) {
             ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(

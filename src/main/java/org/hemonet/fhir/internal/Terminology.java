@@ -148,8 +148,128 @@ final class Terminology {
                 new Code(url, "internal-error", "An unexpected server error"));
     }
 
-    static final List<HemonetCodeSystem> CODE_SYSTEMS =
-            List.of(INFUSION_REASON, BLEED_SITE, DIAGNOSIS, SEVERITY, PRODUCT_CLASS, CENTRE_TYPE, ERROR);
+    static final HemonetCodeSystem BLEED_CAUSE = of(
+            "bleed-cause",
+            "HemonetBleedCause",
+            "Hemonet bleed cause",
+            "Why a bleed happened (clinical.md §3).",
+            org.hemonet.diary.BleedCause.values());
+
+    static final HemonetCodeSystem SITE_KIND = of(
+            "bleed-site-kind",
+            "HemonetBleedSiteKind",
+            "Hemonet bleed site kind",
+            "Whether a bleed is in a major joint, a muscle or elsewhere (clinical.md §3).",
+            org.hemonet.diary.SiteKind.values());
+
+    static final HemonetCodeSystem TEAM_ROLE = of(
+            "team-role",
+            "HemonetTeamRole",
+            "Hemonet centre team role",
+            "Roles on a centre's roster; haematologist, nurse coordinator, physiotherapist and social worker make the"
+                    + " core team (clinical.md §7).",
+            org.hemonet.centre.TeamRole.values());
+
+    static final HemonetCodeSystem ADVERSE_EVENT_CATEGORY = of(
+            "adverse-event-category",
+            "HemonetAdverseEventCategory",
+            "Hemonet adverse event category",
+            "EUHASS-style categories of an adverse event (clinical.md §9).",
+            org.hemonet.safety.AdverseEventCategory.values());
+
+    /** The codes of Observations that have no LOINC code: bleeds and HJHS 2.1 (docs/fhir.md says why). */
+    static final HemonetCodeSystem OBSERVATION = new HemonetCodeSystem(
+            "observation",
+            "HemonetObservation",
+            "Hemonet observation",
+            "Observations without a standard code: a bleed logged in the diary and the Haemophilia Joint Health Score"
+                    + " 2.1 (clinical.md §3, §4) with its components.",
+            observationCodes());
+
+    /** The kinds of contact the registry holds (registry.md), for RelatedPerson.relationship. */
+    static final HemonetCodeSystem CONTACT_KIND = new HemonetCodeSystem(
+            "contact-kind",
+            "HemonetContactKind",
+            "Hemonet contact kind",
+            "Why the registry holds a person's contact details: a guardian of a child, the next of kin, or another"
+                    + " contact.",
+            List.of(
+                    new Code(BASE + "/CodeSystem/contact-kind", "guardian", "Guardian"),
+                    new Code(BASE + "/CodeSystem/contact-kind", "next-of-kin", "Next of kin"),
+                    new Code(BASE + "/CodeSystem/contact-kind", "other", "Other contact")));
+
+    /** The contact-kind code of the registry's stored kind ({@code GUARDIAN}, {@code NEXT_OF_KIN}, {@code OTHER}). */
+    static Code contactKind(String stored) {
+        return CONTACT_KIND
+                .find(stored.toLowerCase(Locale.ROOT).replace('_', '-'))
+                .orElseGet(() -> CONTACT_KIND.find("other").orElseThrow());
+    }
+
+    static final String BLEED = "bleed";
+    static final String HJHS = "hjhs";
+    static final String HJHS_GAIT = "hjhs-gait";
+
+    /** The component code of an HJHS joint total: {@code hjhs-left-knee}. */
+    static String hjhsJoint(org.hemonet.outcome.HjhsJoint joint) {
+        return "hjhs-" + code(joint);
+    }
+
+    private static List<Code> observationCodes() {
+        String url = BASE + "/CodeSystem/observation";
+        List<Code> codes = new java.util.ArrayList<>();
+        codes.add(new Code(url, BLEED, "Bleed"));
+        codes.add(new Code(url, "bleed-cause", "Cause of the bleed"));
+        codes.add(new Code(url, "bleed-site-kind", "Joint, muscle or other bleed"));
+        codes.add(new Code(url, "pain", "Pain score (0 to 10)"));
+        codes.add(new Code(url, "joint-immobilising", "Bleed immobilised the joint"));
+        codes.add(new Code(url, "days-lost-school", "Days of school lost"));
+        codes.add(new Code(url, "days-lost-work", "Days of work lost"));
+        codes.add(new Code(url, HJHS, "Haemophilia Joint Health Score 2.1, total"));
+        for (org.hemonet.outcome.HjhsJoint joint : org.hemonet.outcome.HjhsJoint.values()) {
+            codes.add(new Code(
+                    url,
+                    hjhsJoint(joint),
+                    "HJHS 2.1 joint total, " + display(joint).toLowerCase(Locale.ROOT)));
+        }
+        codes.add(new Code(url, HJHS_GAIT, "HJHS 2.1 global gait score"));
+        return List.copyOf(codes);
+    }
+
+    static Code observation(String code) {
+        return OBSERVATION.find(code).orElseThrow();
+    }
+
+    /** The Hemonet code of an enum constant in {@code system}, as a Coding. */
+    static org.hl7.fhir.r4.model.Coding coding(HemonetCodeSystem system, Enum<?> value) {
+        Code c = system.find(code(value)).orElseThrow();
+        return new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display());
+    }
+
+    static org.hl7.fhir.r4.model.Coding coding(Code c) {
+        return new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display());
+    }
+
+    static final List<HemonetCodeSystem> CODE_SYSTEMS = List.of(
+            INFUSION_REASON,
+            BLEED_SITE,
+            DIAGNOSIS,
+            SEVERITY,
+            PRODUCT_CLASS,
+            CENTRE_TYPE,
+            ERROR,
+            BLEED_CAUSE,
+            SITE_KIND,
+            TEAM_ROLE,
+            ADVERSE_EVENT_CATEGORY,
+            OBSERVATION,
+            CONTACT_KIND);
+
+    /** SNOMED CT: bleeding (finding), the general concept a diary bleed is an instance of. */
+    static final Code BLEEDING_SNOMED = new Code(SNOMED, "131148009", "Bleeding");
+
+    static final String DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+    static final String PROVENANCE_AGENT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+    static final String DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
 
     /** SNOMED CT codes of the diagnoses that have one. */
     static final Map<DiagnosisType, Code> DIAGNOSIS_SNOMED = Map.of(

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code system/…} only for client-credentials tokens (role {@code SYSTEM}); other scopes grant nothing.
  *   <li>{@code system/…} is read-only whatever permissions it lists.
  *   <li>{@code GET}/{@code HEAD} need {@code r} or {@code s}; {@code POST} needs {@code c} or {@code u};
- *       {@code PUT}/{@code PATCH} need {@code u}; {@code DELETE} needs {@code d}.
+ *       {@code PUT}/{@code PATCH} need {@code u}; {@code DELETE} needs {@code d}, except on
+ *       {@code /fhir/$export-poll-status} (cancelling one's own bulk export), which needs what the export needed.
  *   <li>A resource type other than {@code *} applies only under {@code /fhir/<type>}; the {@code /api} endpoints need
  *       {@code *}.
  * </ul>
@@ -83,9 +84,11 @@ final class ScopePolicy {
         }
         Matcher fhir = FHIR_TYPE.matcher(path);
         String resourceType = fhir.matches() ? fhir.group(1) : null;
+        // FHIR Bulk Data: cancelling one's own export (DELETE on its status URL) needs what starting it needed
+        String asked = method.equals("DELETE") && path.equals("/fhir/$export-poll-status") ? "GET" : method;
         return scopes.stream()
                 .map(SmartScope::parse)
                 .flatMap(Optional::stream)
-                .anyMatch(scope -> scope.appliesTo(role) && scope.covers(resourceType) && scope.grants(method));
+                .anyMatch(scope -> scope.appliesTo(role) && scope.covers(resourceType) && scope.grants(asked));
     }
 }

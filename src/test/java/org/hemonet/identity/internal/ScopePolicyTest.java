@@ -21,6 +21,16 @@ class ScopePolicyTest {
     }
 
     @Test
+    void cancellingABulkExportNeedsWhatStartingItNeeded() {
+        assertThat(ScopePolicy.permits("SYSTEM", Set.of("system/*.rs"), "DELETE", "/fhir/$export-poll-status"))
+                .isTrue();
+        assertThat(ScopePolicy.permits("SYSTEM", Set.of("system/*.rs"), "DELETE", "/fhir/Patient/x"))
+                .isFalse();
+        assertThat(ScopePolicy.permits("CLINICIAN", Set.of("user/Patient.rs"), "DELETE", "/fhir/$export-poll-status"))
+                .isFalse();
+    }
+
+    @Test
     void writeMethodsNeedTheirOwnPermission() {
         assertThat(ScopePolicy.permits("NURSE", Set.of("user/*.c"), "POST", "/api/v1/x"))
                 .isTrue();

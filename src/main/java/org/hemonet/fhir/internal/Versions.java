@@ -1,0 +1,66 @@
+package org.hemonet.fhir.internal;
+
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import java.time.Instant;
+import java.util.Date;
+import java.util.TimeZone;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Versions and times of change in {@code meta}, and the {@code date} and {@code _lastUpdated} filters of searches. The
+ * version ids are the owning module's own version numbers (the ones its JSON API sends as ETags), so that {@code
+ * If-Match: W/"n"} means the same under {@code /fhir} and {@code /api/v1}.
+ */
+final class Versions {
+
+    private Versions() {}
+
+    static <R extends Resource> R stamp(R resource, int version, @Nullable Instant lastUpdated) {
+        resource.getMeta().setVersionId(Integer.toString(version));
+        resource.setIdElement(resource.getIdElement().withVersion(Integer.toString(version)));
+        if (lastUpdated != null) {
+            resource.getMeta().setLastUpdated(Date.from(lastUpdated));
+        }
+        return resource;
+    }
+
+    /** True when {@code at} lies within {@code range} (a missing bound is open); a null range matches everything. */
+    static boolean within(@Nullable DateRangeParam range, @Nullable Instant at) {
+        if (range == null) {
+            return true;
+        }
+        if (at == null) {
+            return false;
+        }
+        Date lower = range.getLowerBoundAsInstant();
+        Date upper = range.getUpperBoundAsInstant();
+        return (lower == null || !at.isBefore(lower.toInstant())) && (upper == null || !at.isAfter(upper.toInstant()));
+    }
+
+    /** {@code _lastUpdated}: resources that carry no time of change never match a range. */
+    static boolean lastUpdatedWithin(@Nullable DateRangeParam range, Resource resource) {
+        Date updated = resource.getMeta().getLastUpdated();
+        return range == null || (updated != null && within(range, updated.toInstant()));
+    }
+
+    /** An instant as a FHIR dateTime in UTC, to the second. */
+    static DateTimeType utc(Instant at) {
+        return new DateTimeType(
+                Date.from(at), ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC"));
+    }
+
+    /** The version number in a version id or an {@code If-Match} ETag ({@code W/"3"}, {@code "3"}, {@code 3}). */
+    static @Nullable Integer parse(@Nullable String version) {
+        if (version == null) {
+            return null;
+        }
+        String digits = version.strip().replace("W/", "").replace("\"", "");
+        try {
+            return Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
