@@ -247,8 +247,9 @@ public class CentreComparison {
                     controlled.zeroBleedProportion(),
                     controlled.iuPerKgPerYearMedian(),
                     controlled.withDiaryProportion(),
+                    // counts beside a hidden centre never shown; rates and means only when they cannot be taken apart
                     shownPatients.totalFiguresShown()
-                            ? controlled.more()
+                            ? controlled.more().withCountsHidden()
                             : controlled.more().withAdditiveHidden());
         }
         return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);

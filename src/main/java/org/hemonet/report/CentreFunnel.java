@@ -37,7 +37,21 @@ public class CentreFunnel {
                 CentreComparison.Figures::n,
                 f -> f.cohort().patients(),
                 CentreComparison.Row::patients,
-                CentreComparison.Row::withDiaryProportion);
+                CentreComparison.Row::withDiaryProportion),
+        /** Patients with at least one joint-immobilising bleed among those with diary time (clinical.md §4). */
+        JOINT_IMMOBILISING_PROPORTION(
+                "jointImmobilisingProportion",
+                f -> f.more().jointImmobilisingPatients,
+                f -> f.more().withDiary,
+                CentreComparison.Row::included,
+                r -> r.more().jointImmobilisingProportion()),
+        /** Patients with a target joint active in the year among those with diary time (clinical.md §3). */
+        TARGET_JOINT_PROPORTION(
+                "targetJointProportion",
+                f -> f.more().targetJointPatients,
+                f -> f.more().withDiary,
+                CentreComparison.Row::included,
+                r -> r.more().targetJointProportion());
 
         public final String key;
         private final ToIntFunction<CentreComparison.Figures> events;

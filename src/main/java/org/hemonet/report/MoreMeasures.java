@@ -59,6 +59,30 @@ public record MoreMeasures(
         return new MoreMeasures(s, List.of(s, s), s, s, s, s, s, s, s, s, s, s, s, s, s);
     }
 
+    /**
+     * The counts (patient-years, treatment-years) hidden: a count total beside a hidden centre is never shown, exact or
+     * rounded (§8, {@link DisclosureControl} point 1).
+     */
+    MoreMeasures withCountsHidden() {
+        String s = DisclosureControl.SUPPRESSED;
+        return new MoreMeasures(
+                ajbrMedian,
+                ajbrIqr,
+                jointImmobilisingProportion,
+                targetJointProportion,
+                hjhsMedian,
+                hjhsChangeMedian,
+                painMedian,
+                daysLostPerPatientYear,
+                s,
+                adherenceMedian,
+                diaryCompletenessMedian,
+                costPerPatientMean,
+                satisfactionMean,
+                adverseEventsPer100TreatmentYears,
+                s);
+    }
+
     /** The additive figures (rates and means over patients that add up to the total's) hidden: see §8. */
     MoreMeasures withAdditiveHidden() {
         String s = DisclosureControl.SUPPRESSED;

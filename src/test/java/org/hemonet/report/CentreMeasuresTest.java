@@ -41,12 +41,17 @@ import tools.jackson.databind.ObjectMapper;
  *       (everyone infused in 2025) → 25.00 per 100 treatment-years.
  * </ul>
  *
- * "Fell", 3 patients: every figure hidden from the network roles.
+ * "Fell", 3 patients with 0, 1, 2 knee episodes: every figure hidden from the network roles. Every patient here has
+ * factor XIII deficiency, which no other test or demo patient has: filtered on it, the network is these 11 patients —
+ * AJBR 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 5 → median 1.00, IQR 0.50–2.50; target joints 3/11 = 0.273, whose exact binomial
+ * limits (R's qbinom) are at n = 5: 95 % 0–3 (0.0–0.6), 99.8 % 0–5 (0.0–1.0); at n = 10: 95 % 0–6 (0.0–0.6), 99.8 %
+ * 0–7 (0.0–0.7).
  */
 class CentreMeasuresTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int YEAR = 2025;
+    private static final String RARE = "FACTOR_XIII_DEFICIENCY";
 
     @LocalServerPort
     int port;
@@ -80,6 +85,7 @@ class CentreMeasuresTest extends IntegrationTest {
         UUID[] p = new UUID[episodes.length];
         for (int i = 0; i < episodes.length; i++) {
             p[i] = m.patient("M" + i, "Measured").patientId();
+            rareDiagnosis(p[i]);
             BleedYears.write(jdbc, p[i], YEAR, episodes[i], "measures-test");
             infusedIn2025(p[i]);
         }
@@ -101,8 +107,17 @@ class CentreMeasuresTest extends IntegrationTest {
         adverseEvent(p[6], m.centreId(), LocalDate.of(2024, 9, 1), "REPORTED");
         for (int i = 0; i < 3; i++) {
             UUID b = f.patient("F" + i, "Measured").patientId();
+            rareDiagnosis(b);
             BleedYears.write(jdbc, b, YEAR, i, "measures-test");
         }
+    }
+
+    /** A diagnosis no other test or demo patient has, so that a filter on it holds this test's two centres only. */
+    private void rareDiagnosis(UUID patient) {
+        jdbc.sql("update patient.diagnosis set type = :type where patient_id = :p and superseded_at is null")
+                .param("type", RARE)
+                .param("p", patient)
+                .update();
     }
 
     private void infusedIn2025(UUID patient) {
@@ -225,7 +240,7 @@ class CentreMeasuresTest extends IntegrationTest {
 
     @Test
     void theNetworkRolesSeeTheMeasuresUnderDisclosureControl() {
-        JsonNode c = get(analyst, "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=HEMOPHILIA_A");
+        JsonNode c = get(analyst, "/api/v1/reports/centres?year=" + YEAR);
         JsonNode m = row(c, moor);
         assertThat(m.path("disclosureControl").asBoolean()).isTrue();
         if (m.path("patients").asString().equals("*")) {
@@ -249,6 +264,72 @@ class CentreMeasuresTest extends IntegrationTest {
             assertThat(f.path(field).asString()).as(field).isEqualTo("*");
         }
         assertThat(f.path("ajbrIqr").get(0).asString()).isEqualTo("*");
+    }
+
+    @Test
+    void filteredToTheTwoCentresTheNetworkShowsItsMediansButNoCentreAndNoExactTotal() {
+        JsonNode c = get(analyst, "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=" + RARE);
+        // Fell is hidden (3 patients), so Moor, the only other centre, goes with it (§8)
+        assertThat(row(c, moor).path("ajbrMedian").asString()).isEqualTo("*");
+        assertThat(row(c, fell).path("ajbrMedian").asString()).isEqualTo("*");
+        JsonNode n = c.path("network");
+        assertThat(n.path("patients").asString()).isEqualTo("*");
+        assertThat(n.path("ajbrMedian").asString()).isEqualTo("1.00");
+        assertThat(n.path("ajbrIqr").get(0).asString()).isEqualTo("0.50");
+        assertThat(n.path("ajbrIqr").get(1).asString()).isEqualTo("2.50");
+        assertThat(n.path("targetJointProportion").asString()).isEqualTo("0.273");
+        // an additive figure beside hidden centres would give them away
+        assertThat(n.path("treatmentYears").asString()).isEqualTo("*");
+    }
+
+    @Test
+    void theTargetJointFunnelHasExactBinomialLimitsAroundTheNetworkProportion() {
+        JsonNode f = get(
+                moorClinician,
+                "/api/v1/reports/funnel?year=" + YEAR + "&measure=targetJointProportion&diagnosis=" + RARE);
+        assertThat(f.path("measure").asString()).isEqualTo("targetJointProportion");
+        assertThat(f.path("networkValue").asString()).isEqualTo("0.273");
+        JsonNode moorPoint = StreamSupport.stream(f.path("points").spliterator(), false)
+                .filter(p -> p.path("centreId").asString().equals(moor.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(moorPoint.path("value").asString()).isEqualTo("0.375");
+        assertThat(moorPoint.path("n").asString()).isEqualTo("8");
+        assertThat(moorPoint.path("outside95").asBoolean()).isFalse();
+        JsonNode fellPoint = StreamSupport.stream(f.path("points").spliterator(), false)
+                .filter(p -> p.path("centreId").asString().equals(fell.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fellPoint.path("value").asString()).isEqualTo("*");
+        JsonNode five = limitsAt(f, 5);
+        assertThat(five.path("lower95").asDouble()).isEqualTo(0.0);
+        assertThat(five.path("upper95").asDouble()).isEqualTo(0.6);
+        assertThat(five.path("upper998").asDouble()).isEqualTo(1.0);
+        JsonNode ten = limitsAt(f, 10);
+        assertThat(ten.path("upper95").asDouble()).isEqualTo(0.6);
+        assertThat(ten.path("lower998").asDouble()).isEqualTo(0.0);
+        assertThat(ten.path("upper998").asDouble()).isEqualTo(0.7);
+    }
+
+    @Test
+    void theTrendOfTheAjbrGivesTheChangeFromTheYearBefore() {
+        // 2024: December only, no bleed → AJBR 0.00 for each patient; 2025 as above
+        JsonNode t =
+                get(moorClinician, "/api/v1/reports/trends?measure=ajbrMedian&from=2024&to=2025&diagnosis=" + RARE);
+        JsonNode m = StreamSupport.stream(t.path("centres").spliterator(), false)
+                .filter(l -> l.path("centreId").asString().equals(moor.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(m.path("values").get(0).path("value").asString()).isEqualTo("0.00");
+        assertThat(m.path("values").get(1).path("value").asString()).isEqualTo("1.50");
+        assertThat(m.path("values").get(1).path("change").asString()).isEqualTo("+1.50");
+    }
+
+    private static JsonNode limitsAt(JsonNode funnel, int n) {
+        return StreamSupport.stream(funnel.path("limits").spliterator(), false)
+                .filter(l -> l.path("n").asInt() == n)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
