@@ -78,4 +78,67 @@ class BenchmarkQueries {
                 .list();
         return events;
     }
+
+    /**
+     * The patients on a prophylaxis plan (neither voided nor ended) on {@code asOf}, each with whether a delivery to
+     * their home was delivered in the 12 months up to it (supply module's tables: every delivery is a home delivery).
+     */
+    Map<UUID, Boolean> prophylaxisHomeDelivery(LocalDate asOf) {
+        Map<UUID, Boolean> delivered = new HashMap<>();
+        jdbc.sql(
+                        """
+                        select distinct t.patient_id,
+                               exists (select 1 from supply.delivery d
+                                       where d.patient_id = t.patient_id and d.status = 'DELIVERED'
+                                         and d.scheduled_for > :asOf - interval '12 months'
+                                         and d.scheduled_for <= :asOf) as home
+                        from supply.treatment_plan t
+                        where t.voided_at is null and t.regimen = 'PROPHYLAXIS'
+                          and t.valid_from <= :asOf and (t.valid_to is null or t.valid_to >= :asOf)
+                        """)
+                .param("asOf", asOf)
+                .query((rs, n) -> delivered.merge(
+                        rs.getObject("patient_id", UUID.class), rs.getBoolean("home"), Boolean::logicalOr))
+                .list();
+        return delivered;
+    }
+
+    /**
+     * The patients whose annual review was completed (held) in the 12 months up to {@code asOf} (pathway module's
+     * table; the day it was held, {@code completed_on}, clinical.md §10).
+     */
+    java.util.Set<UUID> reviewedWithinYear(LocalDate asOf) {
+        return new java.util.HashSet<>(jdbc.sql(
+                        """
+                        select distinct patient_id from pathway.annual_review
+                        where status = 'COMPLETED' and completed_on > :asOf - interval '12 months'
+                          and completed_on <= :asOf
+                        """)
+                .param("asOf", asOf)
+                .query(UUID.class)
+                .list());
+    }
+
+    /** The patients handed over to adult care by {@code asOf} (pathway module's hand-overs). */
+    java.util.Set<UUID> handedOver(LocalDate asOf) {
+        return new java.util.HashSet<>(jdbc.sql(
+                        "select distinct patient_id from pathway.handover where handed_over_at < :end")
+                .param("end", java.sql.Timestamp.valueOf(asOf.plusDays(1).atStartOfDay()))
+                .query(UUID.class)
+                .list());
+    }
+
+    /** How many of the four transition readiness items each patient has done (patient module's checklist, §10). */
+    Map<UUID, Integer> transitionChecklist() {
+        Map<UUID, Integer> done = new HashMap<>();
+        jdbc.sql(
+                        """
+                        select id, knows_diagnosis_and_product::int + self_infuses::int + orders_supplies::int
+                                   + knows_emergency_plan::int as done
+                        from patient.patient
+                        """)
+                .query((rs, n) -> done.put(rs.getObject("id", UUID.class), rs.getInt("done")))
+                .list();
+        return done;
+    }
 }
