@@ -113,43 +113,88 @@ public class ServiceMeasures {
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
         boolean networkRole = CohortOutcomesReport.NETWORK.contains(actor.role());
-        DisclosureControl.Dimension shown = disclosure.dimension(
-                centres.stream().map(c -> byCentre.get(c.centreId()).patients).toList());
+        // each count column is one dimension of the disclosure function with the network as its total (§8)
+        List<Counts> ordered =
+                centres.stream().map(c -> byCentre.get(c.centreId())).toList();
+        Column patientsShown = new Column(
+                disclosure.dimension(ordered.stream().map(c -> c.patients).toList()));
+        Column prophylaxisShown = new Column(
+                disclosure.dimension(ordered.stream().map(c -> c.onProphylaxis).toList()));
+        Column transitionShown = new Column(
+                disclosure.dimension(ordered.stream().map(c -> c.transition).toList()));
         List<Row> rows = new ArrayList<>();
-        boolean hiddenFromReader = false;
         for (int i = 0; i < centres.size(); i++) {
             DesignationReport.CentreDesignation c = centres.get(i);
+            Counts n = ordered.get(i);
             boolean own = !networkRole && actor.centreIds().contains(c.centreId());
-            hiddenFromReader |= shown.hides(i) && !own;
-            rows.add(row(
+            if (own) {
+                rows.add(row(c.centreId(), c.name(), n, null, cover24h(c), c.meetsAll()));
+                continue;
+            }
+            patientsShown.seen(i);
+            prophylaxisShown.seen(i);
+            transitionShown.seen(i);
+            String s = DisclosureControl.SUPPRESSED;
+            if (patientsShown.dimension.hides(i)) {
+                rows.add(new Row(c.centreId(), c.name(), true, s, s, s, s, s, s, cover24h(c), c.meetsAll()));
+                continue;
+            }
+            boolean noProphylaxis = prophylaxisShown.dimension.hides(i);
+            boolean noTransition = transitionShown.dimension.hides(i);
+            rows.add(new Row(
                     c.centreId(),
                     c.name(),
-                    byCentre.get(c.centreId()),
-                    own ? null : disclosure,
-                    shown.hides(i),
+                    true,
+                    disclosure.count(n.patients),
+                    noProphylaxis ? s : disclosure.count(n.onProphylaxis),
+                    noProphylaxis ? s : proportion(disclosure, n.homeDelivered, n.onProphylaxis),
+                    proportion(disclosure, n.reviewed, n.patients),
+                    noTransition ? s : disclosure.count(n.transition),
+                    noTransition ? s : proportion(disclosure, n.transitionOverdue, n.transition),
                     cover24h(c),
                     c.meetsAll()));
         }
-        Row networkRow = row(null, "", network, null, false, null, null);
-        if (hiddenFromReader) {
-            // a count total beside a hidden centre is never shown; proportions only when they cannot be taken apart
-            Row controlled = row(null, "", network, disclosure, false, null, null);
-            String star = DisclosureControl.SUPPRESSED;
-            boolean figures = shown.totalFiguresShown();
-            networkRow = new Row(
-                    null,
-                    "",
-                    true,
-                    star,
-                    star,
-                    figures ? controlled.homeDeliveryProportion() : star,
-                    figures ? controlled.reviewedProportion() : star,
-                    star,
-                    figures ? controlled.transitionOverdueProportion() : star,
-                    null,
-                    null);
-        }
+        // a count total beside a hidden centre is never shown; proportions only when they cannot be taken apart
+        Row exact = row(null, "", network, null, null, null);
+        Row controlled = row(null, "", network, disclosure, null, null);
+        Row networkRow = new Row(
+                null,
+                "",
+                patientsShown.hiddenFromReader || prophylaxisShown.hiddenFromReader || transitionShown.hiddenFromReader,
+                patientsShown.count(exact.patients()),
+                prophylaxisShown.count(exact.onProphylaxis()),
+                prophylaxisShown.figure(exact.homeDeliveryProportion(), controlled.homeDeliveryProportion()),
+                patientsShown.figure(exact.reviewedProportion(), controlled.reviewedProportion()),
+                transitionShown.count(exact.transitionPatients()),
+                transitionShown.figure(exact.transitionOverdueProportion(), controlled.transitionOverdueProportion()),
+                null,
+                null);
         return new Report(year, asOf, networkRow, rows);
+    }
+
+    /** One count column after disclosure control, and whether a cell the reader may not see as computed is hidden. */
+    private static final class Column {
+        final DisclosureControl.Dimension dimension;
+        boolean hiddenFromReader;
+
+        Column(DisclosureControl.Dimension dimension) {
+            this.dimension = dimension;
+        }
+
+        void seen(int index) {
+            hiddenFromReader |= dimension.hides(index);
+        }
+
+        String count(String exact) {
+            return hiddenFromReader ? DisclosureControl.SUPPRESSED : exact;
+        }
+
+        String figure(String exact, String controlled) {
+            if (!hiddenFromReader) {
+                return exact;
+            }
+            return dimension.totalFiguresShown() ? controlled : DisclosureControl.SUPPRESSED;
+        }
     }
 
     /** Adds one patient to {@code c}: the transition rules are the pathway module's transition report's (§10). */
@@ -200,13 +245,8 @@ public class ServiceMeasures {
             String name,
             Counts c,
             @Nullable DisclosureControl control,
-            boolean hidden,
             @Nullable Boolean cover24h,
             @Nullable Boolean standardsMet) {
-        if (control != null && hidden) {
-            String s = DisclosureControl.SUPPRESSED;
-            return new Row(centreId, name, true, s, s, s, s, s, s, cover24h, standardsMet);
-        }
         return new Row(
                 centreId,
                 name,
