@@ -34,7 +34,8 @@ import org.springframework.stereotype.Service;
  * ("ABR median fell from 2.40 in 2024 to 1.90 in 2025"), the centres compared, the funnel plot's positions and
  * outliers, five-year trends, methods and definitions, and the disclosure note. Every figure comes from {@link
  * CentreComparison}, {@link CentreFunnel} and {@link CentreTrends} for the requesting actor, so the PDF shows exactly
- * what that person may see on the page. Charts are given as their tables (the page draws them); the PDF has no images.
+ * what that person may see on the page. The funnel plot and the ABR trend are drawn as images ({@link AnnualCharts})
+ * beside their tables, from the same figures.
  * Text comes from the message bundles in the requester's locale.
  */
 @Service
@@ -137,10 +138,12 @@ public class AnnualReport {
 
             heading(doc, "3. " + text(locale, "annual.funnel"));
             doc.add(new Paragraph(text(locale, "annual.funnel.explain", funnel.networkValue()), body()));
+            chart(doc, AnnualCharts.funnel(funnel, text(locale, "centres.funnel.xAxis")));
             doc.add(funnelTable(locale, funnel, centreId));
 
             heading(doc, "4. " + text(locale, "annual.trends"));
             doc.add(new Paragraph(text(locale, "annual.trends.explain"), body()));
+            chart(doc, AnnualCharts.trend(abr, centreId, text(locale, "value.network")));
             doc.add(trendTable(locale, abr, centreId));
 
             heading(doc, "5. " + text(locale, "annual.methods"));
@@ -168,6 +171,23 @@ public class AnnualReport {
         doc.add(new Paragraph(
                 text(locale, "annual.generated", networkTime.today().toString()), body()));
         doc.add(new Paragraph(text(locale, "annual.cover.note"), small()));
+    }
+
+    /** A chart image at the text width (nothing when there is nothing to draw). */
+    private static void chart(Document doc, byte @Nullable [] png) throws DocumentException {
+        if (png == null) {
+            return;
+        }
+        try {
+            com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(png);
+            float width = doc.getPageSize().getWidth() - doc.leftMargin() - doc.rightMargin();
+            image.scaleToFit(width, width * AnnualCharts.HEIGHT / AnnualCharts.WIDTH);
+            image.setSpacingBefore(6);
+            image.setSpacingAfter(6);
+            doc.add(image);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a chart could not be added to the annual report", e);
+        }
     }
 
     private static void heading(Document doc, String text) throws DocumentException {

@@ -58,6 +58,8 @@ class AnnualReportTest extends IntegrationTest {
         assertThat(network).contains("Hemonet annual report " + YEAR);
         assertThat(network).contains("Centres compared");
         assertThat(network).contains("Methods and definitions");
+        // the funnel plot and the ABR trend, drawn beside their tables
+        assertThat(lastImages).as("chart images in the network report").isEqualTo(2);
         assertThat(network)
                 .containsPattern("ABR median \\(all patients with a diary\\) .*" + networkAbr.replace(".", "\\.")
                         + " in " + YEAR);
@@ -105,6 +107,7 @@ class AnnualReportTest extends IntegrationTest {
             if (r.statusCode() == 200) {
                 assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
                 PdfReader reader = new PdfReader(r.body());
+                lastImages = images(reader);
                 PdfTextExtractor extractor = new PdfTextExtractor(reader);
                 StringBuilder text = new StringBuilder();
                 for (int page = 1; page <= reader.getNumberOfPages(); page++) {
@@ -116,6 +119,21 @@ class AnnualReportTest extends IntegrationTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the annual report did not finish within a minute");
+    }
+
+    /** The number of image XObjects in the last PDF read by {@link #pdfText}. */
+    private static int lastImages;
+
+    private static int images(PdfReader reader) {
+        int images = 0;
+        for (int i = 1; i < reader.getXrefSize(); i++) {
+            com.lowagie.text.pdf.PdfObject o = reader.getPdfObjectRelease(i);
+            if (o instanceof com.lowagie.text.pdf.PdfStream stream
+                    && com.lowagie.text.pdf.PdfName.IMAGE.equals(stream.get(com.lowagie.text.pdf.PdfName.SUBTYPE))) {
+                images++;
+            }
+        }
+        return images;
     }
 
     private void withEpisodes(UUID patient, int episodes) {
