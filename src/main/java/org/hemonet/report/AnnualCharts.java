@@ -54,10 +54,11 @@ final class AnnualCharts {
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         DoubleUnaryOperator x = n -> LEFT + plotW * n / maxN;
-        DoubleUnaryOperator y = v -> TOP + plotH * (1 - v);
+        double top = FunnelChart.yMax(f);
+        DoubleUnaryOperator y = v -> TOP + plotH * (1 - Math.min(v, top) / top);
         for (int i = 0; i <= 4; i++) {
-            double v = i / 4.0;
-            yTick(g, y.applyAsDouble(v), String.format(Locale.ROOT, "%.2f", v));
+            double v = top * i / 4.0;
+            yTick(g, y.applyAsDouble(v), String.format(Locale.ROOT, top >= 20 ? "%.0f" : "%.2f", v));
         }
         int step = Math.max(5, ((maxN / 6 + 4) / 5) * 5);
         for (int n = 0; n <= maxN; n += step) {

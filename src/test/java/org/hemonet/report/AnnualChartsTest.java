@@ -30,6 +30,7 @@ class AnnualChartsTest {
         CentreFunnel.Funnel f = new CentreFunnel.Funnel(
                 2025,
                 "zeroBleedProportion",
+                false,
                 "0.500",
                 30,
                 List.of(
@@ -52,7 +53,7 @@ class AnnualChartsTest {
     @Test
     void noFunnelWithoutPatientsAndNoTrendWithoutAShownFigure() {
         CentreFunnel.Funnel empty =
-                new CentreFunnel.Funnel(2025, "zeroBleedProportion", "–", 0, List.of(), List.of(), List.of());
+                new CentreFunnel.Funnel(2025, "zeroBleedProportion", false, "–", 0, List.of(), List.of(), List.of());
         assertThat(AnnualCharts.funnel(empty, "Patients")).isNull();
         CentreTrends.Line hidden = new CentreTrends.Line(
                 null,

@@ -312,6 +312,25 @@ class CentreMeasuresTest extends IntegrationTest {
     }
 
     @Test
+    void theAdverseEventFunnelIsARateWithPoissonLimits() {
+        // filtered to this test's centres: 2 events over Moor's 8 treatment-years (Fell's patients were not treated in
+        // 2025, so Fell has no exposure and no point) → 25.00 per 100; limits as FunnelPoissonLimitsTest works them
+        JsonNode f = get(
+                moorClinician,
+                "/api/v1/reports/funnel?year=" + YEAR + "&measure=adverseEventsPer100TreatmentYears&diagnosis=" + RARE);
+        assertThat(f.path("rate").asBoolean()).isTrue();
+        assertThat(f.path("networkValue").asString()).isEqualTo("25.00");
+        assertThat(f.path("points")).hasSize(1);
+        JsonNode moorPoint = f.path("points").get(0);
+        assertThat(moorPoint.path("centreId").asString()).isEqualTo(moor.toString());
+        assertThat(moorPoint.path("value").asString()).isEqualTo("25.00");
+        assertThat(moorPoint.path("n").asString()).isEqualTo("8");
+        assertThat(moorPoint.path("outside95").asBoolean()).isFalse();
+        assertThat(limitsAt(f, 5).path("upper95").asDouble()).isEqualTo(80.0);
+        assertThat(limitsAt(f, 10).path("upper998").asDouble()).isEqualTo(90.0);
+    }
+
+    @Test
     void theTrendOfTheAjbrGivesTheChangeFromTheYearBefore() {
         // 2024: December only, no bleed → AJBR 0.00 for each patient; 2025 as above
         JsonNode t =
