@@ -91,6 +91,7 @@ class CentreComparisonPage {
         model.addAttribute("comparison", comparison.compare(actor, y, filter));
         model.addAttribute("funnel", funnel);
         model.addAttribute("service", service.report(actor, y));
+        model.addAttribute("serviceCsv", "/api/v1/reports/service.csv?year=" + y);
         model.addAttribute("chart", FunnelChart.of(funnel));
         model.addAttribute("measure", funnelMeasure.key);
         model.addAttribute("trend", trendMeasure.key);

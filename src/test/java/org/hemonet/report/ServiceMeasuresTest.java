@@ -221,6 +221,20 @@ class ServiceMeasuresTest extends IntegrationTest {
     }
 
     @Test
+    void theCsvHoldsTheSameFigures() {
+        HttpResponse<String> r =
+                new ApiClient(port).signIn(clinician).get("/api/v1/reports/service.csv?year=2025", "text/csv");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body().lines().findFirst().orElseThrow()).startsWith("centre,as_of,patients,on_prophylaxis");
+        String line = r.body()
+                .lines()
+                .filter(l -> l.startsWith("Service Moor"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line).endsWith(",2025-12-31,10,8,0.750,0.200,3,0.667,true,false");
+    }
+
+    @Test
     void patientsAreRefusedAndABadYearIsA400() {
         assertThat(new ApiClient(port)
                         .signIn("patient.tom")
