@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The read models of network benchmarking (issue 18) beside {@link ReportQueries}: the further columns of the centres
- * compared and the service measures read other modules' tables here (ARCHITECTURE: cross-module joins only in read
- * models of {@code report}). The safety and pathway modules depend on {@code report} themselves (safety through
+ * compared and the service measures read other modules' tables here — outcome, safety, supply, pathway and patient —
+ * (ARCHITECTURE: cross-module joins only in read models of {@code report}). The safety and pathway modules depend on {@code report} themselves (safety through
  * {@link DisclosureControl}; pathway through genetherapy), so their public APIs cannot be called from here without a
  * cycle: their tables are read instead, by the rules their own code states (cited at each query). Never writes.
  */
@@ -119,13 +119,13 @@ class BenchmarkQueries {
                 .list());
     }
 
-    /** The patients handed over to adult care by {@code asOf} (pathway module's hand-overs). */
-    java.util.Set<UUID> handedOver(LocalDate asOf) {
-        return new java.util.HashSet<>(jdbc.sql(
-                        "select distinct patient_id from pathway.handover where handed_over_at < :end")
-                .param("end", java.sql.Timestamp.valueOf(asOf.plusDays(1).atStartOfDay()))
-                .query(UUID.class)
-                .list());
+    /** The patients handed over to adult care before {@code end} (pathway module's hand-overs). */
+    java.util.Set<UUID> handedOver(java.time.Instant end) {
+        return new java.util.HashSet<>(
+                jdbc.sql("select distinct patient_id from pathway.handover where handed_over_at < :end")
+                        .param("end", java.sql.Timestamp.from(end))
+                        .query(UUID.class)
+                        .list());
     }
 
     /** How many of the four transition readiness items each patient has done (patient module's checklist, §10). */

@@ -252,6 +252,27 @@ public class CentreComparison {
                             ? controlled.more().withCountsHidden()
                             : controlled.more().withAdditiveHidden());
         }
+        // the exposure counts (patient-years, treatment-years) are counts too: their network total is never shown
+        // beside
+        // a centre's hidden one (§8, DisclosureControl point 1)
+        if (rows.stream()
+                .filter(Row::disclosureControl)
+                .anyMatch(r -> DisclosureControl.SUPPRESSED.equals(r.more().treatmentYears())
+                        || DisclosureControl.SUPPRESSED.equals(r.more().patientYears()))) {
+            Row n = networkRow;
+            networkRow = new Row(
+                    n.centreId(),
+                    n.centreName(),
+                    true,
+                    n.patients(),
+                    n.included(),
+                    n.abrMedian(),
+                    n.abrIqr(),
+                    n.zeroBleedProportion(),
+                    n.iuPerKgPerYearMedian(),
+                    n.withDiaryProportion(),
+                    n.more().withCountsHidden());
+        }
         return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);
     }
 

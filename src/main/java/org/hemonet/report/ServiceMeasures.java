@@ -95,7 +95,8 @@ public class ServiceMeasures {
         LocalDate asOf = endOfYear.isAfter(today) ? today : endOfYear;
         Map<UUID, Boolean> prophylaxis = queries.prophylaxisHomeDelivery(asOf);
         Set<UUID> reviewed = queries.reviewedWithinYear(asOf);
-        Set<UUID> handedOver = queries.handedOver(asOf);
+        Set<UUID> handedOver = queries.handedOver(
+                asOf.plusDays(1).atStartOfDay(networkTime.zone()).toInstant());
         Map<UUID, Integer> checklist = queries.transitionChecklist();
         Map<UUID, Counts> byCentre = new HashMap<>();
         Counts network = new Counts();

@@ -259,6 +259,12 @@ class CentreMeasuresTest extends IntegrationTest {
             assertThat(m.path("hjhsChangeMedian").asString()).isEqualTo("*");
             assertThat(m.path("treatmentYears").asString()).isEqualTo("10");
         }
+        // Fell's treatment-years (0) are shown, Moor's 8 at most rounded; beside any hidden one the total is hidden
+        boolean anyHidden = StreamSupport.stream(c.path("items").spliterator(), false)
+                .anyMatch(r -> r.path("treatmentYears").asString().equals("*"));
+        assertThat(c.path("network").path("treatmentYears").asString().equals("*"))
+                .as("the network's treatment-years hidden exactly when a centre's are")
+                .isEqualTo(anyHidden);
         JsonNode f = row(c, fell);
         for (String field : List.of("patients", "ajbrMedian", "targetJointProportion", "jointImmobilisingProportion")) {
             assertThat(f.path(field).asString()).as(field).isEqualTo("*");

@@ -210,8 +210,14 @@ class ServiceMeasuresTest extends IntegrationTest {
             assertThat(r.path("reviewedProportion").asString()).isEqualTo("*"); // hidden beside another centre
         } else {
             assertThat(r.path("patients").asString()).isEqualTo("10");
-            assertThat(r.path("onProphylaxis").asString()).isEqualTo("10"); // 8, rounded to 5
-            assertThat(r.path("homeDeliveryProportion").asString()).isEqualTo("0.750");
+            // 8 on prophylaxis, rounded to 5 — or hidden with a centre whose count is hidden (secondary suppression
+            // within the column, which depends on the other tests' centres)
+            if (r.path("onProphylaxis").asString().equals("*")) {
+                assertThat(r.path("homeDeliveryProportion").asString()).isEqualTo("*");
+            } else {
+                assertThat(r.path("onProphylaxis").asString()).isEqualTo("10");
+                assertThat(r.path("homeDeliveryProportion").asString()).isEqualTo("0.750");
+            }
             assertThat(r.path("reviewedProportion").asString()).isEqualTo("0.200");
             // 3 in transition: a count of 1–7 and a proportion on fewer than 8 patients (§8)
             assertThat(r.path("transitionPatients").asString()).isEqualTo("*");
