@@ -135,6 +135,8 @@ public class AnnualReport {
 
             heading(doc, "2. " + text(locale, "annual.compared"));
             doc.add(comparedTable(locale, compared, centreId));
+            doc.add(new Paragraph(text(locale, "centres.more.joints"), boldSmall()));
+            doc.add(furtherTable(locale, compared, centreId));
 
             heading(doc, "3. " + text(locale, "annual.funnel"));
             doc.add(new Paragraph(text(locale, "annual.funnel.explain", funnel.networkValue()), body()));
@@ -232,6 +234,46 @@ public class AnnualReport {
                 iqr,
                 r.zeroBleedProportion(),
                 r.iuPerKgPerYearMedian());
+    }
+
+    /** The further measures (joints, pain, days lost, safety) of the same rows, as the page's second table shows them. */
+    private PdfPTable furtherTable(Locale locale, CentreComparison.Comparison c, @Nullable UUID only) {
+        PdfPTable t = table(new float[] {3.2f, 1.2f, 1.6f, 1.3f, 1.2f, 1.2f, 1.2f, 1.3f, 1.5f});
+        header(
+                t,
+                locale,
+                "centres.compared.col.centre",
+                "centres.more.col.ajbr",
+                "centres.more.col.ajbrIqr",
+                "centres.more.col.immobilising",
+                "centres.more.col.target",
+                "centres.more.col.hjhs",
+                "centres.more.col.pain",
+                "centres.more.col.daysLost",
+                "centres.more.col.adverse");
+        for (CentreComparison.Row r : c.items()) {
+            if (only == null || only.equals(r.centreId())) {
+                furtherRow(t, r.centreName(), r.more(), false);
+            }
+        }
+        furtherRow(t, text(locale, "value.network"), c.network().more(), true);
+        t.setSpacingBefore(4);
+        return t;
+    }
+
+    private static void furtherRow(PdfPTable t, String name, MoreMeasures m, boolean total) {
+        cells(
+                t,
+                total,
+                name,
+                m.ajbrMedian(),
+                m.ajbrIqrText(),
+                m.jointImmobilisingProportion(),
+                m.targetJointProportion(),
+                m.hjhsMedian(),
+                m.painMedian(),
+                m.daysLostPerPatientYear(),
+                m.adverseEventsPer100TreatmentYears());
     }
 
     private PdfPTable funnelTable(Locale locale, CentreFunnel.Funnel f, @Nullable UUID only) {

@@ -70,6 +70,14 @@ class AnnualReportTest extends IntegrationTest {
         assertThat(own).contains("Annual Dale");
         assertThat(own).contains("The ABR median at Annual Dale");
         assertThat(own).contains("2.50");
+        // the further measures beside: every bleed here is a knee bleed, so the AJBR is the ABR — median 2.50, IQR
+        // 1.25–4.00 (type 7 over 0, 0, 1, 2, 2, 3, 4, 4, 6, 9), right after the name (the first table has counts there)
+        assertThat(own).contains("Joints and pain by centre");
+        // (the PDF's text runs the cells of a row together); then joint-immobilising 0/10 and target joints 5/10 (the
+        // five patients with 3 or more spontaneous knee bleeds a week apart)
+        assertThat(own)
+                .containsPattern(java.util.regex.Pattern.quote(site.name())
+                        + "\\s*2\\.50\\s*1\\.25.4\\.00\\s*0\\.000\\s*0\\.500");
     }
 
     @Test
