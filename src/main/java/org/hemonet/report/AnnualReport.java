@@ -34,7 +34,8 @@ import org.springframework.stereotype.Service;
  * ("ABR median fell from 2.40 in 2024 to 1.90 in 2025"), the centres compared, the funnel plot's positions and
  * outliers, five-year trends, methods and definitions, and the disclosure note. Every figure comes from {@link
  * CentreComparison}, {@link CentreFunnel} and {@link CentreTrends} for the requesting actor, so the PDF shows exactly
- * what that person may see on the page. Charts are given as their tables (the page draws them); the PDF has no images.
+ * what that person may see on the page. The funnel plot and the ABR trend are drawn as images ({@link AnnualCharts})
+ * beside their tables, from the same figures.
  * Text comes from the message bundles in the requester's locale.
  */
 @Service
@@ -134,13 +135,17 @@ public class AnnualReport {
 
             heading(doc, "2. " + text(locale, "annual.compared"));
             doc.add(comparedTable(locale, compared, centreId));
+            doc.add(new Paragraph(text(locale, "centres.more.joints"), boldSmall()));
+            doc.add(furtherTable(locale, compared, centreId));
 
             heading(doc, "3. " + text(locale, "annual.funnel"));
             doc.add(new Paragraph(text(locale, "annual.funnel.explain", funnel.networkValue()), body()));
+            chart(doc, AnnualCharts.funnel(funnel, text(locale, "centres.funnel.xAxis")));
             doc.add(funnelTable(locale, funnel, centreId));
 
             heading(doc, "4. " + text(locale, "annual.trends"));
             doc.add(new Paragraph(text(locale, "annual.trends.explain"), body()));
+            chart(doc, AnnualCharts.trend(abr, centreId, text(locale, "value.network")));
             doc.add(trendTable(locale, abr, centreId));
 
             heading(doc, "5. " + text(locale, "annual.methods"));
@@ -168,6 +173,23 @@ public class AnnualReport {
         doc.add(new Paragraph(
                 text(locale, "annual.generated", networkTime.today().toString()), body()));
         doc.add(new Paragraph(text(locale, "annual.cover.note"), small()));
+    }
+
+    /** A chart image at the text width (nothing when there is nothing to draw). */
+    private static void chart(Document doc, byte @Nullable [] png) throws DocumentException {
+        if (png == null) {
+            return;
+        }
+        try {
+            com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(png);
+            float width = doc.getPageSize().getWidth() - doc.leftMargin() - doc.rightMargin();
+            image.scaleToFit(width, width * AnnualCharts.HEIGHT / AnnualCharts.WIDTH);
+            image.setSpacingBefore(6);
+            image.setSpacingAfter(6);
+            doc.add(image);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a chart could not be added to the annual report", e);
+        }
     }
 
     private static void heading(Document doc, String text) throws DocumentException {
@@ -212,6 +234,46 @@ public class AnnualReport {
                 iqr,
                 r.zeroBleedProportion(),
                 r.iuPerKgPerYearMedian());
+    }
+
+    /** The further measures (joints, pain, days lost, safety) of the same rows, as the page's second table shows them. */
+    private PdfPTable furtherTable(Locale locale, CentreComparison.Comparison c, @Nullable UUID only) {
+        PdfPTable t = table(new float[] {3.2f, 1.2f, 1.6f, 1.3f, 1.2f, 1.2f, 1.2f, 1.3f, 1.5f});
+        header(
+                t,
+                locale,
+                "centres.compared.col.centre",
+                "centres.more.col.ajbr",
+                "centres.more.col.ajbrIqr",
+                "centres.more.col.immobilising",
+                "centres.more.col.target",
+                "centres.more.col.hjhs",
+                "centres.more.col.pain",
+                "centres.more.col.daysLost",
+                "centres.more.col.adverse");
+        for (CentreComparison.Row r : c.items()) {
+            if (only == null || only.equals(r.centreId())) {
+                furtherRow(t, r.centreName(), r.more(), false);
+            }
+        }
+        furtherRow(t, text(locale, "value.network"), c.network().more(), true);
+        t.setSpacingBefore(4);
+        return t;
+    }
+
+    private static void furtherRow(PdfPTable t, String name, MoreMeasures m, boolean total) {
+        cells(
+                t,
+                total,
+                name,
+                m.ajbrMedian(),
+                m.ajbrIqrText(),
+                m.jointImmobilisingProportion(),
+                m.targetJointProportion(),
+                m.hjhsMedian(),
+                m.painMedian(),
+                m.daysLostPerPatientYear(),
+                m.adverseEventsPer100TreatmentYears());
     }
 
     private PdfPTable funnelTable(Locale locale, CentreFunnel.Funnel f, @Nullable UUID only) {

@@ -1,5 +1,6 @@
 package org.hemonet.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -62,6 +63,15 @@ public class CentreComparison {
                 @Nullable Severity severity,
                 @Nullable InhibitorStatus inhibitorStatus) {
             this(diagnosis, severity, inhibitorStatus, null, null);
+        }
+
+        /** Whether the filter takes every patient. */
+        boolean isEmpty() {
+            return diagnosis == null
+                    && severity == null
+                    && inhibitorStatus == null
+                    && regimen == null
+                    && ageBand == null;
         }
 
         /** Whether the patient is in the cohort of the year ending {@code lastDay}, given each patient's regimen. */
@@ -132,12 +142,13 @@ public class CentreComparison {
             List<String> abrIqr,
             String zeroBleedProportion,
             String iuPerKgPerYearMedian,
-            String withDiaryProportion) {}
+            String withDiaryProportion,
+            @JsonUnwrapped MoreMeasures more) {}
 
     public record Comparison(int year, Filter filter, Row network, List<Row> items) {}
 
     /** Raw figures of one centre (or the network), before disclosure control. */
-    record Figures(CentreCohort cohort, List<Double> iuPerKgPerYear) {
+    record Figures(CentreCohort cohort, List<Double> iuPerKgPerYear, MoreMeasures.Raw more) {
 
         int n() {
             return cohort.all().n();
@@ -159,9 +170,16 @@ public class CentreComparison {
     private final CentreDirectory centres;
     private final PatientRegistry patients;
     private final ValueReport values;
+    private final MoreMeasuresSource more;
     private final DisclosureControl disclosure = DisclosureControl.defaults();
 
-    CentreComparison(CohortOutcomes cohorts, CentreDirectory centres, PatientRegistry patients, ValueReport values) {
+    CentreComparison(
+            CohortOutcomes cohorts,
+            CentreDirectory centres,
+            PatientRegistry patients,
+            ValueReport values,
+            MoreMeasuresSource more) {
+        this.more = more;
         this.cohorts = cohorts;
         this.centres = centres;
         this.patients = patients;
@@ -228,7 +246,32 @@ public class CentreComparison {
                     controlled.abrIqr(),
                     controlled.zeroBleedProportion(),
                     controlled.iuPerKgPerYearMedian(),
-                    controlled.withDiaryProportion());
+                    controlled.withDiaryProportion(),
+                    // counts beside a hidden centre never shown; rates and means only when they cannot be taken apart
+                    shownPatients.totalFiguresShown()
+                            ? controlled.more().withCountsHidden()
+                            : controlled.more().withAdditiveHidden());
+        }
+        // the exposure counts (patient-years, treatment-years) are counts too: their network total is never shown
+        // beside
+        // a centre's hidden one (§8, DisclosureControl point 1)
+        if (rows.stream()
+                .filter(Row::disclosureControl)
+                .anyMatch(r -> DisclosureControl.SUPPRESSED.equals(r.more().treatmentYears())
+                        || DisclosureControl.SUPPRESSED.equals(r.more().patientYears()))) {
+            Row n = networkRow;
+            networkRow = new Row(
+                    n.centreId(),
+                    n.centreName(),
+                    true,
+                    n.patients(),
+                    n.included(),
+                    n.abrMedian(),
+                    n.abrIqr(),
+                    n.zeroBleedProportion(),
+                    n.iuPerKgPerYearMedian(),
+                    n.withDiaryProportion(),
+                    n.more().withCountsHidden());
         }
         return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);
     }
@@ -255,9 +298,13 @@ public class CentreComparison {
         everyone.stream().filter(include).forEach(p -> centreOf.put(p.id(), p.centreId()));
         Map<UUID, List<Double>> iuPerKg = new HashMap<>();
         List<Double> networkIu = new ArrayList<>();
+        Map<UUID, BigDecimal> costs = new HashMap<>();
         ValueReport.Period period = new ValueReport.Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
         for (ValueReport.PatientValue v : values.patientValues(period)) {
             UUID centre = centreOf.get(v.patientId());
+            if (centre != null) {
+                costs.put(v.patientId(), v.cost());
+            }
             boolean factor = v.group() == ValueReport.RegimenGroup.PROPHYLAXIS_FACTOR
                     || v.group() == ValueReport.RegimenGroup.ON_DEMAND;
             if (centre == null
@@ -270,10 +317,12 @@ public class CentreComparison {
             iuPerKg.computeIfAbsent(centre, k -> new ArrayList<>()).add(perKg);
             networkIu.add(perKg);
         }
+        List<PatientSummary> cohort = everyone.stream().filter(include).toList();
+        MoreMeasuresSource.Gathered gathered = more.gather(year, cohort, costs, filter.isEmpty());
         all.centres()
-                .forEach((centre, cohort) ->
-                        byCentre.put(centre, new Figures(cohort, iuPerKg.getOrDefault(centre, List.of()))));
-        return new Figures(all.network(), networkIu);
+                .forEach((centre, c) -> byCentre.put(
+                        centre, new Figures(c, iuPerKg.getOrDefault(centre, List.of()), gathered.of(centre))));
+        return new Figures(all.network(), networkIu, gathered.network());
     }
 
     private Row row(
@@ -300,10 +349,22 @@ public class CentreComparison {
                     List.of(text(abr.q1()), text(abr.q3())),
                     zero,
                     iuMedian,
-                    withDiary);
+                    withDiary,
+                    f.more().shown(null));
         }
         if (hiddenBySecondarySuppression) {
-            return new Row(centreId, name, true, star, star, star, List.of(star, star), star, star, star);
+            return new Row(
+                    centreId,
+                    name,
+                    true,
+                    star,
+                    star,
+                    star,
+                    List.of(star, star),
+                    star,
+                    star,
+                    star,
+                    MoreMeasures.hidden());
         }
         return new Row(
                 centreId,
@@ -317,7 +378,8 @@ public class CentreComparison {
                 iu.isEmpty() ? "–" : control.statistic(iuMedian, iu.size()),
                 f.withDiaryProportion() == null
                         ? "–"
-                        : control.statistic(withDiary, f.cohort().patients()));
+                        : control.statistic(withDiary, f.cohort().patients()),
+                f.more().shown(control));
     }
 
     private static String statistic(DisclosureControl control, @Nullable BigDecimal value, int n) {

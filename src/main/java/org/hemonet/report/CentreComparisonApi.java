@@ -85,7 +85,23 @@ class CentreComparisonApi {
                 "abr_q3",
                 "zero_bleed_proportion",
                 "iu_per_kg_per_year_median",
-                "with_diary_proportion"));
+                "with_diary_proportion",
+                "ajbr_median",
+                "ajbr_q1",
+                "ajbr_q3",
+                "joint_immobilising_proportion",
+                "target_joint_proportion",
+                "hjhs_median",
+                "hjhs_change_median",
+                "pain_median",
+                "days_lost_per_patient_year",
+                "patient_years",
+                "adherence_median",
+                "diary_completeness_median",
+                "cost_per_patient_mean",
+                "satisfaction_mean",
+                "adverse_events_per_100_treatment_years",
+                "treatment_years"));
         for (CentreComparison.Row r : c.items()) {
             rows.add(csvRow(r.centreName(), c.year(), r));
         }
@@ -94,6 +110,7 @@ class CentreComparisonApi {
     }
 
     private static List<String> csvRow(String name, int year, CentreComparison.Row r) {
+        MoreMeasures m = r.more();
         return List.of(
                 name,
                 Integer.toString(year),
@@ -104,7 +121,23 @@ class CentreComparisonApi {
                 r.abrIqr().get(1),
                 r.zeroBleedProportion(),
                 r.iuPerKgPerYearMedian(),
-                r.withDiaryProportion());
+                r.withDiaryProportion(),
+                m.ajbrMedian(),
+                m.ajbrIqr().get(0),
+                m.ajbrIqr().get(1),
+                m.jointImmobilisingProportion(),
+                m.targetJointProportion(),
+                m.hjhsMedian(),
+                m.hjhsChangeMedian(),
+                m.painMedian(),
+                m.daysLostPerPatientYear(),
+                m.patientYears(),
+                m.adherenceMedian(),
+                m.diaryCompletenessMedian(),
+                m.costPerPatientMean(),
+                m.satisfactionMean(),
+                m.adverseEventsPer100TreatmentYears(),
+                m.treatmentYears());
     }
 
     @GetMapping("/api/v1/reports/funnel")

@@ -36,14 +36,17 @@ class CentreComparisonPage {
     private final CurrentActor currentActor;
 
     private final NetworkTime networkTime;
+    private final ServiceMeasures service;
 
     CentreComparisonPage(
             CentreComparison comparison,
             CentreFunnel funnels,
             CentreTrends trends,
             CurrentActor currentActor,
-            NetworkTime networkTime) {
+            NetworkTime networkTime,
+            ServiceMeasures service) {
         this.networkTime = networkTime;
+        this.service = service;
         this.comparison = comparison;
         this.funnels = funnels;
         this.trends = trends;
@@ -87,6 +90,8 @@ class CentreComparisonPage {
         model.addAttribute("ageBands", Arrays.asList(CentreComparison.AgeBand.values()));
         model.addAttribute("comparison", comparison.compare(actor, y, filter));
         model.addAttribute("funnel", funnel);
+        model.addAttribute("service", service.report(actor, y));
+        model.addAttribute("serviceCsv", "/api/v1/reports/service.csv?year=" + y);
         model.addAttribute("chart", FunnelChart.of(funnel));
         model.addAttribute("measure", funnelMeasure.key);
         model.addAttribute("trend", trendMeasure.key);

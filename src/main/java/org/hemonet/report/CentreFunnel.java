@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Funnel plots of the centres compared (issue 18): each centre's proportion against its size, with exact binomial 95 %
+ * (for a rate — adverse events per 100 treatment-years — exact Poisson limits against the centre's exposure)
  * and 99.8 % control limits around the network proportion ({@link FunnelLimits}). A centre outside the 99.8 % limits is
  * an outlier. What is shown of each centre follows {@link CentreComparison} (disclosure control for network roles); the
  * limits and the outlier flags come from the raw figures, and the limits are given on a grid of centre sizes (multiples
@@ -37,9 +38,38 @@ public class CentreFunnel {
                 CentreComparison.Figures::n,
                 f -> f.cohort().patients(),
                 CentreComparison.Row::patients,
-                CentreComparison.Row::withDiaryProportion);
+                CentreComparison.Row::withDiaryProportion),
+        /** Patients with at least one joint-immobilising bleed among those with diary time (clinical.md §4). */
+        JOINT_IMMOBILISING_PROPORTION(
+                "jointImmobilisingProportion",
+                f -> f.more().jointImmobilisingPatients,
+                f -> f.more().withDiary,
+                CentreComparison.Row::included,
+                r -> r.more().jointImmobilisingProportion()),
+        /** Patients with a target joint active in the year among those with diary time (clinical.md §3). */
+        TARGET_JOINT_PROPORTION(
+                "targetJointProportion",
+                f -> f.more().targetJointPatients,
+                f -> f.more().withDiary,
+                CentreComparison.Row::included,
+                r -> r.more().targetJointProportion()),
+        /**
+         * Reported or closed adverse events per 100 treatment-years (clinical.md §9), against the centre's
+         * treatment-years: a rate, with Poisson limits.
+         */
+        ADVERSE_EVENTS_PER_100_TREATMENT_YEARS(
+                "adverseEventsPer100TreatmentYears",
+                f -> (int) f.more().adverseEvents,
+                f -> (int) f.more().treatmentYears,
+                r -> r.more().treatmentYears(),
+                r -> r.more().adverseEventsPer100TreatmentYears(),
+                100);
 
         public final String key;
+
+        /** 1 for a proportion (binomial limits); the rate's unit of exposure, e.g. 100 treatment-years (Poisson). */
+        final double per;
+
         private final ToIntFunction<CentreComparison.Figures> events;
         private final ToIntFunction<CentreComparison.Figures> size;
         private final Function<CentreComparison.Row, String> shownSize;
@@ -51,6 +81,17 @@ public class CentreFunnel {
                 ToIntFunction<CentreComparison.Figures> size,
                 Function<CentreComparison.Row, String> shownSize,
                 Function<CentreComparison.Row, String> shownValue) {
+            this(key, events, size, shownSize, shownValue, 1);
+        }
+
+        Measure(
+                String key,
+                ToIntFunction<CentreComparison.Figures> events,
+                ToIntFunction<CentreComparison.Figures> size,
+                Function<CentreComparison.Row, String> shownSize,
+                Function<CentreComparison.Row, String> shownValue,
+                double per) {
+            this.per = per;
             this.key = key;
             this.events = events;
             this.size = size;
@@ -74,6 +115,23 @@ public class CentreFunnel {
         public static List<String> keys() {
             return Arrays.stream(values()).map(m -> m.key).toList();
         }
+
+        /** Whether this is a rate (Poisson limits) rather than a proportion (binomial limits). */
+        public boolean rate() {
+            return per != 1;
+        }
+
+        FunnelLimits.Limits limits(int n, double p) {
+            return rate() ? FunnelLimits.poisson(n, p, per) : FunnelLimits.at(n, p);
+        }
+
+        String format(double p) {
+            return rate()
+                    ? java.math.BigDecimal.valueOf(p * per)
+                            .setScale(2, java.math.RoundingMode.HALF_UP)
+                            .toPlainString()
+                    : CentreComparison.proportion(p);
+        }
     }
 
     /** One centre on the funnel; {@code n} and {@code value} are {@code *} where suppressed. */
@@ -90,9 +148,11 @@ public class CentreFunnel {
         }
     }
 
+    /** @param rate whether the measure is a rate (Poisson limits, exposure on the x axis) or a proportion (binomial) */
     public record Funnel(
             int year,
             String measure,
+            boolean rate,
             String networkValue,
             int networkN,
             List<Point> points,
@@ -124,8 +184,8 @@ public class CentreFunnel {
             largest = Math.max(largest, n);
             String value = measure.shownValue.apply(row);
             boolean suppressed = DisclosureControl.SUPPRESSED.equals(value);
-            FunnelLimits.Limits at = FunnelLimits.at(n, p);
-            double exact = measure.events.applyAsInt(f) / (double) n;
+            FunnelLimits.Limits at = measure.limits(n, p);
+            double exact = measure.events.applyAsInt(f) * measure.per / n;
             Boolean outside95 = suppressed ? null : exact < at.lower95() || exact > at.upper95();
             Boolean outside998 = suppressed ? null : exact < at.lower998() || exact > at.upper998();
             if (Boolean.TRUE.equals(outside998)) {
@@ -137,13 +197,14 @@ public class CentreFunnel {
         List<FunnelLimits.Limits> limits = new ArrayList<>();
         if (networkN > 0) {
             for (int n = 5; n <= Math.max(10, ((largest + 4) / 5) * 5 + 5); n += 5) {
-                limits.add(FunnelLimits.at(n, p));
+                limits.add(measure.limits(n, p));
             }
         }
         return new Funnel(
                 year,
                 measure.key,
-                networkN == 0 ? "–" : CentreComparison.proportion(p),
+                measure.rate(),
+                networkN == 0 ? "–" : measure.format(p),
                 networkN,
                 points,
                 limits,

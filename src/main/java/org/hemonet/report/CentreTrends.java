@@ -32,7 +32,20 @@ public class CentreTrends {
         ABR_MEDIAN("abrMedian", CentreComparison.Row::abrMedian),
         ZERO_BLEED_PROPORTION("zeroBleedProportion", CentreComparison.Row::zeroBleedProportion),
         IU_PER_KG_PER_YEAR_MEDIAN("iuPerKgPerYearMedian", CentreComparison.Row::iuPerKgPerYearMedian),
-        WITH_DIARY_PROPORTION("withDiaryProportion", CentreComparison.Row::withDiaryProportion);
+        WITH_DIARY_PROPORTION("withDiaryProportion", CentreComparison.Row::withDiaryProportion),
+        AJBR_MEDIAN("ajbrMedian", r -> r.more().ajbrMedian()),
+        JOINT_IMMOBILISING_PROPORTION(
+                "jointImmobilisingProportion", r -> r.more().jointImmobilisingProportion()),
+        TARGET_JOINT_PROPORTION("targetJointProportion", r -> r.more().targetJointProportion()),
+        HJHS_MEDIAN("hjhsMedian", r -> r.more().hjhsMedian()),
+        PAIN_MEDIAN("painMedian", r -> r.more().painMedian()),
+        DAYS_LOST_PER_PATIENT_YEAR("daysLostPerPatientYear", r -> r.more().daysLostPerPatientYear()),
+        ADHERENCE_MEDIAN("adherenceMedian", r -> r.more().adherenceMedian()),
+        DIARY_COMPLETENESS_MEDIAN("diaryCompletenessMedian", r -> r.more().diaryCompletenessMedian()),
+        COST_PER_PATIENT_MEAN("costPerPatientMean", r -> r.more().costPerPatientMean()),
+        SATISFACTION_MEAN("satisfactionMean", r -> r.more().satisfactionMean()),
+        ADVERSE_EVENTS_PER_100_TREATMENT_YEARS(
+                "adverseEventsPer100TreatmentYears", r -> r.more().adverseEventsPer100TreatmentYears());
 
         public final String key;
         private final Function<CentreComparison.Row, String> value;

@@ -47,7 +47,8 @@ public record FunnelChart(
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         DoubleUnaryOperator x = n -> LEFT + plotW * n / maxN;
-        DoubleUnaryOperator y = v -> TOP + plotH * (1 - v);
+        double top = yMax(funnel);
+        DoubleUnaryOperator y = v -> TOP + plotH * (1 - Math.min(v, top) / top);
         List<Tick> xTicks = new ArrayList<>();
         int step = Math.max(5, niceStep(maxN));
         for (int n = 0; n <= maxN; n += step) {
@@ -55,8 +56,8 @@ public record FunnelChart(
         }
         List<Tick> yTicks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
-            double v = i / 4.0;
-            yTicks.add(new Tick(y.applyAsDouble(v), String.format(Locale.ROOT, "%.2f", v)));
+            double v = top * i / 4.0;
+            yTicks.add(new Tick(y.applyAsDouble(v), String.format(Locale.ROOT, top >= 20 ? "%.0f" : "%.2f", v)));
         }
         List<Dot> dots = new ArrayList<>();
         int number = 0;
@@ -90,6 +91,27 @@ public record FunnelChart(
                 xTicks,
                 yTicks,
                 dots);
+    }
+
+    /**
+     * The top of the y axis: 1 for a proportion; for a rate, a round number above the network value, the shown
+     * centres' values and the 95 % limits (the 99.8 % limits of tiny centres may run off the top).
+     */
+    static double yMax(CentreFunnel.Funnel funnel) {
+        if (!funnel.rate()) {
+            return 1;
+        }
+        double max = Double.parseDouble(funnel.networkValue()) * 2;
+        for (FunnelLimits.Limits l : funnel.limits()) {
+            max = Math.max(max, l.upper95());
+        }
+        for (CentreFunnel.Point p : funnel.points()) {
+            if (!p.suppressed()) {
+                max = Math.max(max, Double.parseDouble(p.value()));
+            }
+        }
+        double step = AnnualCharts.niceStep(Math.max(max, 0.01) / 4);
+        return step * 4 >= max ? step * 4 : step * Math.ceil(max / step);
     }
 
     public double plotLeft() {

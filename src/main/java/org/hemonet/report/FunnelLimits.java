@@ -51,4 +51,43 @@ public final class FunnelLimits {
         }
         return n;
     }
+
+    /**
+     * Limits for a rate (issue 18; Spiegelhalter 2005, §3.2): for a centre of exposure {@code n} (treatment-years) and
+     * a network rate {@code rate} per unit of exposure, the exact Poisson quantiles {@code r/n} of X ~ Poisson(rate × n),
+     * each multiplied by {@code per} (100 for a rate per 100 treatment-years).
+     */
+    static Limits poisson(int n, double rate, double per) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive");
+        }
+        double mean = rate * n;
+        return new Limits(
+                n,
+                poissonQuantile(0.025, mean) * per / n,
+                poissonQuantile(0.975, mean) * per / n,
+                poissonQuantile(0.001, mean) * per / n,
+                poissonQuantile(0.999, mean) * per / n);
+    }
+
+    /** The smallest r ≥ 0 with P(X ≤ r) ≥ q for X ~ Poisson(mean), as R's {@code qpois}. */
+    static int poissonQuantile(double q, double mean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        double cumulative = 0;
+        double logMean = Math.log(mean);
+        double logFactorial = 0; // log r!
+        int last = (int) Math.ceil(mean + 40 * Math.sqrt(mean) + 50);
+        for (int r = 0; r <= last; r++) {
+            if (r > 0) {
+                logFactorial += Math.log(r);
+            }
+            cumulative += Math.exp(-mean + r * logMean - logFactorial);
+            if (cumulative >= q * (1 - 1e-12)) {
+                return r;
+            }
+        }
+        return last;
+    }
 }

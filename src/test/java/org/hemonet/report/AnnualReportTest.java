@@ -58,6 +58,8 @@ class AnnualReportTest extends IntegrationTest {
         assertThat(network).contains("Hemonet annual report " + YEAR);
         assertThat(network).contains("Centres compared");
         assertThat(network).contains("Methods and definitions");
+        // the funnel plot and the ABR trend, drawn beside their tables
+        assertThat(lastImages).as("chart images in the network report").isEqualTo(2);
         assertThat(network)
                 .containsPattern("ABR median \\(all patients with a diary\\) .*" + networkAbr.replace(".", "\\.")
                         + " in " + YEAR);
@@ -68,6 +70,14 @@ class AnnualReportTest extends IntegrationTest {
         assertThat(own).contains("Annual Dale");
         assertThat(own).contains("The ABR median at Annual Dale");
         assertThat(own).contains("2.50");
+        // the further measures beside: every bleed here is a knee bleed, so the AJBR is the ABR — median 2.50, IQR
+        // 1.25–4.00 (type 7 over 0, 0, 1, 2, 2, 3, 4, 4, 6, 9), right after the name (the first table has counts there)
+        assertThat(own).contains("Joints and pain by centre");
+        // (the PDF's text runs the cells of a row together); then joint-immobilising 0/10 and target joints 5/10 (the
+        // five patients with 3 or more spontaneous knee bleeds a week apart)
+        assertThat(own)
+                .containsPattern(java.util.regex.Pattern.quote(site.name())
+                        + "\\s*2\\.50\\s*1\\.25.4\\.00\\s*0\\.000\\s*0\\.500");
     }
 
     @Test
@@ -105,6 +115,7 @@ class AnnualReportTest extends IntegrationTest {
             if (r.statusCode() == 200) {
                 assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
                 PdfReader reader = new PdfReader(r.body());
+                lastImages = images(reader);
                 PdfTextExtractor extractor = new PdfTextExtractor(reader);
                 StringBuilder text = new StringBuilder();
                 for (int page = 1; page <= reader.getNumberOfPages(); page++) {
@@ -116,6 +127,21 @@ class AnnualReportTest extends IntegrationTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the annual report did not finish within a minute");
+    }
+
+    /** The number of image XObjects in the last PDF read by {@link #pdfText}. */
+    private static int lastImages;
+
+    private static int images(PdfReader reader) {
+        int images = 0;
+        for (int i = 1; i < reader.getXrefSize(); i++) {
+            com.lowagie.text.pdf.PdfObject o = reader.getPdfObjectRelease(i);
+            if (o instanceof com.lowagie.text.pdf.PdfStream stream
+                    && com.lowagie.text.pdf.PdfName.IMAGE.equals(stream.get(com.lowagie.text.pdf.PdfName.SUBTYPE))) {
+                images++;
+            }
+        }
+        return images;
     }
 
     private void withEpisodes(UUID patient, int episodes) {
