@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
             // its pool, open): 10 connections each keeps five contexts well inside the embedded server's 100
             "hemonet.db.pool-size=10"
         })
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, MockMvcSessions.class})
 public abstract class IntegrationTest {
 
     /** Whatever a test did to the clock ends with the test. */
