@@ -65,7 +65,7 @@ class ReminderDispatcher {
             Clock clock,
             @Value("${hemonet.reminders.lookback:P1D}") Duration lookback,
             @Value("${hemonet.mail.base-url:http://localhost:8080}") String baseUrl,
-            @Value("${hemonet.reminders.node:}") String node,
+            @Value("${hemonet.reminders.node:${hemonet.node-name:}}") String node,
             @Value("${hemonet.reminders.enabled:true}") boolean scheduled) {
         this.queries = queries;
         this.planner = planner;
