@@ -44,11 +44,9 @@ if [[ -z "$JAR" ]] || [[ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)
   JAR="$(ls target/hemonet-*.jar | grep -v original | head -1)"
 fi
 
-# every statement in the server's log, with the connection's application_name ("hemonet" or "hemonet-replica")
-LOGGING="-c logging_collector=off -c log_statement=all -c log_line_prefix=%m|%a|%d| -c timezone=UTC"
 pg_start() { # $1 = data directory, $2 = port
   "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$1" -l "$1.log" -w -t 120 \
-    -o "-p $2 -k $DATA -c listen_addresses=127.0.0.1 $LOGGING" start >/dev/null
+    -o "-p $2 -k $DATA -c listen_addresses=127.0.0.1" start >/dev/null
 }
 
 log "primary ($PG_BIN) on 127.0.0.1:$PRIMARY_PORT"
@@ -57,6 +55,12 @@ cat >> "$DATA/primary/postgresql.conf" <<CONF
 wal_level = replica
 max_wal_senders = 5
 hot_standby = on
+timezone = 'UTC'
+# every statement in the server's log, with the connection's application_name ("hemonet" or "hemonet-replica");
+# the replica gets the same settings with the base backup
+logging_collector = off
+log_statement = 'all'
+log_line_prefix = '%m|%a|%d|'
 CONF
 echo "host replication postgres 127.0.0.1/32 trust" >> "$DATA/primary/pg_hba.conf"
 pg_start "$DATA/primary" "$PRIMARY_PORT"
@@ -85,7 +89,17 @@ for _ in $(seq 1 1200); do
   sleep 0.25
 done
 log "app up on $APP_PORT (primary + replica)"
-sleep 2 # the demo data replicated
+# the demo network is loaded after the app reports healthy: wait for it, then for the replica to replay it all
+for _ in $(seq 1 600); do
+  if grep -q "Demo diary history\|nothing loaded" "$OUT/app.log"; then break; fi
+  sleep 0.5
+done
+LSN="$("${PSQL_P[@]}" -At -c "select pg_current_wal_lsn()")"
+for _ in $(seq 1 600); do
+  if [[ "$("${PSQL_R[@]}" -At -c "select pg_last_wal_replay_lsn() >= '$LSN'::pg_lsn")" == t ]]; then break; fi
+  sleep 0.2
+done
+log "demo network loaded on the primary and replayed by the replica"
 
 # from here on, count what each server logs
 P_MARK=$(wc -l < "$DATA/primary.log"); R_MARK=$(wc -l < "$DATA/replica.log")
