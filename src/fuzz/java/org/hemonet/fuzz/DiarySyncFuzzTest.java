@@ -36,7 +36,7 @@ class DiarySyncFuzzTest {
             }
             body = "{\"entries\":[" + String.join(",", entries) + "]}";
         }
-        String key = data.consumeBoolean() ? UUID.randomUUID().toString() : data.consumeString(210);
+        String key = data.consumeBoolean() ? UUID.randomUUID().toString() : headerValue(data.consumeString(210));
         HttpResponse<String> response =
                 server.patientClient.postJson("/api/v1/diary/sync", body, Map.of("Idempotency-Key", key));
         FuzzServer.assertClean(response, "key " + Fuzzed.quote(key) + " body " + body);
@@ -72,6 +72,15 @@ class DiarySyncFuzzTest {
                 Fuzzed.field(data, "type", () -> Fuzzed.quote(bleed ? "BLEED" : "INFUSION")),
                 Fuzzed.field(data, "patientId", () -> Fuzzed.quote(server.patient.patientId().toString())),
                 Fuzzed.field(data, bleed ? "bleed" : "infusion", () -> payload));
+    }
+
+    /** Any text a client can put in a header (visible ASCII; HTTP clients refuse control characters themselves). */
+    private static String headerValue(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            out.append((char) (0x21 + Math.floorMod(c, 0x7e - 0x21)));
+        }
+        return out.toString();
     }
 
     private static String product(FuzzServer server) {
