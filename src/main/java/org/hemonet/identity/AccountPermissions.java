@@ -20,7 +20,8 @@ public class AccountPermissions {
     }
 
     /** Does the actor hold the permission, for a role it applies to, on an enabled account? */
-    @Transactional(readOnly = true)
+    // on the primary, not a replica (docs/scaling.md): a permission withdrawn a moment ago must already count
+    @Transactional
     public boolean has(Actor actor, Permission permission) {
         Role role;
         try {

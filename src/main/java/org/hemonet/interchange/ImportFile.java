@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -196,6 +197,10 @@ final class ImportFile {
                     progress.at(ImportPhase.READING, count, 0);
                 }
             }
+        } catch (CSVException e) {
+            // a malformed file (an unterminated quote) already in its header line, where the parser is built: found
+            // by fuzzing (issue 14), it was answered 500 as an I/O error
+            errors.add(new ImportError(count + 2, RECORD, "The file is not readable CSV here: " + e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {

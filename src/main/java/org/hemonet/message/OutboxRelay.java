@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +52,7 @@ class OutboxRelay {
     @Scheduled(
             fixedDelayString = "${hemonet.mail.relay-interval:PT30S}",
             initialDelayString = "${hemonet.mail.relay-interval:PT30S}")
+    @SchedulerLock(name = "mail-outbox-relay", lockAtMostFor = "PT10M", lockAtLeastFor = "PT15S")
     void onSchedule() {
         try {
             int sent = drain();

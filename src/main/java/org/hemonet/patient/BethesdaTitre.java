@@ -29,12 +29,22 @@ public final class BethesdaTitre {
     /** Residual activities above this are not plausible (the control plasma is 100 %; assays scatter a little). */
     static final double MAX_RESIDUAL = 150;
 
+    /**
+     * Dilutions above this are not plausible: laboratories titrate very high inhibitors at 1:1024 or 1:2048. Found by
+     * fuzzing (issue 14): 1E+400 made the titre infinite, and 10^8 overflowed the stored numeric(10, 2); both were
+     * answered 500.
+     */
+    static final BigDecimal MAX_DILUTION = new BigDecimal("100000");
+
     private BethesdaTitre() {}
 
     public static BigDecimal compute(BigDecimal residualActivityPercent, BigDecimal dilution) {
         double residual = residualActivityPercent.doubleValue();
         if (dilution.compareTo(BigDecimal.ONE) < 0) {
             throw new InvalidInputException("dilution", "The dilution must be 1 (undiluted) or more.");
+        }
+        if (dilution.compareTo(MAX_DILUTION) > 0) {
+            throw new InvalidInputException("dilution", "The dilution cannot be above 1:100000.");
         }
         boolean undiluted = dilution.compareTo(BigDecimal.ONE) == 0;
         if (residual > 75 && residual <= MAX_RESIDUAL && undiluted) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.hemonet.identity.Account;
 import org.hemonet.identity.AccountAdministration;
 import org.hemonet.message.Messages;
@@ -21,7 +22,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers reminders, on every application node, once a minute.
+ * Delivers reminders once a minute, on one application node at a time (a ShedLock named {@code reminder-dispatch}; the
+ * claims below keep a delivery single even without it).
  *
  * <p>First it queues what became due: for each patient whose reminders are on, every item due in the last
  * {@code hemonet.reminders.lookback} (and not before the switch-on) becomes one outbox row per account and channel,
@@ -63,7 +65,7 @@ class ReminderDispatcher {
             Clock clock,
             @Value("${hemonet.reminders.lookback:P1D}") Duration lookback,
             @Value("${hemonet.mail.base-url:http://localhost:8080}") String baseUrl,
-            @Value("${hemonet.reminders.node:}") String node,
+            @Value("${hemonet.reminders.node:${hemonet.node-name:}}") String node,
             @Value("${hemonet.reminders.enabled:true}") boolean scheduled) {
         this.queries = queries;
         this.planner = planner;
@@ -85,6 +87,7 @@ class ReminderDispatcher {
     @Scheduled(
             fixedDelayString = "${hemonet.reminders.interval:PT1M}",
             initialDelayString = "${hemonet.reminders.interval:PT1M}")
+    @SchedulerLock(name = "reminder-dispatch", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
     void onSchedule() {
         if (!scheduled) {
             return;

@@ -1,6 +1,7 @@
 package org.hemonet.supply;
 
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.hemonet.message.MessageAcknowledged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ class RecallNotifications {
     @Scheduled(
             fixedDelayString = "${hemonet.recall.refresh-interval:PT1M}",
             initialDelayString = "${hemonet.recall.refresh-interval:PT1M}")
+    @SchedulerLock(name = "recall-refresh", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
     void refreshLiveRecalls() {
         for (UUID recallId : recalls.liveRecalls()) {
             try {

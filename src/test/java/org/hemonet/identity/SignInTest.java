@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hemonet.support.IntegrationTest;
+import org.hemonet.support.MockMvcSessions;
 import org.hemonet.support.SignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,18 +89,31 @@ class SignInTest extends IntegrationTest {
     @Test
     void signingInGivesANewSessionId() throws Exception {
         Cookie xsrf = xsrf();
-        MockHttpSession before = new MockHttpSession();
-        String idBefore = before.getId();
-        var result = mvc.perform(post("/login")
-                        .session(before)
+        // an anonymous session first: opening a page before signing in remembers it in a session
+        MockHttpSession browser = new MockHttpSession();
+        mvc.perform(get("/patients").session(browser)).andReturn();
+        String idBefore = (String) browser.getAttribute(MockMvcSessions.SESSION_ID);
+        assertThat(idBefore).isNotNull();
+        mvc.perform(post("/login")
+                        .session(browser)
                         .cookie(xsrf)
                         .header("X-XSRF-TOKEN", xsrf.getValue())
                         .param("username", "patient.tom")
                         .param("password", SignIn.DEMO_PASSWORD))
                 .andReturn();
-        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(idBefore);
-        assertThat(result.getRequest().getSession(false).getMaxInactiveInterval())
+        String idAfter = (String) browser.getAttribute(MockMvcSessions.SESSION_ID);
+        assertThat(idAfter).isNotNull().isNotEqualTo(idBefore);
+        // sessions are kept in the database (issue 14); the patient's idle limit is 12 hours
+        assertThat(jdbc.sql("select max_inactive_interval from identity.http_session where session_id = ?")
+                        .param(idAfter)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(12 * 3600);
+        assertThat(jdbc.sql("select count(*) from identity.http_session where session_id = ?")
+                        .param(idBefore)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

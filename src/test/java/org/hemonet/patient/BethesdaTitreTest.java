@@ -26,6 +26,21 @@ class BethesdaTitreTest {
                 .isEqualByComparingTo("8.00");
     }
 
+    /** Fuzzing findings (issue 14): these dilutions were answered 500, an infinite titre and a numeric overflow. */
+    @Test
+    void refusesImplausibleDilutionsNamingTheField() {
+        for (String dilution : List.of("1E+400", "100000000", "100000.01")) {
+            assertThatThrownBy(() -> BethesdaTitre.compute(new BigDecimal("50"), new BigDecimal(dilution)))
+                    .as(dilution)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("1:100000")
+                    .extracting("field")
+                    .isEqualTo("dilution");
+        }
+        assertThat(BethesdaTitre.compute(new BigDecimal("50"), new BigDecimal("100000")))
+                .isEqualByComparingTo("100000.00");
+    }
+
     @Test
     void acceptsTheEdgesOfTheValidRange() {
         assertThat(BethesdaTitre.compute(new BigDecimal("25"), BigDecimal.ONE)).isEqualByComparingTo("2.00");

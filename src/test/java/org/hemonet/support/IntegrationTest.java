@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
             // ReportSnapshotsTest
             "hemonet.report.snapshots.enabled=false"
         })
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, MockMvcSessions.class})
 public abstract class IntegrationTest {
 
     /** Whatever a test did to the clock ends with the test. */

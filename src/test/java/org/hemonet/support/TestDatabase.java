@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hemonet.shared.database.EmbeddedDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -19,19 +21,26 @@ public final class TestDatabase {
     private TestDatabase() {}
 
     public static synchronized void register(DynamicPropertyRegistry registry) {
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The {@code hemonet.db.*} settings of the test JVM's database, for an application context built by hand. */
+    public static synchronized Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
         String external = System.getenv("TEST_DB_URL");
         if (external != null && !external.isBlank()) {
-            registry.add("hemonet.db.url", () -> external);
-            registry.add("hemonet.db.user", () -> env("TEST_DB_USER"));
-            registry.add("hemonet.db.password", () -> env("TEST_DB_PASSWORD"));
-            return;
+            properties.put("hemonet.db.url", external);
+            properties.put("hemonet.db.user", env("TEST_DB_USER"));
+            properties.put("hemonet.db.password", env("TEST_DB_PASSWORD"));
+            return properties;
         }
         EmbeddedDatabase database = embedded();
-        registry.add("hemonet.db.url", database::jdbcUrl);
-        registry.add("hemonet.db.user", () -> EmbeddedDatabase.APP_ROLE);
-        registry.add("hemonet.db.password", () -> EmbeddedDatabase.APP_PASSWORD);
-        registry.add("hemonet.db.owner", database::superuser);
-        registry.add("hemonet.db.owner-password", () -> "");
+        properties.put("hemonet.db.url", database.jdbcUrl());
+        properties.put("hemonet.db.user", EmbeddedDatabase.APP_ROLE);
+        properties.put("hemonet.db.password", EmbeddedDatabase.APP_PASSWORD);
+        properties.put("hemonet.db.owner", database.superuser());
+        properties.put("hemonet.db.owner-password", "");
+        return properties;
     }
 
     public static synchronized EmbeddedDatabase embedded() {

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -44,8 +45,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * authorization endpoint signs people in with the usual form and second factor. Access tokens are RS256 JWTs for the
  * audience {@value ApiTokenClaims#AUDIENCE}.
  *
- * <p>Authorizations (codes, refresh tokens) are kept in memory: a restart ends them, and several instances behind a
- * load balancer would need the JDBC authorization service.
+ * <p>Access tokens are signed with one key shared by every app node ({@link SigningKeys}), so a bearer token works on
+ * any node. Authorizations (codes, refresh tokens) are kept in memory: a restart ends them, and an authorization code
+ * must be redeemed on the node that issued it (docs/scaling.md: the load balancer keeps a browser on one node).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -68,8 +70,13 @@ class AuthorizationServerConfiguration {
 
     /** The signing key; see {@link SigningKeys} for where it is kept. */
     @Bean
-    RSAKey tokenSigningKey(@Value("${hemonet.data-dir:./data}") String dataDir) {
-        return SigningKeys.loadOrCreate(Path.of(dataDir).resolve("jwk.json"));
+    RSAKey tokenSigningKey(
+            JdbcTemplate jdbc,
+            @Value("${hemonet.data-dir:./data}") String dataDir,
+            @Value("${hemonet.security.oauth2.signing-key-file:}") String keyFile) {
+        return keyFile.isBlank()
+                ? SigningKeys.shared(jdbc, Path.of(dataDir).resolve("jwk.json"))
+                : SigningKeys.fromFile(Path.of(keyFile));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -73,6 +74,22 @@ class CookieSecurity {
             } else if (mode == Mode.FALSE) {
                 factory.getSettings().getSession().getCookie().setSecure(false);
                 factory.addContextCustomizers(context -> context.getPipeline().addValve(new PlainRequests()));
+            }
+        };
+    }
+
+    /**
+     * The session cookie is written by Spring Session (sessions in PostgreSQL, shared by every app node), not by the
+     * container: the same setting applies to it. {@code auto} leaves it to the request, as Spring Session does by
+     * default.
+     */
+    @Bean
+    DefaultCookieSerializerCustomizer cookieSecurityOfSessions() {
+        return serializer -> {
+            if (mode == Mode.TRUE) {
+                serializer.setUseSecureCookie(true);
+            } else if (mode == Mode.FALSE) {
+                serializer.setUseSecureCookie(false);
             }
         };
     }

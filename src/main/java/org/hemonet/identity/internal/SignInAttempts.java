@@ -43,7 +43,8 @@ class SignInAttempts {
                 .update();
     }
 
-    @Transactional(readOnly = true)
+    // on the primary, not a replica (docs/scaling.md): a replica a moment behind would miss the latest failures
+    @Transactional
     public boolean isThrottled(String username, Instant now) {
         long failures = jdbc.sql(
                         """

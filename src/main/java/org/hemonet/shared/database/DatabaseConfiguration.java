@@ -56,11 +56,29 @@ class DatabaseConfiguration {
     @ConditionalOnExpression("!'${hemonet.db.url:}'.isBlank()")
     static class External {
 
+        /**
+         * The primary's pool; with {@code hemonet.db.replica.url} ({@code HEMONET_DB_REPLICA_URL}) set, read-only
+         * transactions go to that streaming replica instead ({@link ReplicaRoutingDataSource}, docs/scaling.md).
+         */
         @Bean(destroyMethod = "close")
         @Primary
-        HikariDataSource dataSource(DatabaseProperties properties) {
+        DataSource dataSource(DatabaseProperties properties) {
             var db = properties.db();
-            return pool(db.url(), db.user(), db.password(), properties);
+            HikariDataSource primary = pool(db.url(), db.user(), db.password(), properties);
+            var replica = db.replica();
+            if (replica.url().isBlank()) {
+                return primary;
+            }
+            boolean ownLogin = replica.user() != null && !replica.user().isBlank();
+            HikariDataSource replicaPool = pool(
+                    replica.url(),
+                    ownLogin ? replica.user() : db.user(),
+                    ownLogin ? replica.password() : db.password(),
+                    properties);
+            replicaPool.setPoolName("hemonet-replica");
+            replicaPool.setReadOnly(true);
+            replicaPool.addDataSourceProperty("ApplicationName", "hemonet-replica");
+            return new ReplicaRoutingDataSource(primary, replicaPool);
         }
 
         @Bean
@@ -89,6 +107,8 @@ class DatabaseConfiguration {
         ds.setPassword(password);
         ds.setMaximumPoolSize(properties.db().poolSize());
         ds.setPoolName("hemonet");
+        // shown in pg_stat_activity, so that an operator sees which connections are the application's
+        ds.addDataSourceProperty("ApplicationName", "hemonet");
         // keep row values (possibly identifiers or clinical values) out of exception messages and logs (security.md
         // §16)
         ds.addDataSourceProperty("logServerErrorDetail", "false");

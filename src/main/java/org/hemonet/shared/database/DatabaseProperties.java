@@ -20,5 +20,12 @@ public record DatabaseProperties(@DefaultValue("./data") String dataDir, @Defaul
             @DefaultValue("") String password,
             @Nullable String owner,
             @Nullable String ownerPassword,
-            @DefaultValue("20") int poolSize) {}
+            @DefaultValue("20") int poolSize,
+            @DefaultValue Replica replica) {}
+
+    /**
+     * A PostgreSQL streaming replica of the server above for read-only transactions (issue 14, docs/scaling.md);
+     * empty url: none, everything goes to the primary. User and password default to the primary's.
+     */
+    public record Replica(@DefaultValue("") String url, @Nullable String user, @Nullable String password) {}
 }
