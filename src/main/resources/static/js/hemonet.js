@@ -64,12 +64,39 @@ document.addEventListener("htmx:configRequest", function (event) {
     }
   }
 
+  // a box can start scrolling after the page is ready (web fonts, images, a card grid settling): each box is marked
+  // again whenever its own size or its table's changes, not only on load and resize
+  var watcher = typeof ResizeObserver === "function"
+    ? new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) {
+          var box = entry.target.matches(SCROLLERS) ? entry.target : entry.target.closest(SCROLLERS);
+          if (box) {
+            mark(box);
+          }
+        });
+      })
+    : null;
+
+  function watch(box) {
+    if (watcher && !box.hasAttribute("data-scroll-watched")) {
+      box.setAttribute("data-scroll-watched", "");
+      watcher.observe(box);
+      if (box.firstElementChild) {
+        watcher.observe(box.firstElementChild);
+      }
+    }
+  }
+
   function fit(root) {
     (root || document).querySelectorAll("table.data").forEach(wrap);
-    document.querySelectorAll(SCROLLERS).forEach(mark);
+    document.querySelectorAll(SCROLLERS).forEach(function (box) {
+      mark(box);
+      watch(box);
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () { fit(document); });
+  window.addEventListener("load", function () { fit(document); });
   document.addEventListener("htmx:afterSettle", function () { fit(document); });
   var pending;
   window.addEventListener("resize", function () {

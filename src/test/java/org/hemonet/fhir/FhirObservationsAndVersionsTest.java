@@ -3,25 +3,19 @@ package org.hemonet.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hemonet.identity.Role;
@@ -29,11 +23,9 @@ import org.hemonet.outcome.HjhsItem;
 import org.hemonet.outcome.HjhsJoint;
 import org.hemonet.support.BearerTokens;
 import org.hemonet.support.DemoProducts;
-import org.hemonet.support.IntegrationTest;
 import org.hemonet.support.PatientAccounts;
 import org.hemonet.support.TestNetwork;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Medication;
@@ -41,45 +33,16 @@ import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Bleeds and HJHS scores as Observations, and versions (vread, history, update with {@code If-Match}, {@code
  * _lastUpdated}) under {@code /fhir} (issue 15). Every body the server sends validates against R4 with zero errors.
  */
-class FhirObservationsAndVersionsTest extends IntegrationTest {
+class FhirObservationsAndVersionsTest extends FhirTestSupport {
 
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final String OBSERVATION = "https://hemonet.org/fhir/CodeSystem/observation";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static R4Validation validation;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
-
-    private final List<String> responses = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private TestNetwork.Site site;
-    private TestNetwork.Staff clinician;
-    private PatientAccounts.Created patient;
-    private DemoProducts product;
-    private String token;
 
     @BeforeEach
     void network() {
@@ -89,26 +52,6 @@ class FhirObservationsAndVersionsTest extends IntegrationTest {
         product = DemoProducts.factorConcentrate(jdbc);
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         token = new BearerTokens(port).user(clinician.username(), "user/*.cruds");
-    }
-
-    @AfterEach
-    void everyResponseValidates() {
-        if (validation == null) {
-            Bundle systems = FHIR.newRestfulGenericClient(base() + "/fhir")
-                    .search()
-                    .forResource(CodeSystem.class)
-                    .withAdditionalHeader("Authorization", "Bearer " + token)
-                    .returnBundle(Bundle.class)
-                    .execute();
-            validation = new R4Validation(
-                    FHIR,
-                    systems.getEntry().stream()
-                            .map(e -> (CodeSystem) e.getResource())
-                            .toList());
-        }
-        for (String body : responses) {
-            validation.assertValid(body);
-        }
     }
 
     @Test
@@ -377,36 +320,6 @@ class FhirObservationsAndVersionsTest extends IntegrationTest {
                 request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private long audited(UUID patientId, String action, String resourceType) {
-        return audited(patientId, action, resourceType, "SUCCESS");
-    }
-
-    private long audited(UUID patientId, String action, String resourceType, String outcome) {
-        return jdbc.sql(
-                        """
-                        select count(*) from audit.event where patient_id = :p and action = :a
-                        and resource_type = :r and outcome = :o""")
-                .params(Map.of("p", patientId, "a", action, "r", resourceType, "o", outcome))
-                .query(Long.class)
-                .single();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base() + path))
-                        .header("Accept", "application/fhir+json")
-                        .header("Authorization", "Bearer " + token)
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        record(response.body());
-        return response;
-    }
-
     private HttpResponse<String> put(UUID infusionId, String body, String ifMatch, String provenance)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
@@ -428,12 +341,5 @@ class FhirObservationsAndVersionsTest extends IntegrationTest {
         if (body.startsWith("{\"resourceType\"")) {
             responses.add(body);
         }
-    }
-
-    private IGenericClient client() {
-        IGenericClient client = FHIR.newRestfulGenericClient(base() + "/fhir");
-        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        client.registerInterceptor(new FhirApiTest.Recorder(responses));
-        return client;
     }
 }

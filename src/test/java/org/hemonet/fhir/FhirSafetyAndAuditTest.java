@@ -2,72 +2,35 @@ package org.hemonet.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hemonet.identity.Role;
 import org.hemonet.support.BearerTokens;
 import org.hemonet.support.DemoProducts;
-import org.hemonet.support.IntegrationTest;
 import org.hemonet.support.PatientAccounts;
 import org.hemonet.support.TestNetwork;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
-import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.SupplyDelivery;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * AdverseEvent (safety reports) and AuditEvent (the patient's access log, read-only) under {@code /fhir} (issue 15).
  * Every body the server sends validates against R4.
  */
-class FhirSafetyAndAuditTest extends IntegrationTest {
-
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static R4Validation validation;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
-
-    private final List<String> responses = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private TestNetwork.Site site;
-    private PatientAccounts.Created patient;
-    private DemoProducts product;
-    private String token;
+class FhirSafetyAndAuditTest extends FhirTestSupport {
 
     @BeforeEach
     void network() {
@@ -77,26 +40,6 @@ class FhirSafetyAndAuditTest extends IntegrationTest {
         product = DemoProducts.factorConcentrate(jdbc);
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         token = new BearerTokens(port).user(clinician.username(), "user/*.cruds");
-    }
-
-    @AfterEach
-    void everyResponseValidates() {
-        if (validation == null) {
-            Bundle systems = FHIR.newRestfulGenericClient(base() + "/fhir")
-                    .search()
-                    .forResource(CodeSystem.class)
-                    .withAdditionalHeader("Authorization", "Bearer " + token)
-                    .returnBundle(Bundle.class)
-                    .execute();
-            validation = new R4Validation(
-                    FHIR,
-                    systems.getEntry().stream()
-                            .map(e -> (CodeSystem) e.getResource())
-                            .toList());
-        }
-        for (String body : responses) {
-            validation.assertValid(body);
-        }
     }
 
     @Test
@@ -276,53 +219,4 @@ class FhirSafetyAndAuditTest extends IntegrationTest {
 
     // --- helpers ---
 
-    private long audited(UUID patientId, String action, String resourceType) {
-        return jdbc.sql(
-                        """
-                        select count(*) from audit.event where patient_id = :p and action = :a
-                        and resource_type = :r and outcome = 'SUCCESS'""")
-                .params(Map.of("p", patientId, "a", action, "r", resourceType))
-                .query(Long.class)
-                .single();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
-    }
-
-    /** A POST to the JSON API (not a FHIR body, so not validated). */
-    private HttpResponse<String> post(String path, String json, String ifMatch)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token);
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return http.send(
-                request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                request.header("Accept", "application/fhir+json")
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.body().startsWith("{\"resourceType\"")) {
-            responses.add(response.body());
-        }
-        return response;
-    }
-
-    private IGenericClient client() {
-        IGenericClient client = FHIR.newRestfulGenericClient(base() + "/fhir");
-        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        client.registerInterceptor(new FhirApiTest.Recorder(responses));
-        return client;
-    }
 }

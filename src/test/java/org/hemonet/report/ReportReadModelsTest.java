@@ -115,9 +115,10 @@ class ReportReadModelsTest extends IntegrationTest {
                         List.of(new NewDelivery.Item(product, "DLV-" + tag, 1, 1000))));
         assertThat(cells(patient)).isEqualTo(Map.of(august, 4000L));
 
-        Map<List<Object>, Long> before = everything();
-        assertThat(model.rebuild()).isEqualTo(before.size());
-        assertThat(everything()).isEqualTo(before);
+        // other tests may write deliveries straight into supply's tables: only this patient's cells compare
+        Map<YearMonth, Long> before = cells(patient);
+        assertThat(model.rebuild()).isPositive();
+        assertThat(cells(patient)).isEqualTo(before);
         assertThat(queries.readModelZone(ReportReadModels.NAME)).contains("Europe/London");
     }
 
@@ -150,11 +151,12 @@ class ReportReadModelsTest extends IntegrationTest {
         plans.voidPlan(nurse, patient, second.id(), "Entered for the wrong patient", null);
         assertThat(planRows(patient)).containsExactly(List.of(first.id(), "ON_DEMAND", today.minusDays(60), "open"));
 
-        Map<List<Object>, Long> before = everything();
-        List<List<Object>> plansBefore = allPlans();
+        // other tests write plans straight into supply's table, behind the events: only this patient's rows compare
+        List<List<Object>> plansBefore = allPlans(patient);
         model.rebuildPlans();
-        assertThat(allPlans()).containsExactlyInAnyOrderElementsOf(plansBefore);
-        assertThat(everything()).isEqualTo(before);
+        assertThat(allPlans(patient))
+                .containsExactlyInAnyOrderElementsOf(plansBefore)
+                .hasSize(1);
     }
 
     /** A factor VIII product of the test's own, £0.50/IU. */
@@ -204,9 +206,10 @@ class ReportReadModelsTest extends IntegrationTest {
                 .list();
     }
 
-    private List<List<Object>> allPlans() {
+    private List<List<Object>> allPlans(UUID patient) {
         return jdbc.sql("select plan_id, patient_id, regimen, product_id, valid_from, coalesce(valid_to::text, ''),"
-                        + " created_at from report.plan_period")
+                        + " created_at from report.plan_period where patient_id = :p")
+                .param("p", patient)
                 .query((rs, n) -> List.<Object>of(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
@@ -224,21 +227,6 @@ class ReportReadModelsTest extends IntegrationTest {
                 .param("p", patient)
                 .query((rs, n) ->
                         Map.entry(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("units")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private Map<List<Object>, Long> everything() {
-        return jdbc
-                .sql("select month, product_id, centre_id, patient_id, units from report.delivered_month")
-                .query((rs, n) -> Map.entry(
-                        List.<Object>of(
-                                rs.getObject("month", LocalDate.class),
-                                rs.getObject("product_id", UUID.class),
-                                rs.getObject("centre_id", UUID.class),
-                                rs.getObject("patient_id", UUID.class)),
-                        rs.getLong("units")))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
