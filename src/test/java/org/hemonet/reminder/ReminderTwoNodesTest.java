@@ -89,7 +89,8 @@ class ReminderTwoNodesTest {
 
         // without the lock (both dispatch directly, at the same moment) each reminder still goes once
         List<Integer> delivered = atOnce(onA, onB);
-        assertThat(delivered.get(0) + delivered.get(1)).isEqualTo(2);
+        // (the counts also hold other tests' reminders that happen to be due at this test clock's moment)
+        assertThat(delivered.get(0) + delivered.get(1)).isGreaterThanOrEqualTo(2);
         assertThat(rows(jdbc, patient.patientId(), due)).containsExactly("EMAIL:SENT", "IN_APP:SENT");
         assertThat(jdbc.sql("select count(*) from message.outbox where to_address = :to")
                         .param("to", email)
@@ -106,8 +107,13 @@ class ReminderTwoNodesTest {
 
         // and a later run of either node sends nothing again
         TestClock.get().set(due.plusSeconds(300));
-        assertThat(atOnce(onA, onB)).containsOnly(0);
-        assertThat(rows(jdbc, patient.patientId(), due)).hasSize(2);
+        atOnce(onA, onB);
+        assertThat(rows(jdbc, patient.patientId(), due)).containsExactly("EMAIL:SENT", "IN_APP:SENT");
+        assertThat(jdbc.sql("select count(*) from message.outbox where to_address = :to")
+                        .param("to", email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     /**
