@@ -196,6 +196,16 @@ public class BleedDiary {
                 .toList();
     }
 
+    /**
+     * A counter per patient that grows whenever anything of the patient's diary is written (an entry added, voided or
+     * corrected, by any path: kept by database triggers), for read models that keep per-patient results and must know
+     * when to recompute them (issue 14). Patients whose diary was never written are absent. No access check, no audit:
+     * it reveals nothing but that something changed.
+     */
+    public Map<UUID, Long> changeVersions(java.util.Collection<UUID> patientIds) {
+        return queries.changeVersions(patientIds);
+    }
+
     /** When a patient's diary starts and when it was last written to: first and last entry time, voided ones aside. */
     public record EntrySpan(Instant first, Instant last) {}
 

@@ -30,6 +30,16 @@ public interface ScheduledDoses {
         return doses;
     }
 
+    /**
+     * What each patient's schedule is made of, as a value whose equality says "the same schedule" (for read models that
+     * keep per-patient results, issue 14): two calls return equal values for a patient exactly when nothing that
+     * decides the patient's doses changed in between. Patients without a schedule may be absent. The default knows no
+     * schedule, so every patient's is the same (empty).
+     */
+    default java.util.Map<UUID, Object> scheduleStamps(java.util.Collection<UUID> patientIds) {
+        return java.util.Map.of();
+    }
+
     /** The periods in which a prophylaxis regimen was active, in time order; {@code to} null while still active. */
     List<RegimenPeriod> prophylaxisPeriods(UUID patientId);
 

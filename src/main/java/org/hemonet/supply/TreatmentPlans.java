@@ -348,6 +348,22 @@ public class TreatmentPlans {
     }
 
     /**
+     * Each patient's living plans, as the value {@link org.hemonet.diary.ScheduledDoses#scheduleStamps} compares: the
+     * plan records themselves (every column that decides a dose), so any new, changed, superseded or voided plan makes
+     * the value differ. Patients without a plan are absent. No access check (see {@link #activePlan}).
+     */
+    public java.util.Map<UUID, Object> scheduleStamps(java.util.Collection<UUID> patientIds) {
+        java.util.Map<UUID, Object> stamps = new java.util.HashMap<>();
+        for (TreatmentPlan plan : queries.ofPatients(patientIds)) {
+            @SuppressWarnings("unchecked")
+            List<TreatmentPlan> plans =
+                    (List<TreatmentPlan>) stamps.computeIfAbsent(plan.patientId(), k -> new ArrayList<TreatmentPlan>());
+            plans.add(plan);
+        }
+        return stamps;
+    }
+
+    /**
      * When prophylaxis plans were in force, as instants from the start of their first local day to the end of their
      * last (open-ended while a plan has no end date). No access check (see {@link #activePlan}).
      */

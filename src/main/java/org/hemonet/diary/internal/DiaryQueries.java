@@ -332,6 +332,19 @@ public class DiaryQueries {
      * The first and last entry time (bleed start or infusion time, not voided) of each patient with a diary; each
      * minimum and maximum is one index probe of the (patient, time) indexes.
      */
+    /** Each patient's diary change counter ({@code diary.patient_change}, kept by triggers); absent: never written. */
+    public Map<UUID, Long> changeVersions(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> versions = new HashMap<>();
+        jdbc.sql("select patient_id, version from diary.patient_change where patient_id = any(:ids)")
+                .param("ids", patientIds.toArray(UUID[]::new))
+                .query((rs, row) -> versions.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .list();
+        return versions;
+    }
+
     public Map<UUID, Instant[]> entrySpans(Collection<UUID> patientIds) {
         if (patientIds.isEmpty()) {
             return Map.of();

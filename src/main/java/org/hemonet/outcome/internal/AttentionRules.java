@@ -62,7 +62,8 @@ final class AttentionRules {
      *
      * @param bleeds the patient's bleeds (voided ones are ignored)
      * @param infusions at least the infusions that treat a bleed and every infusion of the last 90 days
-     * @param scheduledDoses prophylaxis doses scheduled in the last 90 days
+     * @param scheduledDoses prophylaxis doses scheduled in the last 90 days (later ones are ignored by the rules and used
+     *     by {@link #validUntil})
      * @param firstEntry the time of the first diary entry (the diary start of clinical.md §4), null without a diary
      * @param lastEntry the time of the latest diary entry, null without a diary
      */
@@ -130,6 +131,36 @@ final class AttentionRules {
             }
         }
         return reasons;
+    }
+
+    /**
+     * Until when {@link #reasons} keeps giving the same answer for this diary (issue 14: the list keeps each patient's
+     * reasons and recomputes a patient only when the diary or schedule changed or this moment has passed). The rules
+     * depend on time only through: today's date (target joints, both ABR halves, the adherence period, the days shown
+     * for a silent diary) — until the next local midnight; the last entry leaving the silent window — at last entry +
+     * 14 days; and each scheduled dose falling due (prophylaxis in the last 14 days), having its 12-hour window close
+     * (adherence counts it) and leaving the 14 days. {@code d.scheduledDoses()} must therefore hold the doses up to the
+     * next midnight too: the rules ignore doses after {@code now}, this uses them. The result is after {@code now}.
+     */
+    static Instant validUntil(PatientDiary d, ZoneId zone, Instant now) {
+        // each moment is the first at which a rule's condition reads differently: "now > t" turns at t + 1 ns
+        Duration silent = Duration.ofDays(SILENT_DAYS);
+        Instant until =
+                now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        if (d.lastEntry() != null) {
+            until = earlierIfAfter(until, d.lastEntry().plus(silent).plusNanos(1), now);
+        }
+        for (Instant dose : d.scheduledDoses()) {
+            until = earlierIfAfter(until, dose, now);
+            until = earlierIfAfter(until, dose.plus(OutcomeEngine.AFTER_DOSE), now);
+            until = earlierIfAfter(until, dose.plus(silent).plusNanos(1), now);
+        }
+        return until;
+    }
+
+    /** {@code t} when it lies after {@code now} and before {@code until}, else {@code until}. */
+    private static Instant earlierIfAfter(Instant until, Instant t, Instant now) {
+        return t.isAfter(now) && t.isBefore(until) ? t : until;
     }
 
     private static OutcomeReport period(

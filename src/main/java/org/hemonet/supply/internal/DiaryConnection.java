@@ -179,6 +179,11 @@ public class DiaryConnection {
             }
 
             @Override
+            public java.util.Map<UUID, Object> scheduleStamps(java.util.Collection<UUID> patientIds) {
+                return plans.scheduleStamps(patientIds);
+            }
+
+            @Override
             public List<RegimenPeriod> prophylaxisPeriods(UUID patientId) {
                 return plans.prophylaxisPeriods(patientId, zoneOf(patients, patientId));
             }
