@@ -595,6 +595,9 @@ public class LoadDriver {
         r.put("patients", strings("""
                 select count(*) from patient.patient p join centre.centre c on c.id = p.centre_id
                 where lower(c.code) = ?""", code).get(0));
+        String page = clinician.get("/attention", "text/html").body();
+        r.put("listed", page.split("class=\"card attention-row\"", -1).length - 1);
+        r.put("page_kib", page.length() / 1024);
         return r;
     }
 
