@@ -94,9 +94,14 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         String field = JsonErrors.fieldOf(e);
-        String detail = field == null
-                ? "The request body is not valid JSON, or a value has the wrong type."
-                : "The value of '" + field + "' is missing, malformed or of the wrong type.";
+        boolean nul = e.getMostSpecificCause() instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+                && invalid.getValue() instanceof String text
+                && text.indexOf('\u0000') >= 0;
+        String detail = nul
+                ? (field == null ? "" : "'" + field + "': ") + NulFreeText.MESSAGE
+                : field == null
+                        ? "The request body is not valid JSON, or a value has the wrong type."
+                        : "The value of '" + field + "' is missing, malformed or of the wrong type.";
         return ApiProblems.problem(
                 HttpStatus.BAD_REQUEST,
                 ProblemTypes.MALFORMED_REQUEST,
@@ -104,7 +109,10 @@ public class ApiExceptionHandler {
                 detail,
                 request,
                 field,
-                field == null ? List.of() : List.of(Map.of("field", field, "message", "malformed or wrong type")));
+                field == null
+                        ? List.of()
+                        : List.of(Map.of(
+                                "field", field, "message", nul ? NulFreeText.MESSAGE : "malformed or wrong type")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
