@@ -223,7 +223,7 @@ public class NationalAnnualReturn {
                         dx,
                         "registered_by_inhibitor",
                         inhibitors,
-                        py -> List.of(py.patient().inhibitorStatus().name()),
+                        py -> List.of(py.inhibitors().status().name()),
                         py -> true,
                         List.of(),
                         null);
@@ -386,7 +386,7 @@ public class NationalAnnualReturn {
                                 dxName,
                                 categories.get(c),
                                 products,
-                                hidden ? DisclosureControl.SUPPRESSED : v.toPlainString());
+                                hidden ? DisclosureControl.SUPPRESSED : WbdrReturn.plain(v));
                     }
                     if (ft.totals()) {
                         boolean hidden = t != null && !t.rows().get(r).totalFiguresShown();
@@ -397,7 +397,7 @@ public class NationalAnnualReturn {
                                 dxName,
                                 TOTAL,
                                 null,
-                                hidden ? DisclosureControl.SUPPRESSED : rowSum.toPlainString());
+                                hidden ? DisclosureControl.SUPPRESSED : WbdrReturn.plain(rowSum));
                     }
                 }
             }
@@ -435,7 +435,7 @@ public class NationalAnnualReturn {
                             dxName,
                             categories.get(c),
                             products,
-                            t.columnFiguresShown().get(c) ? sum.toPlainString() : DisclosureControl.SUPPRESSED);
+                            t.columnFiguresShown().get(c) ? WbdrReturn.plain(sum) : DisclosureControl.SUPPRESSED);
                 }
                 if (ft.totals()) {
                     add(
@@ -445,7 +445,7 @@ public class NationalAnnualReturn {
                             dxName,
                             TOTAL,
                             null,
-                            t.grandFiguresShown() ? grandSum.toPlainString() : DisclosureControl.SUPPRESSED);
+                            t.grandFiguresShown() ? WbdrReturn.plain(grandSum) : DisclosureControl.SUPPRESSED);
                 }
             }
         }

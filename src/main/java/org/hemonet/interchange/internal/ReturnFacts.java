@@ -21,6 +21,7 @@ import org.hemonet.diary.Infusion;
 import org.hemonet.outcome.OutcomeEngine;
 import org.hemonet.outcome.OutcomeReport;
 import org.hemonet.pathway.AnnualReviews;
+import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
 import org.hemonet.safety.SafetyReturns;
 import org.hemonet.supply.TreatmentPlan;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * owning modules' APIs in a fixed number of queries: the living infusions of the year (units by product), the outcome
  * measures of the year as {@link OutcomeEngine} computes them for every other page (clinical.md §3–§4: episodes, joint
  * episodes, ABR, AJBR, target joints, days lost), the treatment plan of the year, whether an annual review was
- * completed and whether a death was reported. No access check and no audit: the callers check who may see what and
+ * completed, whether a death was reported, and the inhibitor status at the end of the year. No access check and no audit: the callers check who may see what and
  * audit the export.
  *
  * <p>The year's days are counted in each patient's own time zone, as their diary is (clinical.md §4). Diaries are read
@@ -45,6 +46,7 @@ class ReturnFacts {
     /** Diary read before the year: target joints form over 6 months and resolve after 12 (clinical.md §3). */
     static final int LOOK_BACK_YEARS = 2;
 
+    private final PatientRegistry registry;
     private final BleedDiary diary;
     private final TreatmentPlans plans;
     private final AnnualReviews reviews;
@@ -53,12 +55,14 @@ class ReturnFacts {
     private final ZoneId networkZone;
 
     ReturnFacts(
+            PatientRegistry registry,
             BleedDiary diary,
             TreatmentPlans plans,
             AnnualReviews reviews,
             SafetyReturns safety,
             Clock clock,
             NetworkSettings network) {
+        this.registry = registry;
         this.diary = diary;
         this.plans = plans;
         this.reviews = reviews;
@@ -70,6 +74,7 @@ class ReturnFacts {
     /**
      * One patient's year.
      *
+     * @param inhibitors the inhibitor status and history at the end of the year (Bethesda results sampled by then)
      * @param unitsByProduct units (IU, or mg for products dosed in mg) of the living infusions given in the year, by
      *     product
      * @param outcomes the outcome measures of the year; null when the patient has no diary at all
@@ -80,6 +85,7 @@ class ReturnFacts {
      */
     record PatientYear(
             PatientSummary patient,
+            PatientRegistry.InhibitorHistory inhibitors,
             int infusions,
             Map<UUID, BigDecimal> unitsByProduct,
             @Nullable OutcomeReport outcomes,
@@ -132,6 +138,7 @@ class ReturnFacts {
         Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(ids, last.isBefore(networkToday) ? last : networkToday);
         Set<UUID> reviewed = reviews.reviewedBetween(ids, first, last);
         Set<UUID> died = safety.deathsIn(year);
+        Map<UUID, PatientRegistry.InhibitorHistory> inhibitors = registry.inhibitorHistoriesOn(patients, last);
 
         List<PatientYear> years = new ArrayList<>();
         for (PatientSummary p : patients) {
@@ -167,7 +174,14 @@ class ReturnFacts {
                 plan = null; // ended before the year
             }
             years.add(new PatientYear(
-                    p, infusions, Map.copyOf(units), outcomes, plan, reviewed.contains(p.id()), died.contains(p.id())));
+                    p,
+                    inhibitors.get(p.id()),
+                    infusions,
+                    Map.copyOf(units),
+                    outcomes,
+                    plan,
+                    reviewed.contains(p.id()),
+                    died.contains(p.id())));
         }
         return years;
     }

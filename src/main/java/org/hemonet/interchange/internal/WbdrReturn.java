@@ -31,11 +31,9 @@ import org.hemonet.outcome.JointScoreView;
 import org.hemonet.outcome.JointScores;
 import org.hemonet.outcome.OutcomeReport;
 import org.hemonet.patient.ConsentKind;
-import org.hemonet.patient.InhibitorStatus;
 import org.hemonet.patient.PatientRecord;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
-import org.hemonet.patient.RegistrySettings;
 import org.hemonet.product.DoseUnit;
 import org.hemonet.product.Product;
 import org.hemonet.product.ProductCatalogue;
@@ -76,7 +74,6 @@ public class WbdrReturn {
     private final CentreDirectory centres;
     private final ProductCatalogue catalogue;
     private final JointScores jointScores;
-    private final RegistrySettings registrySettings;
     private final ReturnFacts facts;
     private final ReturnPseudonyms pseudonyms;
     private final AuditLog auditLog;
@@ -88,7 +85,6 @@ public class WbdrReturn {
             CentreDirectory centres,
             ProductCatalogue catalogue,
             JointScores jointScores,
-            RegistrySettings registrySettings,
             ReturnFacts facts,
             ReturnPseudonyms pseudonyms,
             AuditLog auditLog,
@@ -98,7 +94,6 @@ public class WbdrReturn {
         this.centres = centres;
         this.catalogue = catalogue;
         this.jointScores = jointScores;
-        this.registrySettings = registrySettings;
         this.facts = facts;
         this.pseudonyms = pseudonyms;
         this.auditLog = auditLog;
@@ -200,21 +195,8 @@ public class WbdrReturn {
             Map<UUID, Product> products) {
         PatientSummary p = py.patient();
         LocalDate last = LocalDate.of(year, 12, 31);
-        List<PatientRecord.InhibitorTest> tests = record.inhibitorTests().stream()
-                .filter(t -> !t.sampledOn().isAfter(last))
-                .toList();
-        InhibitorStatus status = InhibitorStatus.of(
-                tests.stream()
-                        .map(t -> new InhibitorStatus.Result(t.sampledOn(), t.titreBu()))
-                        .toList(),
-                registrySettings.inhibitorPositiveBuFor(p.diagnosis()));
-        String ever = tests.isEmpty()
-                ? "NOT_TESTED"
-                : tests.stream().anyMatch(PatientRecord.InhibitorTest::positive) ? "YES" : "NO";
-        BigDecimal peak = tests.stream()
-                .map(PatientRecord.InhibitorTest::titreBu)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
+        PatientRegistry.InhibitorHistory inhibitors = py.inhibitors();
+        String ever = inhibitors.tests() == 0 ? "NOT_TESTED" : inhibitors.everPositive() ? "YES" : "NO";
         boolean iti = record.itiEpisodes().stream().anyMatch(e -> !e.startedOn().isAfter(last));
         BigDecimal iu = BigDecimal.ZERO;
         BigDecimal mg = BigDecimal.ZERO;
@@ -242,16 +224,16 @@ public class WbdrReturn {
                 p.diagnosis().name(),
                 text(p.diagnosisSubtype()),
                 NationalAnnualReturn.severity(p),
-                number(p.baselineLevelIuPerDl()),
-                status.name(),
+                plain(p.baselineLevelIuPerDl()),
+                inhibitors.status().name(),
                 ever,
-                number(peak),
+                plain(inhibitors.peakTitreBu()),
                 iti ? "YES" : "NO",
                 py.plan() == null ? "NONE" : py.plan().regimen().name(),
                 planProduct == null ? "" : planProduct.productClass().name(),
                 String.join(";", classes),
-                iu.toPlainString(),
-                mg.toPlainString(),
+                plain(iu),
+                plain(mg),
                 Integer.toString(py.infusions()),
                 o == null ? "" : Integer.toString(o.observationDays()),
                 o == null ? "" : Integer.toString(py.episodes()),
@@ -274,6 +256,11 @@ public class WbdrReturn {
 
     private static String number(@Nullable BigDecimal n) {
         return n == null ? "" : n.toPlainString();
+    }
+
+    /** A measured amount without trailing zeros (7000, 0.5). */
+    static String plain(@Nullable BigDecimal n) {
+        return n == null ? "" : n.stripTrailingZeros().toPlainString();
     }
 
     private static String count(@Nullable Integer n) {
