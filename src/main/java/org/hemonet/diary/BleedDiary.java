@@ -326,6 +326,15 @@ public class BleedDiary {
     }
 
     /**
+     * The details of a patient's entries (current versions, earlier versions) for a FHIR bulk export (issue 15): no
+     * access check and no audit — the export has read the patient through {@code PatientRegistry.readForExport}, which
+     * checks and audits.
+     */
+    public DiaryDetails detailsForExport(UUID patientId) {
+        return detailsOf(patientId);
+    }
+
+    /**
      * What the diary page shows, under one audit event: the entries with their details, and the one-tap dose (null when
      * the patient has no active prophylaxis plan).
      */

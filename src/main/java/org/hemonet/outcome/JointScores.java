@@ -130,6 +130,18 @@ public class JointScores {
         return views;
     }
 
+    /**
+     * The patient's current scores, oldest first, for a FHIR bulk export (issue 15): no access check and no audit — the
+     * export has read the patient through {@code PatientRegistry.readForExport}, which checks and audits.
+     */
+    public List<JointScoreView> currentForExport(UUID patientId) {
+        List<JointScore> all = queries.jointScores(patientId);
+        return all.stream()
+                .filter(JointScore::isCurrent)
+                .map(s -> JointScoreView.of(s, comparisonFor(s, all)))
+                .toList();
+    }
+
     /** Item and joint-total differences {@code after − before} of two scores of the patient. */
     public JointScoreComparison compare(Actor actor, UUID patientId, UUID beforeId, UUID afterId) {
         requireReader(actor, patientId);

@@ -257,6 +257,16 @@ public class AnnualReviews {
         return due;
     }
 
+    /**
+     * The patients among {@code patientIds} whose annual review was completed from {@code from} to {@code to}, both
+     * included, for a centre's annual return (issue 15): no access check and no audit — the caller serves aggregates
+     * and checks who may see them.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> reviewedBetween(java.util.Collection<UUID> patientIds, LocalDate from, LocalDate to) {
+        return queries.completedBetween(patientIds, from, to);
+    }
+
     /** When one patient the actor may see is due (not audited: the caller shows it beside an audited read). */
     public ReviewDue dueOf(Actor actor, UUID patientId) {
         requireStaff(actor);

@@ -237,6 +237,46 @@ public class PatientRegistry {
         return views.summaries(queries.all());
     }
 
+    /**
+     * Each patient's inhibitor status on {@code asOf} (clinical.md §2): from the Bethesda results sampled on or before
+     * that day, as the record derives its current status, with the registry's thresholds; for a year's registry return
+     * (issue 15). Without identifiers, access check or audit, as {@link #allForAggregates()}.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, InhibitorHistory> inhibitorHistoriesOn(
+            java.util.Collection<PatientSummary> patients, java.time.LocalDate asOf) {
+        Map<UUID, List<InhibitorStatus.Result>> results = queries.inhibitorResults(
+                patients.stream().map(PatientSummary::id).toList());
+        Map<UUID, InhibitorHistory> histories = new java.util.HashMap<>();
+        for (PatientSummary p : patients) {
+            List<InhibitorStatus.Result> until = results.getOrDefault(p.id(), List.of()).stream()
+                    .filter(r -> !r.sampledOn().isAfter(asOf))
+                    .toList();
+            java.math.BigDecimal threshold = settings.inhibitorPositiveBuFor(p.diagnosis());
+            histories.put(
+                    p.id(),
+                    new InhibitorHistory(
+                            InhibitorStatus.of(until, threshold),
+                            until.size(),
+                            until.stream().anyMatch(r -> r.titreBu().compareTo(threshold) >= 0),
+                            until.stream()
+                                    .map(InhibitorStatus.Result::titreBu)
+                                    .max(java.util.Comparator.naturalOrder())
+                                    .orElse(null)));
+        }
+        return histories;
+    }
+
+    /**
+     * A patient's inhibitor history up to a day.
+     *
+     * @param tests the Bethesda results up to the day
+     * @param everPositive a result at or above the positive threshold
+     * @param peakTitreBu the highest titre, null without a result
+     */
+    public record InhibitorHistory(
+            InhibitorStatus status, int tests, boolean everPositive, java.math.@Nullable BigDecimal peakTitreBu) {}
+
     // ---- writes by people ------------------------------------------------------------------------------------------
 
     /**

@@ -193,6 +193,36 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
     }
 
     /**
+     * Centres (rows, below national level) by categories (columns), as a network-wide return publishes them (issue 15):
+     * each centre's cells and total through {@link #subDimension} (1–7 and the secondary partner {@code *}, others
+     * rounded; the centre's total rounded, or {@code *} beside a hidden cell); a category's national sum is shown,
+     * exact, only when none of its centres' cells is hidden ({@link Table#columnFiguresShown}), and the grand total only
+     * when no cell at all is hidden — a national figure beside a hidden cell is never shown, not even rounded (see the
+     * class comment). {@link Table#grandFiguresShown} says whether the grand total's other figures (units, bleeds) may
+     * be shown.
+     */
+    public Table byCentre(List<List<Long>> counts, List<Long> rowTotals, long grandTotal) {
+        List<Dimension> rows = new ArrayList<>();
+        int columns = counts.isEmpty() ? 0 : counts.get(0).size();
+        List<Boolean> columnShown = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            columnShown.add(true);
+        }
+        boolean anyHidden = false;
+        boolean everyRowsFigures = true;
+        for (int r = 0; r < counts.size(); r++) {
+            Dimension row = subDimension(counts.get(r), rowTotals.get(r));
+            rows.add(row);
+            anyHidden |= row.anyHidden();
+            everyRowsFigures &= row.totalFiguresShown();
+            for (int c : row.hidden()) {
+                columnShown.set(c, false);
+            }
+        }
+        return new Table(rows, columnShown, anyHidden ? SUPPRESSED : nationalCount(grandTotal), everyRowsFigures);
+    }
+
+    /**
      * The cells to hide in one dimension: every cell of 1–7 patients, and when exactly one such cell exists, also the
      * other non-empty cell with the fewest patients, so that the other figures of an exact total row (IU, cost) cannot
      * be taken apart (§8 secondary suppression). When every other cell is empty the lone cell stays alone and the

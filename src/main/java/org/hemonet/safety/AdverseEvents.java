@@ -295,6 +295,14 @@ public class AdverseEvents {
         return events;
     }
 
+    /**
+     * The patient's reports for a FHIR bulk export (issue 15), with their follow-ups: no access check and no audit —
+     * the export has read the patient through {@code PatientRegistry.readForExport}, which checks and audits.
+     */
+    public List<AdverseEvent> forExport(UUID patientId) {
+        return queries.ofPatient(patientId, null);
+    }
+
     /** Changes a report still at {@code expectedVersion} (else 412, nothing changed); centre staff only. */
     public AdverseEvent change(Actor actor, UUID id, int expectedVersion, AdverseEventChange c) {
         requirePatientData(actor);

@@ -211,6 +211,15 @@ public class SafetyReturns {
     }
 
     /**
+     * The patients with a reported or closed death report (category {@code DEATH}, drafts aside) whose onset is in the
+     * calendar year, for the national annual return and the WBDR-style file (issue 15). No access check and no audit:
+     * the caller serves aggregates or has checked each patient itself.
+     */
+    public Set<UUID> deathsIn(int year) {
+        return new HashSet<>(queries.deathsBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+    }
+
+    /**
      * Each shown centre's non-empty figure of one row of counts (centres in {@code all}'s order): exact for centre staff,
      * through the disclosure function for network roles (1–7 and their secondary partner {@code *}, others rounded).
      */

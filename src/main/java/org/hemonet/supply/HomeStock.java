@@ -267,6 +267,14 @@ public class HomeStock {
         return queries.ofPatient(patientId);
     }
 
+    /**
+     * The patient's deliveries for a FHIR bulk export (issue 15), newest first: no access check and no audit — the
+     * export has read the patient through {@code PatientRegistry.readForExport}, which checks and audits.
+     */
+    public List<Delivery> deliveriesForExport(UUID patientId) {
+        return queries.ofPatient(patientId);
+    }
+
     /** The patient's home stock and forecast, if the actor may read it. */
     @Transactional
     public StockReport stock(Actor actor, UUID patientId) {

@@ -42,6 +42,7 @@ final class Navigation {
                         new Item("/safety/rates", "safety.nav.rates"),
                         new Item("/safety/pups", "safety.nav.pups"),
                         new Item("/safety/returns", "safety.nav.returns"),
+                        new Item("/returns", "returns.nav"),
                         new Item("/deliveries", "plans.nav.deliveries"),
                         new Item("/messages", "message.nav.team"));
             case PHYSIO, SOCIAL_WORKER, LAB ->
@@ -64,7 +65,8 @@ final class Navigation {
                         new Item("/reports/value", "nav.valueReports"),
                         new Item("/reports/centres", "nav.centresCompared"),
                         new Item("/reports/gene-therapy", "nav.geneTherapyReport"),
-                        new Item("/reports/extract", "nav.researchExtract"));
+                        new Item("/reports/extract", "nav.researchExtract"),
+                        new Item("/returns", "returns.nav"));
             case COMMISSIONER ->
                 List.of(
                         new Item("/", "nav.network"),
@@ -74,7 +76,8 @@ final class Navigation {
                         new Item("/safety/pups", "safety.nav.pups"),
                         new Item("/safety/returns", "safety.nav.returns"),
                         new Item("/reports/value", "nav.valueReports"),
-                        new Item("/reports/centres", "nav.centresCompared"));
+                        new Item("/reports/centres", "nav.centresCompared"),
+                        new Item("/returns", "returns.nav"));
             case ADMIN -> List.of(new Item("/", "nav.administration"), new Item("/products", "nav.products"));
             case DELIVERY_PROVIDER -> List.of(new Item("/provider/deliveries", "plans.nav.providerDeliveries"));
         };

@@ -261,6 +261,117 @@ class BulkExportTest extends IntegrationTest {
     }
 
     @Test
+    void theResourcesAddedAfterTheFirstExportAreExportedValidAndPseudonymised() throws Exception {
+        ApiClient doctor = new ApiClient(port).signIn(clinician.username());
+        UUID patient = ada.patientId();
+        created(doctor.postJson(
+                "/api/v1/patients/" + patient + "/contacts",
+                "{\"name\": \"Greta Guardian\", \"relationship\": \"Stepmother\", \"phone\": \"+44 20 7946 0002\","
+                        + " \"guardian\": true}"));
+        HttpResponse<String> bleed = created(doctor.postJson(
+                "/api/v1/patients/" + patient + "/bleeds",
+                """
+                {"startedAt": "%s", "site": "LEFT_KNEE", "cause": "SPONTANEOUS", "pain": 4, "jointImmobilising": false,
+                 "daysLostSchool": 0, "daysLostWork": 0, "note": "Fell off a bike on Acacia Avenue"}"""
+                        .formatted(Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS))));
+        UUID bleedId = UUID.fromString(json.readTree(bleed.body()).get("id").asString());
+        HttpResponse<String> corrected = doctor.send(HttpRequest.newBuilder(
+                        URI.create(base() + "/api/v1/patients/" + patient + "/bleeds/" + bleedId + "/corrections"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", doctor.cookie("XSRF-TOKEN"))
+                .header("If-Match", "W/\"0\"")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"reason\": \"Greta says it was the right knee\", \"site\": \"RIGHT_KNEE\"}")));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        String zero =
+                """
+                {"swelling": 0, "durationOfSwelling": 0, "muscleAtrophy": 0, "crepitus": 0, "flexionLoss": 0,
+                 "extensionLoss": 0, "jointPain": 0, "strength": 0}""";
+        created(doctor.postJson(
+                "/api/v1/patients/" + patient + "/joint-scores",
+                """
+                {"assessedOn": "%s", "note": "Assessed at Acacia clinic", "joints": {"LEFT_ELBOW": %s, "RIGHT_ELBOW": %s,
+                 "LEFT_KNEE": %s, "RIGHT_KNEE": %s, "LEFT_ANKLE": %s, "RIGHT_ANKLE": %s}, "gait": 1}"""
+                        .formatted(java.time.LocalDate.now().minusDays(1), zero, zero, zero, zero, zero, zero)));
+        created(doctor.postJson(
+                "/api/v1/adverse-events",
+                """
+                {"patientId": "%s", "category": "ACUTE_REACTION", "onsetOn": "%s", "productId": "%s",
+                 "serious": false, "narrative": "Rash after the evening dose at Acacia Avenue", "status": "REPORTED"}"""
+                        .formatted(patient, java.time.LocalDate.now().minusDays(1), product.productId())));
+        created(doctor.postJson(
+                "/api/v1/deliveries",
+                """
+                {"patientId":"%s","scheduledFor":"%s","window":"STANDARD",
+                 "items":[{"productId":"%s","batchNumber":"%s","vials":6,"iuPerVial":1000}]}"""
+                        .formatted(
+                                patient,
+                                java.time.LocalDate.now().plusDays(2),
+                                product.productId(),
+                                product.batchNumber())));
+        context.getBean(org.hemonet.centre.CentreDirectory.class)
+                .addTeamMember(
+                        UUID.randomUUID(),
+                        site.centreId(),
+                        org.hemonet.centre.TeamRole.HAEMATOLOGIST,
+                        "Dr Hester Haematologist");
+
+        String token = new BearerTokens(port).user(clinician.username(), "user/*.rs");
+        R4Validation validation = validator(token);
+        Map<String, List<String>> files = files(export("/fhir/Group/" + site.centreId() + "/$export", token), token);
+        assertThat(files.get("RelatedPerson")).singleElement().asString().contains("Greta Guardian");
+        assertThat(files.get("Practitioner")).anySatisfy(l -> assertThat(l).contains("Dr Hester Haematologist"));
+        assertThat(files.get("PractitionerRole")).isNotEmpty();
+        assertThat(files.get("SupplyDelivery")).hasSize(1);
+        assertThat(files.get("AdverseEvent")).singleElement().asString().contains("Rash after the evening dose");
+        assertThat(files.get("Provenance"))
+                .singleElement()
+                .asString()
+                .contains(
+                        "Greta says it was the right knee",
+                        bleedId.toString().replace("-", "").substring(0, 18));
+        String observations = String.join("\n", files.get("Observation"));
+        assertThat(observations)
+                .contains("\"code\":\"bleed\"", "right-knee", "Fell off a bike", "\"code\":\"hjhs\"")
+                .contains(bleedId.toString());
+        files.values().forEach(lines -> lines.forEach(validation::assertValid));
+
+        Map<String, List<String>> pseudonymised =
+                files(export("/fhir/Group/" + site.centreId() + "/$export?pseudonymised=true", token), token);
+        String everything = String.join(
+                "\n", pseudonymised.values().stream().flatMap(List::stream).toList());
+        assertThat(everything)
+                .doesNotContain("Greta", "Stepmother", "+44 20", "Acacia", "Hester", "Rash after")
+                .doesNotContain(patient.toString(), bleedId.toString())
+                .doesNotContain(bleedId.toString().replace("-", "").substring(0, 18))
+                .doesNotContain(clinician.username());
+        assertThat(pseudonymised.get("RelatedPerson")).hasSize(1);
+        assertThat(pseudonymised.get("AdverseEvent")).hasSize(1);
+        // the delivery's reference (as printed on its paperwork) is left out; its product keeps its catalogue id
+        assertThat(FHIR.newJsonParser()
+                        .parseResource(
+                                org.hl7.fhir.r4.model.SupplyDelivery.class,
+                                pseudonymised.get("SupplyDelivery").get(0))
+                        .getIdentifier())
+                .isEmpty();
+        // the correction still points at the (pseudonymous) bleed it corrected, within the export
+        org.hl7.fhir.r4.model.Provenance provenance = FHIR.newJsonParser()
+                .parseResource(
+                        org.hl7.fhir.r4.model.Provenance.class,
+                        pseudonymised.get("Provenance").get(0));
+        String target = provenance.getTargetFirstRep().getReference().replaceAll("/_history/.*", "");
+        assertThat(String.join("\n", pseudonymised.get("Observation")))
+                .contains("\"id\":\"" + target.replace("Observation/", "") + "\"");
+        pseudonymised.values().forEach(lines -> lines.forEach(validation::assertValid));
+    }
+
+    private static HttpResponse<String> created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    @Test
     void typeAndSinceNarrowTheExport() throws Exception {
         String token = new BearerTokens(port).user(clinician.username(), "user/*.rs");
         Instant since = Instant.now();

@@ -26,6 +26,30 @@ class DisclosureControlTest {
     }
 
     @Test
+    void centresByCategoryRoundEachCentresTotalAndShowANationalFigureOnlyBesideNoHiddenCell() {
+        // a network-wide return (issue 15): three centres by severity [severe, moderate, mild]
+        DisclosureControl.Table t = control.byCentre(
+                List.of(List.of(23L, 9L, 0L), List.of(9L, 1L, 0L), List.of(12L, 8L, 11L)), List.of(32L, 10L, 31L), 73L);
+        // below national level: counts rounded, the centre's total rounded (32 → 30), not exact
+        assertThat(t.rows().get(0).cells()).containsExactly("25", "10", "0");
+        assertThat(t.rows().get(0).total()).isEqualTo("30");
+        // a lone 1 takes the centre's next-smallest non-empty cell with it; the centre's total is hidden
+        assertThat(t.rows().get(1).cells()).containsExactly(STAR, STAR, "0");
+        assertThat(t.rows().get(1).total()).isEqualTo(STAR);
+        assertThat(t.rows().get(2).cells()).containsExactly("10", "10", "10");
+        assertThat(t.rows().get(2).total()).isEqualTo("30");
+        // national sums: severe and moderate hold a hidden cell, mild none; the grand total sits beside hidden cells
+        assertThat(t.columnFiguresShown()).containsExactly(false, false, true);
+        assertThat(t.grandTotal()).isEqualTo(STAR);
+        assertThat(t.grandFiguresShown()).isTrue();
+        // nothing hidden: every national figure exact
+        DisclosureControl.Table clear =
+                control.byCentre(List.of(List.of(23L, 9L), List.of(12L, 8L)), List.of(32L, 20L), 52L);
+        assertThat(clear.columnFiguresShown()).containsExactly(true, true);
+        assertThat(clear.grandTotal()).isEqualTo("52");
+    }
+
+    @Test
     void theNorthWestFixLeakOfDecemberFourthIsClosed() {
         // clinical.md §8, found 2026-12-04: FIX patients per region, North West * (4), the other regions 0, network 4
         // → North West is 4. Zeros stay zeros (a hidden zero is recovered from a wider filter), so the network's

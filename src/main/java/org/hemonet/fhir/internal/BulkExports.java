@@ -39,25 +39,35 @@ import org.hemonet.audit.AuditLog;
 import org.hemonet.audit.AuditOutcome;
 import org.hemonet.centre.Centre;
 import org.hemonet.centre.CentreDirectory;
+import org.hemonet.diary.Bleed;
 import org.hemonet.diary.BleedDiary;
 import org.hemonet.diary.Infusion;
 import org.hemonet.identity.AccessPolicy;
 import org.hemonet.identity.PatientScope;
 import org.hemonet.identity.Role;
+import org.hemonet.outcome.JointScores;
 import org.hemonet.patient.PatientRecord;
 import org.hemonet.patient.PatientRegistry;
 import org.hemonet.patient.PatientSummary;
 import org.hemonet.product.Product;
 import org.hemonet.product.ProductCatalogue;
+import org.hemonet.safety.AdverseEvents;
 import org.hemonet.shared.Actor;
 import org.hemonet.shared.NotFoundException;
+import org.hemonet.supply.HomeStock;
 import org.hemonet.supply.TreatmentPlan;
 import org.hemonet.supply.TreatmentPlans;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.RelatedPerson;
+import org.hl7.fhir.r4.model.SupplyDelivery;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +90,12 @@ import org.springframework.stereotype.Component;
  * (notes, who gave an infusion, who prescribed); birth dates coarsened to the year; every id that could lead back to a
  * person — the patient's, their infusions' and plans' — replaced by a keyed hash (HMAC-SHA256 under a 256-bit key drawn
  * for the job and then discarded: ids link within one export and not across exports). Centres and products keep their
- * ids.
+ * ids. Contacts, staff names, narratives, notes, correction reasons and their authors are left out too (docs/fhir.md);
+ * the entry part of built ids ({@code <patient>-bl-<hex>} and the like) is hashed under the same key.
+ *
+ * <p>A patient's bleeds, joint scores, deliveries and adverse events are read through the owning modules' export
+ * methods, without an audit event of their own: the patient's {@code READ} by {@link PatientRegistry#readForExport}
+ * covers the whole record.
  *
  * <p>{@code _since}: MedicationAdministration and MedicationRequest are limited to those recorded (or prescribed) after
  * it; the other types carry no time of change and are exported whole. Jobs and their files are kept for a day, visible
@@ -99,12 +114,29 @@ class BulkExports {
             "Observation",
             "Medication",
             "MedicationRequest",
-            "MedicationAdministration");
+            "MedicationAdministration",
+            "RelatedPerson",
+            "Practitioner",
+            "PractitionerRole",
+            "SupplyDelivery",
+            "AdverseEvent",
+            "Provenance");
 
     static final Duration KEPT = Duration.ofDays(1);
 
+    /** Who made a correction, in a pseudonymised export. */
+    static final String WITHHELD = "withheld";
+
     private static final Pattern UUID_PATTERN =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * The hex digits of an entry's id inside ids built as {@code <patient>-<kind>-<hex>} (bleeds, joint scores,
+     * contacts: {@link BleedObservations#INFIX}, {@link JointScoreObservations#INFIX}, {@link RelatedPersonProvider#INFIX})
+     * and {@code <patient>-pv-<b|i><hex>-<version>} (corrections, {@link ProvenanceProvider#INFIX}).
+     */
+    private static final Pattern ENTRY_HEX_PATTERN =
+            Pattern.compile("(?<=-(?:bl|js|rp)-)[0-9a-f]{24}|(?<=-pv-[bi])[0-9a-f]{18}");
 
     enum Level {
         SYSTEM,
@@ -158,6 +190,10 @@ class BulkExports {
     private final AuditLog auditLog;
     private final ObjectProvider<FhirContext> fhir;
     private final MedicationAdministrationProvider administrations;
+    private final SupplyDeliveryProvider deliveries;
+    private final HomeStock homeStock;
+    private final JointScores jointScores;
+    private final AdverseEvents adverseEvents;
     private final Clock clock;
     private final Path root;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
@@ -177,6 +213,10 @@ class BulkExports {
             AuditLog auditLog,
             ObjectProvider<FhirContext> fhir,
             MedicationAdministrationProvider administrations,
+            SupplyDeliveryProvider deliveries,
+            HomeStock homeStock,
+            JointScores jointScores,
+            AdverseEvents adverseEvents,
             Clock clock,
             @Value("${hemonet.data-dir:./data}") String dataDir) {
         this.registry = registry;
@@ -188,6 +228,10 @@ class BulkExports {
         this.auditLog = auditLog;
         this.fhir = fhir;
         this.administrations = administrations;
+        this.deliveries = deliveries;
+        this.homeStock = homeStock;
+        this.jointScores = jointScores;
+        this.adverseEvents = adverseEvents;
         this.clock = clock;
         this.root = Path.of(dataDir).resolve("fhir-export");
     }
@@ -290,6 +334,16 @@ class BulkExports {
                                 .ifPresent(o -> write(out, job, json, o, pseudonyms));
                     }
                 }
+                for (UUID centre : centresSeen.isEmpty() && centreId != null ? Set.of(centreId) : centresSeen) {
+                    for (org.hemonet.centre.TeamMember member : centres.team(centre)) {
+                        if (out.containsKey("Practitioner")) {
+                            write(out, job, json, PractitionerProvider.toFhir(member), pseudonyms);
+                        }
+                        if (out.containsKey("PractitionerRole")) {
+                            write(out, job, json, PractitionerRoleProvider.toFhir(member), pseudonyms);
+                        }
+                    }
+                }
                 if (out.containsKey("Medication")) {
                     catalogue.products().stream()
                             .sorted(Comparator.comparing(Product::brandName))
@@ -374,8 +428,20 @@ class BulkExports {
         if (types.contains("Condition")) {
             all.add(ConditionProvider.toFhir(record));
         }
+        BleedDiary.DiaryDetails details = types.contains("Observation") || types.contains("Provenance")
+                ? diary.detailsForExport(record.id())
+                : null;
         if (types.contains("Observation")) {
             all.addAll(ObservationProvider.toFhir(record));
+            diary.entriesOf(record.id()).bleeds().stream()
+                    .filter(b -> !b.isVoided())
+                    .sorted(Comparator.comparing(Bleed::startedAt))
+                    .map(b -> BleedObservations.toFhir(b, details.versionOf(b.id()), details.revisionsOfBleed(b.id())))
+                    .forEach(all::add);
+            jointScores.currentForExport(record.id()).stream()
+                    .filter(score -> !score.voided())
+                    .map(score -> JointScoreObservations.toFhir(record.id(), score))
+                    .forEach(all::add);
         }
         if (types.contains("MedicationRequest")) {
             for (TreatmentPlan plan : plans.livingPlansForExport(record.id())) {
@@ -390,6 +456,27 @@ class BulkExports {
                     .filter(i -> request.since() == null || i.recordedAt().isAfter(request.since()))
                     .sorted(Comparator.comparing(Infusion::administeredAt))
                     .map(administrations::toFhir)
+                    .forEach(all::add);
+        }
+        if (types.contains("RelatedPerson")) {
+            all.addAll(RelatedPersonProvider.toFhir(record));
+        }
+        if (types.contains("SupplyDelivery")) {
+            homeStock.deliveriesForExport(record.id()).stream()
+                    .flatMap(d -> deliveries.toFhir(d).stream())
+                    .forEach(all::add);
+        }
+        if (types.contains("AdverseEvent")) {
+            adverseEvents.forExport(record.id()).stream()
+                    .filter(e -> e.voidedAt() == null)
+                    .filter(e -> request.since() == null || e.updatedAt().isAfter(request.since()))
+                    .map(AdverseEventProvider::toFhir)
+                    .forEach(all::add);
+        }
+        if (types.contains("Provenance")) {
+            ProvenanceProvider.of(record, java.util.Objects.requireNonNull(details)).stream()
+                    .filter(p -> request.since() == null
+                            || p.getRecorded().toInstant().isAfter(request.since()))
                     .forEach(all::add);
         }
         return all;
@@ -440,6 +527,30 @@ class BulkExports {
         } else if (resource instanceof MedicationRequest request) {
             request.setNote(null);
             request.setRequester(null);
+        } else if (resource instanceof Observation observation) {
+            observation.setNote(null);
+        } else if (resource instanceof RelatedPerson person) {
+            // a contact's name and phone; the relationship in words is free text (its code stays)
+            person.setName(null);
+            person.setTelecom(null);
+            person.setAddress(null);
+            person.getRelationship().forEach(r -> r.setText(null));
+        } else if (resource instanceof Practitioner practitioner) {
+            practitioner.setName(null);
+            practitioner.setTelecom(null);
+            practitioner.setIdentifier(null);
+        } else if (resource instanceof PractitionerRole role) {
+            role.getPractitioner().setDisplay(null);
+            role.setTelecom(null);
+        } else if (resource instanceof SupplyDelivery delivery) {
+            delivery.setIdentifier(null); // the delivery's reference, as printed on its paperwork
+        } else if (resource instanceof org.hl7.fhir.r4.model.AdverseEvent event) {
+            event.getEvent().setText(null); // the narrative
+            event.setRecorder(null);
+        } else if (resource instanceof Provenance provenance) {
+            // agent.who is required: the author is named as withheld, not by their account
+            provenance.getAgent().forEach(a -> a.setWho(new org.hl7.fhir.r4.model.Reference().setDisplay(WITHHELD)));
+            provenance.getReason().forEach(r -> r.setText(null)); // the person's own words
         }
     }
 
@@ -476,7 +587,15 @@ class BulkExports {
                 m.appendReplacement(out, keep.contains(id) ? id : pseudonym(id));
             }
             m.appendTail(out);
-            return out.toString();
+            Matcher hex = ENTRY_HEX_PATTERN.matcher(out);
+            StringBuilder entries = new StringBuilder(out.length());
+            while (hex.find()) {
+                String digits = hex.group();
+                hex.appendReplacement(
+                        entries, pseudonym(digits).replace("-", "").substring(0, digits.length()));
+            }
+            hex.appendTail(entries);
+            return entries.toString();
         }
 
         /** HMAC-SHA256 of the id, its first 128 bits written as a UUID (version 8: custom). */

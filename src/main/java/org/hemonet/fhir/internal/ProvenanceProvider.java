@@ -83,7 +83,12 @@ public class ProvenanceProvider implements IResourceProvider {
     /** Every correction of the patient's record and diary, newest first. */
     List<Provenance> of(Actor actor, UUID patientId) {
         PatientRecord record = registry.read(actor, patientId);
-        BleedDiary.DiaryDetails details = diary.details(actor, patientId);
+        return of(record, diary.details(actor, patientId));
+    }
+
+    /** Every correction of a record and its diary, newest first (also for the bulk export, which has read both). */
+    static List<Provenance> of(PatientRecord record, BleedDiary.DiaryDetails details) {
+        UUID patientId = record.id();
         List<Provenance> all = new ArrayList<>();
         for (PatientRecord.Revision r : record.revisions()) {
             Provenance p = provenance(

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hemonet.pathway.AnnualReview;
 import org.hemonet.pathway.Discipline;
@@ -116,6 +117,22 @@ public class AnnualReviewQueries {
                         days.put(rs.getObject("patient_id", UUID.class), rs.getObject("last", LocalDate.class)))
                 .list();
         return days;
+    }
+
+    /** The patients among {@code patientIds} with a review completed from {@code from} to {@code to}, both included. */
+    public Set<UUID> completedBetween(Collection<UUID> patientIds, LocalDate from, LocalDate to) {
+        if (patientIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql(
+                        """
+                        select distinct patient_id from pathway.annual_review
+                        where status = 'COMPLETED' and patient_id in (:ids) and completed_on between :from and :to""")
+                .param("ids", patientIds)
+                .param("from", from)
+                .param("to", to)
+                .query(UUID.class)
+                .list());
     }
 
     /** Each patient's review in progress (patients with none are absent). */

@@ -259,6 +259,19 @@ public class SafetyQueries {
                 .list();
     }
 
+    /** Patients with a reported or closed death (category {@code DEATH}) with onset from {@code from} to {@code to}. */
+    public List<UUID> deathsBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql(
+                        """
+                        select distinct patient_id from safety.adverse_event
+                        where status in ('REPORTED', 'CLOSED') and category = 'DEATH'
+                          and onset_on between :from and :to""")
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query(UUID.class)
+                .list();
+    }
+
     private List<AdverseEvent> withFollowUps(List<AdverseEvent> events) {
         if (events.isEmpty()) {
             return events;
