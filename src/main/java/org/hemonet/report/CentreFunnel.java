@@ -148,16 +148,26 @@ public class CentreFunnel {
         }
     }
 
-    /** @param rate whether the measure is a rate (Poisson limits, exposure on the x axis) or a proportion (binomial) */
+    /**
+     * @param rate whether the measure is a rate (Poisson limits, exposure on the x axis) or a proportion (binomial)
+     * @param networkValue as the comparison's network row shows it: {@code *} where that row hides it (beside a
+     *     centre's hidden count, clinical.md §8), and then there are no limits or outlier flags, since the limits are
+     *     drawn around it and would show it
+     */
     public record Funnel(
             int year,
             String measure,
             boolean rate,
             String networkValue,
-            int networkN,
             List<Point> points,
             List<FunnelLimits.Limits> limits,
-            List<String> outliers) {}
+            List<String> outliers) {
+
+        /** Whether the network value, and so the limits, are hidden from this reader. */
+        public boolean networkHidden() {
+            return DisclosureControl.SUPPRESSED.equals(networkValue);
+        }
+    }
 
     private final CentreComparison comparison;
 
@@ -172,6 +182,8 @@ public class CentreFunnel {
         CentreComparison.Comparison shown = computed.shown();
         int networkN = measure.size.applyAsInt(network);
         double p = networkN == 0 ? 0 : measure.events.applyAsInt(network) / (double) networkN;
+        // the limits are drawn around the network value: where the table hides it, so does the funnel
+        boolean hidden = networkN > 0 && DisclosureControl.SUPPRESSED.equals(measure.shownValue.apply(shown.network()));
         List<Point> points = new ArrayList<>();
         List<String> outliers = new ArrayList<>();
         int largest = 0;
@@ -186,8 +198,8 @@ public class CentreFunnel {
             boolean suppressed = DisclosureControl.SUPPRESSED.equals(value);
             FunnelLimits.Limits at = measure.limits(n, p);
             double exact = measure.events.applyAsInt(f) * measure.per / n;
-            Boolean outside95 = suppressed ? null : exact < at.lower95() || exact > at.upper95();
-            Boolean outside998 = suppressed ? null : exact < at.lower998() || exact > at.upper998();
+            Boolean outside95 = suppressed || hidden ? null : exact < at.lower95() || exact > at.upper95();
+            Boolean outside998 = suppressed || hidden ? null : exact < at.lower998() || exact > at.upper998();
             if (Boolean.TRUE.equals(outside998)) {
                 outliers.add(row.centreName());
             }
@@ -195,7 +207,7 @@ public class CentreFunnel {
                     row.centreId(), row.centreName(), measure.shownSize.apply(row), value, outside95, outside998));
         }
         List<FunnelLimits.Limits> limits = new ArrayList<>();
-        if (networkN > 0) {
+        if (networkN > 0 && !hidden) {
             for (int n = 5; n <= Math.max(10, ((largest + 4) / 5) * 5 + 5); n += 5) {
                 limits.add(measure.limits(n, p));
             }
@@ -204,8 +216,7 @@ public class CentreFunnel {
                 year,
                 measure.key,
                 measure.rate(),
-                networkN == 0 ? "–" : measure.format(p),
-                networkN,
+                networkN == 0 ? "–" : hidden ? DisclosureControl.SUPPRESSED : measure.format(p),
                 points,
                 limits,
                 outliers);
