@@ -151,19 +151,22 @@ public class CentreFunnel {
     /**
      * @param rate whether the measure is a rate (Poisson limits, exposure on the x axis) or a proportion (binomial)
      * @param networkValue as the comparison's network row shows it: {@code *} where that row hides it (beside a
-     *     centre's hidden count, clinical.md §8), and then there are no limits or outlier flags, since the limits are
-     *     drawn around it and would show it
+     *     centre's hidden count, clinical.md §8)
+     * @param referenceValue what the limits are drawn around: the network value, or where that is hidden the value of
+     *     the centres shown on the funnel taken together (drawn around the network value, the limits would show it;
+     *     the centres shown give away nothing of the hidden ones); {@code –} when there is none
      */
     public record Funnel(
             int year,
             String measure,
             boolean rate,
             String networkValue,
+            String referenceValue,
             List<Point> points,
             List<FunnelLimits.Limits> limits,
             List<String> outliers) {
 
-        /** Whether the network value, and so the limits, are hidden from this reader. */
+        /** Whether the network value is hidden from this reader (the limits are then around the centres shown). */
         public boolean networkHidden() {
             return DisclosureControl.SUPPRESSED.equals(networkValue);
         }
@@ -181,9 +184,22 @@ public class CentreFunnel {
         CentreComparison.Figures network = computed.network();
         CentreComparison.Comparison shown = computed.shown();
         int networkN = measure.size.applyAsInt(network);
-        double p = networkN == 0 ? 0 : measure.events.applyAsInt(network) / (double) networkN;
-        // the limits are drawn around the network value: where the table hides it, so does the funnel
+        // the limits are drawn around the network value; where the table hides it, around the centres shown
         boolean hidden = networkN > 0 && DisclosureControl.SUPPRESSED.equals(measure.shownValue.apply(shown.network()));
+        long events = measure.events.applyAsInt(network);
+        long size = networkN;
+        if (hidden) {
+            events = 0;
+            size = 0;
+            for (CentreComparison.Row row : shown.items()) {
+                CentreComparison.Figures f = row.centreId() == null ? null : raw.get(row.centreId());
+                if (f != null && !DisclosureControl.SUPPRESSED.equals(measure.shownValue.apply(row))) {
+                    events += measure.events.applyAsInt(f);
+                    size += measure.size.applyAsInt(f);
+                }
+            }
+        }
+        double p = size == 0 ? 0 : events / (double) size;
         List<Point> points = new ArrayList<>();
         List<String> outliers = new ArrayList<>();
         int largest = 0;
@@ -198,8 +214,8 @@ public class CentreFunnel {
             boolean suppressed = DisclosureControl.SUPPRESSED.equals(value);
             FunnelLimits.Limits at = measure.limits(n, p);
             double exact = measure.events.applyAsInt(f) * measure.per / n;
-            Boolean outside95 = suppressed || hidden ? null : exact < at.lower95() || exact > at.upper95();
-            Boolean outside998 = suppressed || hidden ? null : exact < at.lower998() || exact > at.upper998();
+            Boolean outside95 = suppressed ? null : exact < at.lower95() || exact > at.upper95();
+            Boolean outside998 = suppressed ? null : exact < at.lower998() || exact > at.upper998();
             if (Boolean.TRUE.equals(outside998)) {
                 outliers.add(row.centreName());
             }
@@ -207,7 +223,7 @@ public class CentreFunnel {
                     row.centreId(), row.centreName(), measure.shownSize.apply(row), value, outside95, outside998));
         }
         List<FunnelLimits.Limits> limits = new ArrayList<>();
-        if (networkN > 0 && !hidden) {
+        if (size > 0) {
             for (int n = 5; n <= Math.max(10, ((largest + 4) / 5) * 5 + 5); n += 5) {
                 limits.add(measure.limits(n, p));
             }
@@ -217,6 +233,7 @@ public class CentreFunnel {
                 measure.key,
                 measure.rate(),
                 networkN == 0 ? "–" : hidden ? DisclosureControl.SUPPRESSED : measure.format(p),
+                size == 0 ? "–" : measure.format(p),
                 points,
                 limits,
                 outliers);

@@ -178,10 +178,17 @@ class CentreComparisonTest extends IntegrationTest {
 
     @Test
     void theFunnelHasExactBinomialLimitsAroundTheNetworkProportion() {
-        // Alpha's own clinician sees Beta hidden, so not the network value, nor the limits drawn around it
+        // Alpha's own clinician sees Beta hidden, so not the network value: the limits are drawn around the centres
+        // shown instead — Alpha alone, 5/10 = 0.500; at n = 10, qbinom(0.025, 10, 0.5) = 2, qbinom(0.975) = 8
         JsonNode hidden = get(alphaClinician, "/api/v1/reports/funnel?year=" + YEAR + "&measure=zeroBleedProportion");
         assertThat(hidden.path("networkValue").asString()).isEqualTo("*");
-        assertThat(hidden.path("limits")).isEmpty();
+        assertThat(hidden.path("referenceValue").asString()).isEqualTo("0.500");
+        JsonNode aroundAlpha = StreamSupport.stream(hidden.path("limits").spliterator(), false)
+                .filter(l -> l.path("n").asInt() == 10)
+                .findFirst()
+                .orElseThrow();
+        assertThat(aroundAlpha.path("lower95").asDouble()).isEqualTo(0.2);
+        assertThat(aroundAlpha.path("upper95").asDouble()).isEqualTo(0.8);
         assertThat(StreamSupport.stream(hidden.path("points").spliterator(), false)
                         .filter(p -> p.path("centreId").asString().equals(beta.toString()))
                         .findFirst()
@@ -192,6 +199,7 @@ class CentreComparisonTest extends IntegrationTest {
         // a clinician of both centres sees both as computed
         JsonNode f = get(bothClinician, "/api/v1/reports/funnel?year=" + YEAR + "&measure=zeroBleedProportion");
         assertThat(f.path("networkValue").asString()).isEqualTo("0.462");
+        assertThat(f.path("referenceValue").asString()).isEqualTo("0.462");
         JsonNode alphaPoint = StreamSupport.stream(f.path("points").spliterator(), false)
                 .filter(p -> p.path("centreId").asString().equals(alpha.toString()))
                 .findFirst()

@@ -310,12 +310,12 @@ class CentreMeasuresTest extends IntegrationTest {
 
     @Test
     void theTargetJointFunnelHasExactBinomialLimitsAroundTheNetworkProportion() {
-        // Moor's clinician sees Fell hidden: the network value, and the limits around it, are hidden too
+        // Moor's clinician sees Fell hidden, so not the network value: the limits are around Moor alone, 3/8
         JsonNode hidden = get(
                 moorClinician,
                 "/api/v1/reports/funnel?year=" + YEAR + "&measure=targetJointProportion&diagnosis=" + RARE);
         assertThat(hidden.path("networkValue").asString()).isEqualTo("*");
-        assertThat(hidden.path("limits")).isEmpty();
+        assertThat(hidden.path("referenceValue").asString()).isEqualTo("0.375");
         assertThat(hidden.has("networkN")).as("no exact network count").isFalse();
         JsonNode f = get(
                 bothClinician,
