@@ -480,7 +480,8 @@ public class LoadDriver {
     }
 
     /**
-     * The network dashboards (value report, per capita, regimens, designation, a centre's cohort outcomes) as the
+     * The network dashboards (value report, per capita, regimens, designation, a centre's cohort outcomes, the centres
+     * compared with their funnel, trend and service measures) as the
      * analyst, one client, and beside each the plain SQL over the raw rows that its main figure comes from.
      */
     static Map<String, Object> dashboards() throws Exception {
@@ -489,9 +490,15 @@ public class LoadDriver {
         UUID centre = centreId(biggestCentre());
         Map<String, Object> r = new LinkedHashMap<>();
         double worst = 0;
+        int year = java.time.LocalDate.now().getYear() - 1;
         for (String path : List.of("/api/v1/reports/value", "/api/v1/reports/value/per-capita",
                 "/api/v1/reports/value/regimens", "/api/v1/reports/designation",
-                "/api/v1/centres/" + centre + "/outcomes")) {
+                "/api/v1/centres/" + centre + "/outcomes",
+                // the centres compared (issue 18): the table, a funnel, ten years of a trend, the service measures
+                "/api/v1/reports/centres?year=" + year, "/api/v1/reports/funnel?year=" + year
+                        + "&measure=zeroBleedProportion",
+                "/api/v1/reports/trends?measure=abrMedian&from=" + (year - 9) + "&to=" + year,
+                "/api/v1/reports/service?year=" + year)) {
             var figures = latency(10, n, i -> analyst.get(path, "application/json").statusCode());
             r.put(path.replace(centre.toString(), "{centreId}"), figures);
             worst = Math.max(worst, (double) figures.get("p95_ms"));

@@ -45,7 +45,7 @@ final class AnnualCharts {
 
     /** The funnel plot, or null when there is nothing to draw (no patients). */
     static byte @Nullable [] funnel(CentreFunnel.Funnel f, String xLabel) {
-        if (f.limits().isEmpty() || number(f.networkValue()) == null) {
+        if (f.limits().isEmpty() || number(f.referenceValue()) == null) {
             return null;
         }
         BufferedImage image = canvas();
@@ -72,7 +72,7 @@ final class AnnualCharts {
         g.setStroke(new BasicStroke(2f));
         g.draw(steps(f.limits(), FunnelLimits.Limits::upper95, x, y));
         g.draw(steps(f.limits(), FunnelLimits.Limits::lower95, x, y));
-        double network = y.applyAsDouble(number(f.networkValue()).doubleValue());
+        double network = y.applyAsDouble(number(f.referenceValue()).doubleValue());
         g.setColor(INK);
         g.draw(new Line2D.Double(LEFT, network, WIDTH - RIGHT, network));
         int number = 0;

@@ -140,6 +140,9 @@ public class AnnualReport {
 
             heading(doc, "3. " + text(locale, "annual.funnel"));
             doc.add(new Paragraph(text(locale, "annual.funnel.explain", funnel.networkValue()), body()));
+            if (funnel.networkHidden()) {
+                doc.add(new Paragraph(text(locale, "centres.funnel.hidden", funnel.referenceValue()), body()));
+            }
             chart(doc, AnnualCharts.funnel(funnel, text(locale, "centres.funnel.xAxis")));
             doc.add(funnelTable(locale, funnel, centreId));
 

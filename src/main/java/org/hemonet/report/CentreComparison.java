@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.hemonet.centre.Centre;
 import org.hemonet.centre.CentreDirectory;
 import org.hemonet.outcome.CentreCohort;
 import org.hemonet.outcome.CohortOutcomes;
@@ -166,24 +165,34 @@ public class CentreComparison {
         }
     }
 
+    /** What the comparison reads: the cohorts, diary, outcomes, plans and deliveries, prices, centres, safety, surveys. */
+    static final Set<String> READS =
+            Set.of("patient", "diary", "outcome", "supply", "product", "centre", "safety", "survey");
+
     private final CohortOutcomes cohorts;
     private final CentreDirectory centres;
     private final PatientRegistry patients;
     private final ValueReport values;
     private final MoreMeasuresSource more;
-    private final DisclosureControl disclosure = DisclosureControl.defaults();
+    private final ReportSnapshots snapshots;
+    private final NetworkTime networkTime;
+    private static final DisclosureControl DISCLOSURE = DisclosureControl.defaults();
 
     CentreComparison(
             CohortOutcomes cohorts,
             CentreDirectory centres,
             PatientRegistry patients,
             ValueReport values,
-            MoreMeasuresSource more) {
+            MoreMeasuresSource more,
+            ReportSnapshots snapshots,
+            NetworkTime networkTime) {
         this.more = more;
         this.cohorts = cohorts;
         this.centres = centres;
         this.patients = patients;
         this.values = values;
+        this.snapshots = snapshots;
+        this.networkTime = networkTime;
     }
 
     static void requireAllowed(Actor actor) {
@@ -206,36 +215,93 @@ public class CentreComparison {
     /** A comparison as shown to the actor beside the raw figures it was made from (for the funnel's limits). */
     record Computed(Comparison shown, Figures network, Map<UUID, Figures> byCentre) {}
 
+    /** A centre of the comparison, in the order shown (by name). */
+    record Named(UUID id, String name) {}
+
+    /**
+     * The raw figures of one year and cohort filter, before any disclosure control: the same for every reader, so
+     * kept in {@link ReportSnapshots} (issue 18, speed) and published per reader by {@link #publish}.
+     */
+    record Gathered(Figures network, Map<UUID, Figures> byCentre, List<Named> centres) {}
+
     Computed computed(Actor actor, int year, Filter filter) {
         requireAllowed(actor);
         requireYear(year);
+        return publish(
+                CohortOutcomesReport.NETWORK.contains(actor.role()),
+                actor.centreIds(),
+                year,
+                filter,
+                gathered(year, filter));
+    }
+
+    /**
+     * The raw figures, from the snapshots: keyed on every parameter, and on today's date, since the current year's
+     * observation time runs to today (clinical.md §4).
+     */
+    Gathered gathered(int year, Filter filter) {
+        return snapshots.get("centres", READS, List.of(year, filter, networkTime.today()), () -> gather(year, filter));
+    }
+
+    /** Computes the raw figures of every centre with a patient of the cohort, and the network's. */
+    Gathered gather(int year, Filter filter) {
         Map<UUID, Figures> byCentre = new HashMap<>();
         Figures network = figures(year, filter, byCentre);
-        List<Centre> ordered = centres.centres().stream()
+        List<Named> ordered = centres.centres().stream()
                 .filter(c -> byCentre.containsKey(c.id()))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
+                .map(c -> new Named(c.id(), c.name()))
                 .toList();
-        boolean networkRole = CohortOutcomesReport.NETWORK.contains(actor.role());
+        return new Gathered(network, Map.copyOf(byCentre), ordered);
+    }
+
+    /**
+     * The comparison as one reader sees it (clinical.md §8): network roles every centre through disclosure control,
+     * centre staff their {@code ownCentres} as computed and the rest as an analyst would. The only place figures are
+     * made visible, so the differencing tests publish through it.
+     */
+    static Computed publish(boolean networkRole, Set<UUID> ownCentres, int year, Filter filter, Gathered g) {
+        DisclosureControl disclosure = DISCLOSURE;
+        Map<UUID, Figures> byCentre = g.byCentre();
+        Figures network = g.network();
+        List<Named> ordered = g.centres();
         // the centres' patients and those with diary time, each one dimension of the disclosure function with the
         // network as its total (§8): hidden centres show * throughout, and beside them the network's counts are hidden
         List<Long> patientCounts = ordered.stream()
                 .map(c -> (long) byCentre.get(c.id()).cohort().patients())
                 .toList();
         DisclosureControl.Dimension shownPatients = disclosure.dimension(patientCounts);
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Centre c = ordered.get(i);
-            boolean own = !networkRole && actor.centreIds().contains(c.id());
-            rows.add(row(c.id(), c.name(), byCentre.get(c.id()), own ? null : disclosure, shownPatients.hides(i)));
-        }
-        // unless the only hidden centres are the reader's own, whom they see as computed
+        // the patients with diary time are a dimension of their own: a centre hidden in it (1–7, or taken with a lone
+        // one) shows * for that count and for every figure that would give it away — the proportions over it, and the
+        // share of the centre's patients it is (7 of 11 patients with diary time show as 0.636, which only 7/11 gives)
         List<Long> includedCounts =
                 ordered.stream().map(c -> (long) byCentre.get(c.id()).n()).toList();
         DisclosureControl.Dimension shownIncluded = disclosure.dimension(includedCounts);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Named c = ordered.get(i);
+            boolean own = !networkRole && ownCentres.contains(c.id());
+            rows.add(
+                    own
+                            ? row(c.id(), c.name(), byCentre.get(c.id()), null, false)
+                            : withIncludedHidden(
+                                    row(c.id(), c.name(), byCentre.get(c.id()), disclosure, shownPatients.hides(i)),
+                                    shownIncluded.hides(i)));
+        }
+        // unless the only hidden centres are the reader's own, whom they see as computed
         Row networkRow = row(null, "", network, null, false);
-        if (givesAway(shownPatients.hidden(), ordered, actor, networkRole)
-                || givesAway(shownIncluded.hidden(), ordered, actor, networkRole)) {
+        boolean patientsGivenAway = givesAway(shownPatients.hidden(), ordered, ownCentres, networkRole);
+        boolean includedGivenAway = givesAway(shownIncluded.hidden(), ordered, ownCentres, networkRole);
+        if (patientsGivenAway || includedGivenAway) {
             Row controlled = row(null, "", network, disclosure, false);
+            // counts beside a hidden centre never shown; rates and means only when they cannot be taken apart
+            MoreMeasures more = shownPatients.totalFiguresShown()
+                    ? controlled.more().withCountsHidden()
+                    : controlled.more().withAdditiveHidden();
+            // nor a proportion over a hidden count: to 3 decimals it is the count's total in all but name (the
+            // network's 0.059 beside a centre's 0.100 of 8–12 is 1 of 17 and 1 of 10, so the hidden centre's patients
+            // with diary time are 7 — ComparisonDifferencingTest; to 2 decimals a rate still gave one away there)
+            String star = DisclosureControl.SUPPRESSED;
             networkRow = new Row(
                     null,
                     "",
@@ -244,22 +310,28 @@ public class CentreComparison {
                     shownIncluded.total(),
                     controlled.abrMedian(),
                     controlled.abrIqr(),
-                    controlled.zeroBleedProportion(),
+                    includedGivenAway ? star : controlled.zeroBleedProportion(),
                     controlled.iuPerKgPerYearMedian(),
-                    controlled.withDiaryProportion(),
-                    // counts beside a hidden centre never shown; rates and means only when they cannot be taken apart
-                    shownPatients.totalFiguresShown()
-                            ? controlled.more().withCountsHidden()
-                            : controlled.more().withAdditiveHidden());
+                    star,
+                    includedGivenAway ? more.withDiaryCountHidden() : more);
         }
         // the exposure counts (patient-years, treatment-years) are counts too: their network total is never shown
-        // beside
-        // a centre's hidden one (§8, DisclosureControl point 1)
-        if (rows.stream()
-                .filter(Row::disclosureControl)
-                .anyMatch(r -> DisclosureControl.SUPPRESSED.equals(r.more().treatmentYears())
-                        || DisclosureControl.SUPPRESSED.equals(r.more().patientYears()))) {
+        // beside a centre's hidden one (§8, DisclosureControl point 1). Nor is the network rate over them: a rate shown
+        // to 2 decimals is an equation in whole numbers, so beside the other centres' rates it gives the hidden
+        // centre's exposure away (8 patients with 1 treatment-year and 1 event beside 12 with 11 events in 12: 91.67
+        // can only be 11/12, and a network 92.31 only 12/13, so the hidden centre's treatment-years are 1; rounded
+        // to whole events per 100 it still pinned one — ComparisonDifferencingTest). The centres' own rates stay.
+        boolean treatmentYearsHidden = anyHidden(rows, r -> r.more().treatmentYears());
+        boolean patientYearsHidden = anyHidden(rows, r -> r.more().patientYears());
+        if (treatmentYearsHidden || patientYearsHidden) {
             Row n = networkRow;
+            MoreMeasures m = n.more();
+            if (treatmentYearsHidden) {
+                m = m.withTreatmentYearsHidden();
+            }
+            if (patientYearsHidden) {
+                m = m.withPatientYearsHidden();
+            }
             networkRow = new Row(
                     n.centreId(),
                     n.centreName(),
@@ -271,17 +343,46 @@ public class CentreComparison {
                     n.zeroBleedProportion(),
                     n.iuPerKgPerYearMedian(),
                     n.withDiaryProportion(),
-                    n.more().withCountsHidden());
+                    m);
         }
         return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);
     }
 
-    /** Whether the exact network row would give away a suppressed centre this actor may not see as computed. */
-    private static boolean givesAway(Set<Integer> hidden, List<Centre> ordered, Actor actor, boolean networkRole) {
+    /** The row with the patients with diary time, and the figures that would give them away, hidden. */
+    private static Row withIncludedHidden(Row r, boolean hidden) {
+        if (!hidden) {
+            return r;
+        }
+        String s = DisclosureControl.SUPPRESSED;
+        return new Row(
+                r.centreId(),
+                r.centreName(),
+                r.disclosureControl(),
+                r.patients(),
+                s,
+                r.abrMedian(),
+                r.abrIqr(),
+                s,
+                r.iuPerKgPerYearMedian(),
+                s,
+                r.more().withDiaryCountHidden());
+    }
+
+    /** Whether a row under disclosure control shows the figure as suppressed. */
+    private static boolean anyHidden(List<Row> rows, java.util.function.Function<Row, String> figure) {
+        return rows.stream()
+                .filter(Row::disclosureControl)
+                .anyMatch(r -> DisclosureControl.SUPPRESSED.equals(figure.apply(r)));
+    }
+
+    /** Whether the exact network row would give away a suppressed centre this reader may not see as computed. */
+    private static boolean givesAway(
+            Set<Integer> hidden, List<Named> ordered, Set<UUID> ownCentres, boolean networkRole) {
         return !hidden.isEmpty()
                 && (networkRole
-                        || hidden.stream().anyMatch(i -> !actor.centreIds()
-                                .contains(ordered.get(i).id())));
+                        || hidden.stream()
+                                .anyMatch(
+                                        i -> !ownCentres.contains(ordered.get(i).id())));
     }
 
     /** The raw figures of the network, filling {@code byCentre} with each centre's. */
@@ -325,7 +426,7 @@ public class CentreComparison {
         return new Figures(all.network(), networkIu, gathered.network());
     }
 
-    private Row row(
+    private static Row row(
             @Nullable UUID centreId,
             String name,
             Figures f,

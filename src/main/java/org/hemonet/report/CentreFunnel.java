@@ -148,16 +148,29 @@ public class CentreFunnel {
         }
     }
 
-    /** @param rate whether the measure is a rate (Poisson limits, exposure on the x axis) or a proportion (binomial) */
+    /**
+     * @param rate whether the measure is a rate (Poisson limits, exposure on the x axis) or a proportion (binomial)
+     * @param networkValue as the comparison's network row shows it: {@code *} where that row hides it (beside a
+     *     centre's hidden count, clinical.md §8)
+     * @param referenceValue what the limits are drawn around: the network value, or where that is hidden the value of
+     *     the centres shown on the funnel taken together (drawn around the network value, the limits would show it;
+     *     the centres shown give away nothing of the hidden ones); {@code –} when there is none
+     */
     public record Funnel(
             int year,
             String measure,
             boolean rate,
             String networkValue,
-            int networkN,
+            String referenceValue,
             List<Point> points,
             List<FunnelLimits.Limits> limits,
-            List<String> outliers) {}
+            List<String> outliers) {
+
+        /** Whether the network value is hidden from this reader (the limits are then around the centres shown). */
+        public boolean networkHidden() {
+            return DisclosureControl.SUPPRESSED.equals(networkValue);
+        }
+    }
 
     private final CentreComparison comparison;
 
@@ -171,7 +184,22 @@ public class CentreFunnel {
         CentreComparison.Figures network = computed.network();
         CentreComparison.Comparison shown = computed.shown();
         int networkN = measure.size.applyAsInt(network);
-        double p = networkN == 0 ? 0 : measure.events.applyAsInt(network) / (double) networkN;
+        // the limits are drawn around the network value; where the table hides it, around the centres shown
+        boolean hidden = networkN > 0 && DisclosureControl.SUPPRESSED.equals(measure.shownValue.apply(shown.network()));
+        long events = measure.events.applyAsInt(network);
+        long size = networkN;
+        if (hidden) {
+            events = 0;
+            size = 0;
+            for (CentreComparison.Row row : shown.items()) {
+                CentreComparison.Figures f = row.centreId() == null ? null : raw.get(row.centreId());
+                if (f != null && !DisclosureControl.SUPPRESSED.equals(measure.shownValue.apply(row))) {
+                    events += measure.events.applyAsInt(f);
+                    size += measure.size.applyAsInt(f);
+                }
+            }
+        }
+        double p = size == 0 ? 0 : events / (double) size;
         List<Point> points = new ArrayList<>();
         List<String> outliers = new ArrayList<>();
         int largest = 0;
@@ -195,7 +223,7 @@ public class CentreFunnel {
                     row.centreId(), row.centreName(), measure.shownSize.apply(row), value, outside95, outside998));
         }
         List<FunnelLimits.Limits> limits = new ArrayList<>();
-        if (networkN > 0) {
+        if (size > 0) {
             for (int n = 5; n <= Math.max(10, ((largest + 4) / 5) * 5 + 5); n += 5) {
                 limits.add(measure.limits(n, p));
             }
@@ -204,8 +232,8 @@ public class CentreFunnel {
                 year,
                 measure.key,
                 measure.rate(),
-                networkN == 0 ? "–" : measure.format(p),
-                networkN,
+                networkN == 0 ? "–" : hidden ? DisclosureControl.SUPPRESSED : measure.format(p),
+                size == 0 ? "–" : measure.format(p),
                 points,
                 limits,
                 outliers);

@@ -79,7 +79,7 @@ public record FunnelChart(
                     p.n(),
                     outside));
         }
-        double network = Double.parseDouble(funnel.networkValue());
+        double network = Double.parseDouble(funnel.referenceValue());
         return new FunnelChart(
                 WIDTH,
                 HEIGHT,
@@ -101,7 +101,7 @@ public record FunnelChart(
         if (!funnel.rate()) {
             return 1;
         }
-        double max = Double.parseDouble(funnel.networkValue()) * 2;
+        double max = Double.parseDouble(funnel.referenceValue()) * 2;
         for (FunnelLimits.Limits l : funnel.limits()) {
             max = Math.max(max, l.upper95());
         }

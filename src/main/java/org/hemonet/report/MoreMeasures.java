@@ -83,6 +83,72 @@ public record MoreMeasures(
                 s);
     }
 
+    /** The proportions over the patients with diary time hidden: beside their hidden count. */
+    MoreMeasures withDiaryCountHidden() {
+        return withProportions(DisclosureControl.SUPPRESSED, DisclosureControl.SUPPRESSED);
+    }
+
+    private MoreMeasures withProportions(String jointImmobilising, String targetJoint) {
+        return new MoreMeasures(
+                ajbrMedian,
+                ajbrIqr,
+                jointImmobilising,
+                targetJoint,
+                hjhsMedian,
+                hjhsChangeMedian,
+                painMedian,
+                daysLostPerPatientYear,
+                patientYears,
+                adherenceMedian,
+                diaryCompletenessMedian,
+                costPerPatientMean,
+                satisfactionMean,
+                adverseEventsPer100TreatmentYears,
+                treatmentYears);
+    }
+
+    /** The treatment-years and the adverse-event rate over them hidden: beside a centre's hidden treatment-years. */
+    MoreMeasures withTreatmentYearsHidden() {
+        String s = DisclosureControl.SUPPRESSED;
+        return new MoreMeasures(
+                ajbrMedian,
+                ajbrIqr,
+                jointImmobilisingProportion,
+                targetJointProportion,
+                hjhsMedian,
+                hjhsChangeMedian,
+                painMedian,
+                daysLostPerPatientYear,
+                patientYears,
+                adherenceMedian,
+                diaryCompletenessMedian,
+                costPerPatientMean,
+                satisfactionMean,
+                s,
+                s);
+    }
+
+    /** The patient-years and the days-lost rate over them hidden: beside a centre's hidden patient-years. */
+    MoreMeasures withPatientYearsHidden() {
+        String s = DisclosureControl.SUPPRESSED;
+        return new MoreMeasures(
+                ajbrMedian,
+                ajbrIqr,
+                jointImmobilisingProportion,
+                targetJointProportion,
+                hjhsMedian,
+                hjhsChangeMedian,
+                painMedian,
+                s,
+                s,
+                adherenceMedian,
+                diaryCompletenessMedian,
+                costPerPatientMean,
+                satisfactionMean,
+                adverseEventsPer100TreatmentYears,
+                treatmentYears);
+    }
+
     /** The additive figures (rates and means over patients that add up to the total's) hidden: see §8. */
     MoreMeasures withAdditiveHidden() {
         String s = DisclosureControl.SUPPRESSED;

@@ -67,11 +67,15 @@ public class ServiceMeasures {
         long transitionOverdue;
     }
 
+    /** What the measures read: patients, plans and deliveries, reviews and hand-overs, centres (designation). */
+    static final Set<String> READS = Set.of("patient", "supply", "pathway", "centre");
+
     private final PatientRegistry patients;
     private final BenchmarkQueries queries;
     private final DesignationReport designation;
     private final RegistrySettings registry;
     private final NetworkTime networkTime;
+    private final ReportSnapshots snapshots;
     private final DisclosureControl disclosure = DisclosureControl.defaults();
 
     ServiceMeasures(
@@ -79,13 +83,21 @@ public class ServiceMeasures {
             BenchmarkQueries queries,
             DesignationReport designation,
             RegistrySettings registry,
-            NetworkTime networkTime) {
+            NetworkTime networkTime,
+            ReportSnapshots snapshots) {
         this.patients = patients;
         this.queries = queries;
         this.designation = designation;
         this.registry = registry;
         this.networkTime = networkTime;
+        this.snapshots = snapshots;
     }
+
+    /**
+     * The raw counts as at {@code asOf}, before disclosure control: the same for every reader, so kept in {@link
+     * ReportSnapshots} (issue 18, speed).
+     */
+    record Gathered(Map<UUID, Counts> byCentre, Counts network, List<DesignationReport.CentreDesignation> centres) {}
 
     public Report report(Actor actor, int year) {
         CentreComparison.requireAllowed(actor);
@@ -93,6 +105,11 @@ public class ServiceMeasures {
         LocalDate endOfYear = LocalDate.of(year, 12, 31);
         LocalDate today = networkTime.today();
         LocalDate asOf = endOfYear.isAfter(today) ? today : endOfYear;
+        Gathered g = snapshots.get("service", READS, List.of(asOf), () -> gather(asOf));
+        return publish(actor, year, asOf, g);
+    }
+
+    Gathered gather(LocalDate asOf) {
         Map<UUID, Boolean> prophylaxis = queries.prophylaxisHomeDelivery(asOf);
         Set<UUID> reviewed = queries.reviewedWithinYear(asOf);
         Set<UUID> handedOver = queries.handedOver(
@@ -113,6 +130,14 @@ public class ServiceMeasures {
                 .filter(c -> byCentre.containsKey(c.centreId()))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
+        return new Gathered(Map.copyOf(byCentre), network, centres);
+    }
+
+    /** The measures as this reader sees them (see the class comment). */
+    private Report publish(Actor actor, int year, LocalDate asOf, Gathered g) {
+        Map<UUID, Counts> byCentre = g.byCentre();
+        Counts network = g.network();
+        List<DesignationReport.CentreDesignation> centres = g.centres();
         boolean networkRole = CohortOutcomesReport.NETWORK.contains(actor.role());
         // each count column is one dimension of the disclosure function with the network as its total (§8)
         List<Counts> ordered =

@@ -32,7 +32,7 @@ class AnnualChartsTest {
                 "zeroBleedProportion",
                 false,
                 "0.500",
-                30,
+                "0.500",
                 List.of(
                         new CentreFunnel.Point(NORTH, "North", "15", "0.900", true, true),
                         new CentreFunnel.Point(UUID.randomUUID(), "South", "*", "*", null, null)),
@@ -53,7 +53,7 @@ class AnnualChartsTest {
     @Test
     void noFunnelWithoutPatientsAndNoTrendWithoutAShownFigure() {
         CentreFunnel.Funnel empty =
-                new CentreFunnel.Funnel(2025, "zeroBleedProportion", false, "–", 0, List.of(), List.of(), List.of());
+                new CentreFunnel.Funnel(2025, "zeroBleedProportion", false, "–", "–", List.of(), List.of(), List.of());
         assertThat(AnnualCharts.funnel(empty, "Patients")).isNull();
         CentreTrends.Line hidden = new CentreTrends.Line(
                 null,

@@ -65,6 +65,9 @@ class CentreMeasuresTest extends IntegrationTest {
     static UUID moor;
     static UUID fell;
     static String moorClinician;
+    /** A clinician of both centres, who sees both as computed, and so the network's figures beside them exactly. */
+    static String bothClinician;
+
     static String analyst;
     static String moorName;
 
@@ -80,6 +83,16 @@ class CentreMeasuresTest extends IntegrationTest {
         moorName = m.name();
         fell = f.centreId();
         moorClinician = m.staff(Role.CLINICIAN).username();
+        bothClinician = "t-both-" + UUID.randomUUID().toString().substring(0, 8);
+        context.getBean(org.hemonet.identity.AccountAdministration.class)
+                .create(new org.hemonet.identity.NewAccount(
+                        bothClinician,
+                        "Clinician of Moor and Fell",
+                        Role.CLINICIAN,
+                        org.hemonet.support.SignIn.DEMO_PASSWORD,
+                        java.util.Set.of(m.centreId(), f.centreId()),
+                        java.util.Map.of(),
+                        org.hemonet.support.SignIn.DEMO_TOTP_SECRET));
         analyst = m.staff(Role.NETWORK_ANALYST).username();
         int[] episodes = {0, 0, 1, 1, 2, 3, 3, 5};
         UUID[] p = new UUID[episodes.length];
@@ -283,15 +296,29 @@ class CentreMeasuresTest extends IntegrationTest {
         assertThat(n.path("ajbrMedian").asString()).isEqualTo("1.00");
         assertThat(n.path("ajbrIqr").get(0).asString()).isEqualTo("0.50");
         assertThat(n.path("ajbrIqr").get(1).asString()).isEqualTo("2.50");
-        assertThat(n.path("targetJointProportion").asString()).isEqualTo("0.273");
+        // a proportion over the hidden patients with diary time would give their total away
+        // (ComparisonDifferencingTest)
+        assertThat(n.path("targetJointProportion").asString()).isEqualTo("*");
+        // a reader who sees both centres as computed sees the network exactly
+        JsonNode both = get(bothClinician, "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=" + RARE);
+        assertThat(both.path("network").path("targetJointProportion").asString())
+                .isEqualTo("0.273");
+        assertThat(both.path("network").path("patients").asString()).isEqualTo("11");
         // an additive figure beside hidden centres would give them away
         assertThat(n.path("treatmentYears").asString()).isEqualTo("*");
     }
 
     @Test
     void theTargetJointFunnelHasExactBinomialLimitsAroundTheNetworkProportion() {
-        JsonNode f = get(
+        // Moor's clinician sees Fell hidden, so not the network value: the limits are around Moor alone, 3/8
+        JsonNode hidden = get(
                 moorClinician,
+                "/api/v1/reports/funnel?year=" + YEAR + "&measure=targetJointProportion&diagnosis=" + RARE);
+        assertThat(hidden.path("networkValue").asString()).isEqualTo("*");
+        assertThat(hidden.path("referenceValue").asString()).isEqualTo("0.375");
+        assertThat(hidden.has("networkN")).as("no exact network count").isFalse();
+        JsonNode f = get(
+                bothClinician,
                 "/api/v1/reports/funnel?year=" + YEAR + "&measure=targetJointProportion&diagnosis=" + RARE);
         assertThat(f.path("measure").asString()).isEqualTo("targetJointProportion");
         assertThat(f.path("networkValue").asString()).isEqualTo("0.273");
@@ -306,7 +333,7 @@ class CentreMeasuresTest extends IntegrationTest {
                 .filter(p -> p.path("centreId").asString().equals(fell.toString()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(fellPoint.path("value").asString()).isEqualTo("*");
+        assertThat(fellPoint.path("value").asString()).isEqualTo("0.000");
         JsonNode five = limitsAt(f, 5);
         assertThat(five.path("lower95").asDouble()).isEqualTo(0.0);
         assertThat(five.path("upper95").asDouble()).isEqualTo(0.6);
@@ -321,8 +348,16 @@ class CentreMeasuresTest extends IntegrationTest {
     void theAdverseEventFunnelIsARateWithPoissonLimits() {
         // filtered to this test's centres: 2 events over Moor's 8 treatment-years (Fell's patients were not treated in
         // 2025, so Fell has no exposure and no point) → 25.00 per 100; limits as FunnelPoissonLimitsTest works them
+        // (Fell's row is hidden from Moor's clinician, its treatment-years with it, so they see no network rate)
+        assertThat(get(
+                                moorClinician,
+                                "/api/v1/reports/funnel?year=" + YEAR
+                                        + "&measure=adverseEventsPer100TreatmentYears&diagnosis=" + RARE)
+                        .path("networkValue")
+                        .asString())
+                .isEqualTo("*");
         JsonNode f = get(
-                moorClinician,
+                bothClinician,
                 "/api/v1/reports/funnel?year=" + YEAR + "&measure=adverseEventsPer100TreatmentYears&diagnosis=" + RARE);
         assertThat(f.path("rate").asBoolean()).isTrue();
         assertThat(f.path("networkValue").asString()).isEqualTo("25.00");
