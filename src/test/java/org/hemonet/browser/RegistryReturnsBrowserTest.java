@@ -86,5 +86,14 @@ class RegistryReturnsBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(rows)
                 .doesNotContain("Rhys")
                 .doesNotContain(patient.patientId().toString());
+
+        Page phone = signIn(site.staff(Role.NURSE).username(), PHONE_WIDTH);
+        phone.navigate("/returns");
+        assertThat(phone.locator("h1")).hasText("Registry returns");
+        screenshot(phone, "registry-returns-phone");
+        org.assertj.core.api.Assertions.assertThat(
+                        ((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue())
+                .as("no sideways scrolling on a phone")
+                .isLessThanOrEqualTo(PHONE_WIDTH);
     }
 }
