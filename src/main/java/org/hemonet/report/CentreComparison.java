@@ -300,8 +300,10 @@ public class CentreComparison {
                     : controlled.more().withAdditiveHidden();
             // nor a proportion over a hidden count: to 3 decimals it is the count's total in all but name (the
             // network's 0.059 beside a centre's 0.100 of 8–12 is 1 of 17 and 1 of 10, so the hidden centre's patients
-            // with diary time are 7 — ComparisonDifferencingTest; to 2 decimals a rate still gave one away there)
+            // with diary time are 7 — ComparisonDifferencingTest; to 2 decimals a rate still gave one away there;
+            // DisclosureControl point 4, as the service measures)
             String star = DisclosureControl.SUPPRESSED;
+            String includedTotal = includedGivenAway ? star : Integer.toString(network.n());
             networkRow = new Row(
                     null,
                     "",
@@ -310,7 +312,7 @@ public class CentreComparison {
                     shownIncluded.total(),
                     controlled.abrMedian(),
                     controlled.abrIqr(),
-                    includedGivenAway ? star : controlled.zeroBleedProportion(),
+                    disclosure.overTotal(controlled.zeroBleedProportion(), includedTotal),
                     controlled.iuPerKgPerYearMedian(),
                     star,
                     includedGivenAway ? more.withDiaryCountHidden() : more);

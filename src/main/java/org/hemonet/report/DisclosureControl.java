@@ -38,6 +38,14 @@ import java.util.Set;
  *       when there is none (only zeros beside it: the North West FIX case of 2026-12-04) the total's other figures are
  *       hidden too ({@link Dimension#totalFiguresShown}). Zeros are never hidden: an empty cell under a wider filter
  *       or an earlier year is known to be empty, so a hidden zero would be recovered, and the cell beside it with it.
+ *   <li>A figure over a count total — a network proportion, rate or mean whose denominator is the total of a dimension
+ *       (home-delivery coverage over the patients on prophylaxis, adverse events per 100 treatment-years) — is shown
+ *       only where that total is ({@link #overTotal}). To the decimals shown it is an equation in whole numbers that
+ *       pins the total in all but name (0.448 over 22–36 patients can only be 13 of 29), and beside the shown cells,
+ *       whose own proportions pin them (0.917 over 8–12 is 11 of 12), or the same centres a year later, the hidden
+ *       cell falls out ({@code ComparisonDifferencingTest}, {@code ServiceDifferencingTest}). Coarser decimals were
+ *       tried and still leaked. For the same reason a centre's own rate over a count shown beside it (days lost per
+ *       patient-year beside the patient-years) is built on that count: {@code *} where the count is.
  * </ol>
  *
  * <p>Not covered by point 2: a population whose exact total is published anyway (the network overview's centres beside
@@ -109,6 +117,17 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
     /** A national figure that is no table's total (or whose table hides nothing): shown as it is. */
     public String nationalCount(long count) {
         return Long.toString(count);
+    }
+
+    /**
+     * A figure over a count total (a network proportion, rate or mean whose denominator is that total, point 4 of the
+     * class comment), already formatted: shown only where the total is — {@code *} beside a total shown as {@code *}.
+     *
+     * @param figure the figure as computed
+     * @param total the total as shown to the same reader
+     */
+    public String overTotal(String figure, String total) {
+        return SUPPRESSED.equals(total) ? SUPPRESSED : figure;
     }
 
     /** A rate, mean or median built on {@code patients} patients, already formatted. */

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Who sees what follows {@link CentreComparison}: network roles see every centre through {@link DisclosureControl}
  * (§8: counts of 1–7 as {@code *}, others rounded to 5; a proportion on fewer than 8 patients as {@code *}; a lone
- * hidden centre takes another with it), centre staff their own centres as computed. The centre-level facts (24-hour
+ * hidden centre takes another with it; beside a hidden centre the network's count and the proportion over it are
+ * {@code *}), centre staff their own centres as computed. The centre-level facts (24-hour
  * cover, standards met) describe the centre, not patients, and are always shown.
  */
 @Service
@@ -76,7 +77,7 @@ public class ServiceMeasures {
     private final RegistrySettings registry;
     private final NetworkTime networkTime;
     private final ReportSnapshots snapshots;
-    private final DisclosureControl disclosure = DisclosureControl.defaults();
+    private static final DisclosureControl DISCLOSURE = DisclosureControl.defaults();
 
     ServiceMeasures(
             PatientRegistry patients,
@@ -106,7 +107,7 @@ public class ServiceMeasures {
         LocalDate today = networkTime.today();
         LocalDate asOf = endOfYear.isAfter(today) ? today : endOfYear;
         Gathered g = snapshots.get("service", READS, List.of(asOf), () -> gather(asOf));
-        return publish(actor, year, asOf, g);
+        return publish(CohortOutcomesReport.NETWORK.contains(actor.role()), actor.centreIds(), year, asOf, g);
     }
 
     Gathered gather(LocalDate asOf) {
@@ -133,12 +134,16 @@ public class ServiceMeasures {
         return new Gathered(Map.copyOf(byCentre), network, centres);
     }
 
-    /** The measures as this reader sees them (see the class comment). */
-    private Report publish(Actor actor, int year, LocalDate asOf, Gathered g) {
+    /**
+     * The measures as one reader sees them (see the class comment): network roles every centre through disclosure
+     * control, centre staff their {@code ownCentres} as computed. The only place the measures are made visible, so the
+     * differencing tests publish through it.
+     */
+    static Report publish(boolean networkRole, Set<UUID> ownCentres, int year, LocalDate asOf, Gathered g) {
+        DisclosureControl disclosure = DISCLOSURE;
         Map<UUID, Counts> byCentre = g.byCentre();
         Counts network = g.network();
         List<DesignationReport.CentreDesignation> centres = g.centres();
-        boolean networkRole = CohortOutcomesReport.NETWORK.contains(actor.role());
         // each count column is one dimension of the disclosure function with the network as its total (§8)
         List<Counts> ordered =
                 centres.stream().map(c -> byCentre.get(c.centreId())).toList();
@@ -152,7 +157,7 @@ public class ServiceMeasures {
         for (int i = 0; i < centres.size(); i++) {
             DesignationReport.CentreDesignation c = centres.get(i);
             Counts n = ordered.get(i);
-            boolean own = !networkRole && actor.centreIds().contains(c.centreId());
+            boolean own = !networkRole && ownCentres.contains(c.centreId());
             if (own) {
                 rows.add(row(c.centreId(), c.name(), n, null, cover24h(c), c.meetsAll()));
                 continue;
@@ -180,19 +185,23 @@ public class ServiceMeasures {
                     cover24h(c),
                     c.meetsAll()));
         }
-        // a count total beside a hidden centre is never shown; proportions only when they cannot be taken apart
+        // a count total beside a hidden centre is never shown, nor a proportion over it (§8, DisclosureControl points 1
+        // and 4: 0.448 of 22–36 on prophylaxis is 13 of 29, and a year later the same centres' shown proportions give
+        // the other cells away — ServiceDifferencingTest)
         Row exact = row(null, "", network, null, null, null);
-        Row controlled = row(null, "", network, disclosure, null, null);
+        String patientsTotal = patientsShown.count(exact.patients());
+        String prophylaxisTotal = prophylaxisShown.count(exact.onProphylaxis());
+        String transitionTotal = transitionShown.count(exact.transitionPatients());
         Row networkRow = new Row(
                 null,
                 "",
                 patientsShown.hiddenFromReader || prophylaxisShown.hiddenFromReader || transitionShown.hiddenFromReader,
-                patientsShown.count(exact.patients()),
-                prophylaxisShown.count(exact.onProphylaxis()),
-                prophylaxisShown.figure(exact.homeDeliveryProportion(), controlled.homeDeliveryProportion()),
-                patientsShown.figure(exact.reviewedProportion(), controlled.reviewedProportion()),
-                transitionShown.count(exact.transitionPatients()),
-                transitionShown.figure(exact.transitionOverdueProportion(), controlled.transitionOverdueProportion()),
+                patientsTotal,
+                prophylaxisTotal,
+                disclosure.overTotal(exact.homeDeliveryProportion(), prophylaxisTotal),
+                disclosure.overTotal(exact.reviewedProportion(), patientsTotal),
+                transitionTotal,
+                disclosure.overTotal(exact.transitionOverdueProportion(), transitionTotal),
                 null,
                 null);
         return new Report(year, asOf, networkRow, rows);
@@ -211,15 +220,9 @@ public class ServiceMeasures {
             hiddenFromReader |= dimension.hides(index);
         }
 
+        /** The network's total as this reader sees it: {@code *} beside a cell hidden from them, else exact. */
         String count(String exact) {
             return hiddenFromReader ? DisclosureControl.SUPPRESSED : exact;
-        }
-
-        String figure(String exact, String controlled) {
-            if (!hiddenFromReader) {
-                return exact;
-            }
-            return dimension.totalFiguresShown() ? controlled : DisclosureControl.SUPPRESSED;
         }
     }
 

@@ -348,8 +348,8 @@ public class NationalAnnualReturn {
                     sums.get(f).addAll(List.of(figureCells[f]));
                 }
             }
-            long grand = totals.stream().mapToLong(Long::longValue).sum();
-            DisclosureControl.Table t = network ? dc.byCentre(counts, totals, grand) : null;
+            Published published = network ? published(dc, counts, totals) : null;
+            DisclosureControl.Table t = published == null ? null : published.table();
             String dxName = dx.name();
             for (int r = 0; r < rows.size(); r++) {
                 Centre centre = rows.get(r);
@@ -357,9 +357,9 @@ public class NationalAnnualReturn {
                     continue;
                 }
                 for (int c = 0; c < n; c++) {
-                    String value = t == null
+                    String value = published == null
                             ? Long.toString(counts.get(r).get(c))
-                            : t.rows().get(r).cells().get(c);
+                            : published.cells().get(r).get(c);
                     add(centre.code(), centre.name(), table, dxName, categories.get(c), products, value);
                 }
                 add(
@@ -369,9 +369,9 @@ public class NationalAnnualReturn {
                         dxName,
                         TOTAL,
                         null,
-                        t == null
+                        published == null
                                 ? Long.toString(totals.get(r))
-                                : t.rows().get(r).total());
+                                : published.totals().get(r));
                 for (int f = 0; f < figureTables.size(); f++) {
                     FigureTable ft = figureTables.get(f);
                     BigDecimal rowSum = BigDecimal.ZERO;
@@ -401,14 +401,10 @@ public class NationalAnnualReturn {
                     }
                 }
             }
-            if (t == null) {
+            if (published == null) {
                 return; // centre staff: their own centres only, no national figures
             }
             for (int c = 0; c < n; c++) {
-                long sum = 0;
-                for (List<Long> row : counts) {
-                    sum += row.get(c);
-                }
                 add(
                         NATIONAL,
                         "",
@@ -416,9 +412,9 @@ public class NationalAnnualReturn {
                         dxName,
                         categories.get(c),
                         products,
-                        t.columnFiguresShown().get(c) ? dc.nationalCount(sum) : DisclosureControl.SUPPRESSED);
+                        published.national().get(c));
             }
-            add(NATIONAL, "", table, dxName, TOTAL, null, t.grandTotal());
+            add(NATIONAL, "", table, dxName, TOTAL, null, published.grand());
             for (int f = 0; f < figureTables.size(); f++) {
                 FigureTable ft = figureTables.get(f);
                 BigDecimal grandSum = BigDecimal.ZERO;
@@ -462,6 +458,44 @@ public class NationalAnnualReturn {
                     products == null || TOTAL.equals(category) ? null : products.get(UUID.fromString(category));
             out.add(new Figure(code, name, table, dx, product == null ? category : "PRODUCT", product, value));
         }
+    }
+
+    /**
+     * One count table of the network file as published (clinical.md §8): each centre's cells and total, each
+     * category's national figure and the national total, through {@link DisclosureControl#byCentre}.
+     *
+     * @param cells by centre, by category
+     * @param totals by centre (its distinct patients: a patient may fall in several categories)
+     * @param national by category: exact only when none of its centres' cells is hidden, else {@code *}
+     * @param grand the national total: exact only when no cell is hidden, else {@code *}
+     * @param table the disclosure function's answer, for the figure tables the counts protect
+     */
+    record Published(
+            List<List<String>> cells,
+            List<String> totals,
+            List<String> national,
+            String grand,
+            DisclosureControl.Table table) {}
+
+    /** The count table {@code counts} (by centre, by category) with each centre's {@code totals}, as published. */
+    static Published published(DisclosureControl dc, List<List<Long>> counts, List<Long> totals) {
+        long grand = totals.stream().mapToLong(Long::longValue).sum();
+        DisclosureControl.Table t = dc.byCentre(counts, totals, grand);
+        int n = counts.isEmpty() ? 0 : counts.get(0).size();
+        List<String> national = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            long sum = 0;
+            for (List<Long> row : counts) {
+                sum += row.get(c);
+            }
+            national.add(t.columnFiguresShown().get(c) ? dc.nationalCount(sum) : DisclosureControl.SUPPRESSED);
+        }
+        return new Published(
+                t.rows().stream().map(DisclosureControl.Dimension::cells).toList(),
+                t.rows().stream().map(DisclosureControl.Dimension::total).toList(),
+                List.copyOf(national),
+                t.grandTotal(),
+                t);
     }
 
     private static String csv(int year, List<Figure> figures) {
