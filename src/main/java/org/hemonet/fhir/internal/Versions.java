@@ -51,6 +51,23 @@ final class Versions {
                 Date.from(at), ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC"));
     }
 
+    /**
+     * The version an update corrects (security.md §18): the {@code If-Match} ETag ({@code W/"n"}), which HAPI also
+     * puts into the id's version. None → 428 Precondition Required (as the JSON API answers); an unreadable one → 400.
+     */
+    static int ifMatch(org.hl7.fhir.instance.model.api.IIdType id, @Nullable String ifMatch) {
+        String given = id.hasVersionIdPart() ? id.getVersionIdPart() : ifMatch;
+        if (given == null || given.isBlank()) {
+            throw FhirErrors.preconditionRequired(
+                    "An update needs If-Match: W/\"<version>\" (the version it corrects).");
+        }
+        Integer version = parse(given);
+        if (version == null) {
+            throw FhirErrors.badRequest("If-Match must be a version: W/\"<version>\".");
+        }
+        return version;
+    }
+
     /** The version number in a version id or an {@code If-Match} ETag ({@code W/"3"}, {@code "3"}, {@code 3}). */
     static @Nullable Integer parse(@Nullable String version) {
         if (version == null) {
