@@ -96,8 +96,10 @@ public class PatientProvider implements IResourceProvider {
     }
 
     /**
-     * The patients the caller may see, by name (part of the given or family name) or identifier (a national id:
-     * {@code [system|]value}); criteria about anyone else match nothing.
+     * The patients the caller may see, by name (part of the given or family name) or identifier ({@code
+     * [system|]value}: a national id, or a centre's medical record number under {@code
+     * https://hemonet.org/fhir/sid/centre/{centre id}/mrn}; without a system, either); criteria about anyone else
+     * match nothing.
      */
     @Search
     public IBundleProvider search(
@@ -110,18 +112,18 @@ public class PatientProvider implements IResourceProvider {
         if (name != null && identifier != null) {
             throw FhirErrors.badRequest("Search by name or by identifier, not both at once.");
         }
-        String text = name != null ? name.getValue() : identifier != null ? identifier.getValue() : null;
         if (identifier != null) {
-            // the registry matches national ids exactly; other systems (MRNs) are not searchable yet
-            List<Patient> matches = registry
-                    .search(actor, new PatientSearch(text, null, null, null, null, 0, Integer.MAX_VALUE))
-                    .items()
-                    .stream()
+            if (identifier.getValue() == null || identifier.getValue().isBlank()) {
+                throw FhirErrors.badRequest("identifier: give a value ([system|]value).");
+            }
+            // the registry matches the value among the caller's patients; the system narrows it to one scheme here
+            List<Patient> matches = registry.withIdentifier(actor, identifier.getValue()).stream()
                     .map(summary -> toFhir(registry.read(actor, summary.id())))
                     .filter(p -> hasIdentifier(p, identifier))
                     .toList();
             return Pages.slice(page, matches);
         }
+        String text = name != null ? name.getValue() : null;
         // the registry pages by whole pages; ask for everything up to the end of the requested page
         PatientSearch.Page found = registry.search(
                 actor, new PatientSearch(text, null, null, null, null, 0, Math.max(1, page.offset() + page.size())));
@@ -193,9 +195,13 @@ public class PatientProvider implements IResourceProvider {
     }
 
     private static boolean hasIdentifier(Patient patient, TokenParam token) {
+        String value = token.getValue().strip();
+        String system = token.getSystem() == null || token.getSystem().isEmpty() ? null : token.getSystem();
         return patient.getIdentifier().stream()
-                .anyMatch(i -> i.getValue().equals(token.getValue().replace(" ", ""))
-                        && (token.getSystem() == null || token.getSystem().equals(i.getSystem())));
+                .anyMatch(i -> (i.getValue().equals(value)
+                                || (i.getUse() == Identifier.IdentifierUse.OFFICIAL
+                                        && i.getValue().equals(value.replace(" ", ""))))
+                        && (system == null || system.equals(i.getSystem())));
     }
 
     static Patient toFhir(PatientRecord record) {
