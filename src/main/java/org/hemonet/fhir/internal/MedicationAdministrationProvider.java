@@ -140,7 +140,8 @@ public class MedicationAdministrationProvider implements IResourceProvider {
         return all;
     }
 
-    private MedicationAdministration current(Infusion infusion, BleedDiary.DiaryDetails details) {
+    /** The infusion as it reads now, stamped with its version and the time of its last change. */
+    MedicationAdministration current(Infusion infusion, BleedDiary.DiaryDetails details) {
         Instant updated = details.revisionsOfInfusion(infusion.id()).stream()
                 .map(Revision::correctedAt)
                 .max(Instant::compareTo)

@@ -135,12 +135,20 @@ public class PatientProvider implements IResourceProvider {
 
     /**
      * {@code Patient/{id}/$everything}: the patient, their centres, contacts (RelatedPerson), diagnosis, laboratory
-     * results, bleeds, current joint scores, treatment plans, infusions and adverse event reports (not voided), home deliveries and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module (access policy, one
-     * audit event per module read); another centre's patient is 404 as on every other path.
+     * results, bleeds, current joint scores, treatment plans, infusions and adverse event reports (not voided), home
+     * deliveries and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module
+     * (access policy, one audit event per module read); another centre's patient is 404 as on every other path. {@code
+     * _since} keeps the resources changed after it among those that carry a time of change ({@link
+     * Versions#changedSince}); the patient and the resources without one are always there.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
     public IBundleProvider everything(
-            @IdParam IdType id, @Count @Nullable Integer count, @Offset @Nullable Integer offset) {
+            @IdParam IdType id,
+            @ca.uhn.fhir.rest.annotation.OperationParam(name = "_since")
+                    org.hl7.fhir.instance.model.api.@Nullable IPrimitiveType<String> sinceParam,
+            @Count @Nullable Integer count,
+            @Offset @Nullable Integer offset) {
+        java.time.Instant since = BulkExportProvider.instant(sinceParam == null ? null : sinceParam.getValueAsString());
         Actor actor = currentActor.require();
         PatientRecord record = registry.read(actor, Ids.uuid(id));
         List<IBaseResource> all = new ArrayList<>();
@@ -157,13 +165,16 @@ public class PatientProvider implements IResourceProvider {
         plans.plansOf(actor, record.id()).stream()
                 .map(plan -> MedicationRequestProvider.toFhir(plan, clock))
                 .forEach(all::add);
-        diary.infusions(actor, record.id()).stream()
+        List<org.hemonet.diary.Infusion> infusions = diary.infusions(actor, record.id());
+        BleedDiary.DiaryDetails details = diary.details(actor, record.id());
+        infusions.stream()
                 .filter(infusion -> !infusion.isVoided())
-                .map(administrations::toFhir)
+                .map(infusion -> administrations.current(infusion, details))
                 .forEach(all::add);
         all.addAll(deliveries.of(record.id()));
         all.addAll(adverseEvents.of(record.id()));
         all.addAll(provenances.of(actor, record.id()));
+        all.removeIf(resource -> !Versions.changedSince(resource, since));
         // searchset entries say why they are there: the patient matches, the rest is included with them
         for (IBaseResource resource : all) {
             ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
