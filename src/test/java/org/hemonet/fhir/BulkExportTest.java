@@ -476,6 +476,15 @@ class BulkExportTest extends IntegrationTest {
                 .as("no time of change: exported whole")
                 .hasSize(2);
         changed.values().forEach(lines -> lines.forEach(validation::assertValid));
+
+        TestNetwork.Site other = TestNetwork.in(context).centre("BulkSinceElsewhere");
+        other.patient("Oda", "Elsewhere");
+        HttpResponse<String> theirs = get(
+                "/fhir/Group/" + other.centreId() + "/$export?_since=" + since,
+                token,
+                Map.of("Prefer", "respond-async"));
+        assertThat(theirs.statusCode()).as("another centre's group, as unknown").isEqualTo(404);
+        validation.assertValid(theirs.body());
     }
 
     private static String bleed(Instant now, int daysAgo) {
