@@ -154,6 +154,24 @@ public class PatientRegistry {
                 List.copyOf(all.subList((int) from, (int) to)), criteria.page(), size, all.size());
     }
 
+    /**
+     * The patients the actor may see whose national id or a centre's medical record number (the centre's own patient
+     * number) is exactly {@code value}: a FHIR {@code Patient?identifier=} search (issue 15). Like {@link
+     * #search(Actor, PatientSearch)}, an identifier of someone the actor may not see matches nothing; audited as one
+     * {@code SEARCH}.
+     */
+    public List<PatientSummary> withIdentifier(Actor actor, String value) {
+        requirePatientDataRole(actor, AuditAction.SEARCH, null);
+        String exact = value.strip();
+        List<PatientQueries.Row> rows = exact.isEmpty()
+                ? List.of()
+                : Role.of(actor.role()) == Role.PATIENT
+                        ? queries.withIdentifier(null, actor.patientIds(), exact)
+                        : queries.withIdentifier(accessPolicy.searchableCentres(actor), null, exact);
+        auditLog.record(AuditEvent.by(actor, AuditAction.SEARCH, null, PATIENT, null, AuditOutcome.SUCCESS));
+        return views.summaries(rows);
+    }
+
     /** The records a patient or guardian account holds, oldest first. */
     public List<PatientSummary> heldBy(Actor actor) {
         List<PatientSummary> held = views.summaries(queries.withIds(actor.patientIds()));

@@ -29,7 +29,10 @@ class ReminderPlanner {
         this.sources = List.copyOf(sources);
     }
 
-    /** Everything due for the patient from {@code from} (inclusive) to {@code to} (exclusive), in time order; a failing source is left out and logged. */
+    /**
+     * Everything due for the patient from {@code from} up to, not including, {@code to}, in time order; a failing
+     * source is left out and logged.
+     */
     List<DueReminder> due(UUID patientId, ZoneId zone, Instant from, Instant to) {
         List<DueReminder> due = new ArrayList<>();
         for (ReminderSource source : sources) {

@@ -53,6 +53,13 @@ class PatientAccess {
         return scope;
     }
 
+    /** 403 for aggregate roles and admins, before anything about a record is looked up. */
+    void requirePatientData(Actor actor) {
+        if (!policy.usesPatientData(actor)) {
+            throw new AccessDeniedException("aggregate role");
+        }
+    }
+
     /** As {@link #read}, for a change: only clinicians and nurses of the patient's centres prescribe and order. */
     PatientScope prescribe(Actor actor, UUID patientId, AuditAction action, String resourceType) {
         Role role = Role.of(actor.role());

@@ -98,6 +98,21 @@ public class TreatmentPlans {
     }
 
     /**
+     * One plan by its id alone, voided or superseded ones too (a FHIR read, issue 15), if the actor may read its
+     * patient: an unknown id and a plan of a patient the actor may not see are both {@link NotFoundException} (the
+     * refusal audited as DENIED); a read is audited as a {@code READ} of the plan.
+     */
+    @Transactional
+    public TreatmentPlan plan(Actor actor, UUID planId) {
+        access.requirePatientData(actor);
+        TreatmentPlan plan = queries.find(planId).orElseThrow(() -> new NotFoundException(RESOURCE));
+        access.read(actor, plan.patientId(), AuditAction.READ, RESOURCE);
+        audit.record(AuditEvent.by(
+                actor, AuditAction.READ, plan.patientId(), RESOURCE, planId.toString(), AuditOutcome.SUCCESS));
+        return plan;
+    }
+
+    /**
      * The patient's living plans, newest first, without an access check or audit: for a bulk export (issue 15), whose
      * caller has checked access to the patient and audited the export of the whole record.
      */

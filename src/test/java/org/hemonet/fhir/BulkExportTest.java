@@ -21,6 +21,7 @@ import org.hemonet.support.BearerTokens;
 import org.hemonet.support.DemoProducts;
 import org.hemonet.support.IntegrationTest;
 import org.hemonet.support.PatientAccounts;
+import org.hemonet.support.TestClock;
 import org.hemonet.support.TestNetwork;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -387,6 +388,113 @@ class BulkExportTest extends IntegrationTest {
                 .as("recorded after _since")
                 .hasSize(1);
         assertThat(files.get("Patient")).hasSize(2);
+    }
+
+    @Test
+    void sinceAlsoNarrowsBleedsJointScoresDeliveriesAndCorrectedInfusions() throws Exception {
+        ApiClient doctor = new ApiClient(port).signIn(clinician.username());
+        UUID patient = ada.patientId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // five days ago: a bleed, a joint score and a delivery
+        TestClock.get().set(now.minus(Duration.ofDays(5)));
+        UUID oldBleed = id(created(doctor.postJson("/api/v1/patients/" + patient + "/bleeds", bleed(now, 6))));
+        String zero =
+                """
+                {"swelling": 0, "durationOfSwelling": 0, "muscleAtrophy": 0, "crepitus": 0, "flexionLoss": 0,
+                 "extensionLoss": 0, "jointPain": 0, "strength": 0}""";
+        UUID oldScore = id(created(doctor.postJson(
+                "/api/v1/patients/" + patient + "/joint-scores",
+                """
+                {"assessedOn": "%s", "joints": {"LEFT_ELBOW": %s, "RIGHT_ELBOW": %s, "LEFT_KNEE": %s,
+                 "RIGHT_KNEE": %s, "LEFT_ANKLE": %s, "RIGHT_ANKLE": %s}, "gait": 0}"""
+                        .formatted(
+                                java.time.LocalDate.now(TestClock.get()).minusDays(1),
+                                zero,
+                                zero,
+                                zero,
+                                zero,
+                                zero,
+                                zero))));
+        created(doctor.postJson(
+                "/api/v1/deliveries",
+                """
+                {"patientId":"%s","scheduledFor":"%s","window":"STANDARD",
+                 "items":[{"productId":"%s","batchNumber":"%s","vials":6,"iuPerVial":1000}]}"""
+                        .formatted(
+                                patient,
+                                java.time.LocalDate.now(TestClock.get()).plusDays(2),
+                                product.productId(),
+                                product.batchNumber())));
+        TestClock.get().reset();
+        Instant since = Instant.now();
+        Thread.sleep(20);
+        // after _since: a new bleed and a correction of one of the infusions recorded before it
+        UUID newBleed = id(created(doctor.postJson("/api/v1/patients/" + patient + "/bleeds", bleed(now, 1))));
+        UUID infusion = UUID.fromString(json.readTree(
+                        doctor.get("/api/v1/patients/" + patient + "/infusions").body())
+                .get(0)
+                .get("id")
+                .asString());
+        HttpResponse<String> corrected = doctor.send(HttpRequest.newBuilder(
+                        URI.create(base() + "/api/v1/patients/" + patient + "/infusions/" + infusion + "/corrections"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", doctor.cookie("XSRF-TOKEN"))
+                .header("If-Match", "W/\"0\"")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"it was 1500\", \"doseIu\": 1500}")));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+
+        String token = new BearerTokens(port).user(clinician.username(), "user/*.rs");
+        R4Validation validation = validator(token);
+        Map<String, List<String>> all = files(
+                export(
+                        "/fhir/Group/" + site.centreId()
+                                + "/$export?_type=Observation,MedicationAdministration,SupplyDelivery",
+                        token),
+                token);
+        assertThat(String.join("\n", all.get("Observation")))
+                .contains(oldBleed.toString(), newBleed.toString(), oldScore.toString());
+        assertThat(all.get("MedicationAdministration")).hasSize(4);
+        assertThat(all.get("SupplyDelivery")).hasSize(1);
+
+        Map<String, List<String>> changed = files(
+                export(
+                        "/fhir/Group/" + site.centreId()
+                                + "/$export?_type=Patient,Observation,MedicationAdministration,SupplyDelivery&_since="
+                                + since,
+                        token),
+                token);
+        String observations = String.join("\n", changed.get("Observation"));
+        assertThat(observations).contains(newBleed.toString()).doesNotContain(oldBleed.toString(), oldScore.toString());
+        assertThat(changed.get("MedicationAdministration"))
+                .as("only the infusion corrected after _since")
+                .singleElement()
+                .asString()
+                .contains(infusion.toString(), "1500");
+        assertThat(changed.getOrDefault("SupplyDelivery", List.of())).isEmpty();
+        assertThat(changed.get("Patient"))
+                .as("no time of change: exported whole")
+                .hasSize(2);
+        changed.values().forEach(lines -> lines.forEach(validation::assertValid));
+
+        TestNetwork.Site other = TestNetwork.in(context).centre("BulkSinceElsewhere");
+        other.patient("Oda", "Elsewhere");
+        HttpResponse<String> theirs = get(
+                "/fhir/Group/" + other.centreId() + "/$export?_since=" + since,
+                token,
+                Map.of("Prefer", "respond-async"));
+        assertThat(theirs.statusCode()).as("another centre's group, as unknown").isEqualTo(404);
+        validation.assertValid(theirs.body());
+    }
+
+    private static String bleed(Instant now, int daysAgo) {
+        return """
+                {"startedAt": "%s", "site": "RIGHT_ELBOW", "cause": "TRAUMATIC", "daysLostSchool": 0, "daysLostWork": 0}"""
+                .formatted(now.minus(Duration.ofDays(daysAgo)));
+    }
+
+    private UUID id(HttpResponse<String> response) {
+        return UUID.fromString(json.readTree(response.body()).get("id").asString());
     }
 
     @Test

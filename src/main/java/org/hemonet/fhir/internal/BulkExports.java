@@ -97,8 +97,10 @@ import org.springframework.stereotype.Component;
  * methods, without an audit event of their own: the patient's {@code READ} by {@link PatientRegistry#readForExport}
  * covers the whole record.
  *
- * <p>{@code _since}: MedicationAdministration and MedicationRequest are limited to those recorded (or prescribed) after
- * it; the other types carry no time of change and are exported whole. Jobs and their files are kept for a day, visible
+ * <p>{@code _since}: the resources that carry a time of change — infusions (recorded or last corrected), bleeds (the
+ * same), joint scores (recorded), plans (prescribed), deliveries, adverse events, Provenance — are exported when it is
+ * after {@code _since} ({@link Versions#changedSince}); the patient, contacts, diagnosis, laboratory results, centres,
+ * rosters and products carry none and are exported whole. Jobs and their files are kept for a day, visible
  * only to the account that asked.
  */
 @Component
@@ -428,7 +430,9 @@ class BulkExports {
         if (types.contains("Condition")) {
             all.add(ConditionProvider.toFhir(record));
         }
-        BleedDiary.DiaryDetails details = types.contains("Observation") || types.contains("Provenance")
+        BleedDiary.DiaryDetails details = types.contains("Observation")
+                        || types.contains("Provenance")
+                        || types.contains("MedicationAdministration")
                 ? diary.detailsForExport(record.id())
                 : null;
         if (types.contains("Observation")) {
@@ -445,17 +449,14 @@ class BulkExports {
         }
         if (types.contains("MedicationRequest")) {
             for (TreatmentPlan plan : plans.livingPlansForExport(record.id())) {
-                if (request.since() == null || plan.createdAt().isAfter(request.since())) {
-                    all.add(MedicationRequestProvider.toFhir(plan, clock));
-                }
+                all.add(MedicationRequestProvider.toFhir(plan, clock));
             }
         }
         if (types.contains("MedicationAdministration")) {
             diary.entriesOf(record.id()).infusions().stream()
                     .filter(i -> !i.isVoided())
-                    .filter(i -> request.since() == null || i.recordedAt().isAfter(request.since()))
                     .sorted(Comparator.comparing(Infusion::administeredAt))
-                    .map(administrations::toFhir)
+                    .map(i -> administrations.current(i, java.util.Objects.requireNonNull(details)))
                     .forEach(all::add);
         }
         if (types.contains("RelatedPerson")) {
@@ -469,16 +470,14 @@ class BulkExports {
         if (types.contains("AdverseEvent")) {
             adverseEvents.forExport(record.id()).stream()
                     .filter(e -> e.voidedAt() == null)
-                    .filter(e -> request.since() == null || e.updatedAt().isAfter(request.since()))
                     .map(AdverseEventProvider::toFhir)
                     .forEach(all::add);
         }
         if (types.contains("Provenance")) {
-            ProvenanceProvider.of(record, java.util.Objects.requireNonNull(details)).stream()
-                    .filter(p -> request.since() == null
-                            || p.getRecorded().toInstant().isAfter(request.since()))
-                    .forEach(all::add);
+            all.addAll(ProvenanceProvider.of(record, java.util.Objects.requireNonNull(details)));
         }
+        // _since: what carries a time of change and did not change after it is left out (Versions.changedSince)
+        all.removeIf(resource -> !Versions.changedSince(resource, request.since()));
         return all;
     }
 

@@ -59,6 +59,17 @@ final class FhirErrors {
         return new UnprocessableEntityException(message, outcome);
     }
 
+    /** 428 Precondition Required: an update that does not say which version it changes (If-Match). */
+    static UnclassifiedServerFailureException preconditionRequired(String message) {
+        return new UnclassifiedServerFailureException(
+                428, message, outcome(IssueType.REQUIRED, "precondition-required", message));
+    }
+
+    /** 405: the interaction exists in FHIR but Hemonet does not offer it for this resource. */
+    static MethodNotAllowedException notSupported(String message) {
+        return new MethodNotAllowedException(message, outcome(IssueType.NOTSUPPORTED, "not-supported", message));
+    }
+
     static InvalidRequestException badRequest(String message) {
         return new InvalidRequestException(message, outcome(IssueType.INVALID, "invalid-input", message));
     }

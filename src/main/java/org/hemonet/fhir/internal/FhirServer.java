@@ -52,6 +52,7 @@ final class FhirServer extends RestfulServer {
         setMaximumPageSize(Pages.MAX_SIZE);
         registerInterceptor(new FhirErrors());
         registerInterceptor(new SmartSecurity());
+        registerInterceptor(new HistoryScope());
     }
 
     /** States in the CapabilityStatement that the API is protected by SMART on FHIR (OAuth2 bearer tokens). */

@@ -140,7 +140,8 @@ public class MedicationAdministrationProvider implements IResourceProvider {
         return all;
     }
 
-    private MedicationAdministration current(Infusion infusion, BleedDiary.DiaryDetails details) {
+    /** The infusion as it reads now, stamped with its version and the time of its last change. */
+    MedicationAdministration current(Infusion infusion, BleedDiary.DiaryDetails details) {
         Instant updated = details.revisionsOfInfusion(infusion.id()).stream()
                 .map(Revision::correctedAt)
                 .max(Instant::compareTo)
@@ -174,7 +175,7 @@ public class MedicationAdministrationProvider implements IResourceProvider {
 
     /**
      * Corrects an infusion (security.md §18): {@code If-Match: W/"<version>"} names the version the client corrects
-     * (a stale one → 412, nothing changed) and the {@code X-Provenance} header, a Provenance whose {@code reason.text}
+     * (none → 428; a stale one → 412, nothing changed) and the {@code X-Provenance} header, a Provenance whose {@code reason.text}
      * says why (the diary keeps the reason with the earlier version). The body is the whole infusion as it should
      * read, checked by the same diary rules as a create.
      */
@@ -185,11 +186,7 @@ public class MedicationAdministrationProvider implements IResourceProvider {
             ca.uhn.fhir.rest.api.server.RequestDetails request) {
         Actor actor = currentActor.require();
         UUID infusionId = Ids.uuid(id);
-        String ifMatch = request.getHeader("If-Match");
-        Integer version = Versions.parse(id.hasVersionIdPart() ? id.getVersionIdPart() : ifMatch);
-        if (version == null) {
-            throw FhirErrors.badRequest("An update needs If-Match: W/\"<version>\" (the version it corrects).");
-        }
+        int version = Versions.ifMatch(id, request.getHeader("If-Match"));
         if (resource.hasIdElement()
                 && resource.getIdElement().hasIdPart()
                 && !infusionId.toString().equals(resource.getIdElement().getIdPart())) {
@@ -218,8 +215,9 @@ public class MedicationAdministrationProvider implements IResourceProvider {
                         values.doseMg(),
                         values.reason(),
                         null,
-                        values.givenBy(),
-                        values.note()));
+                        // the body is the whole infusion: what it leaves out is removed (the diary keeps a null)
+                        values.givenBy() == null ? "" : values.givenBy(),
+                        values.note() == null ? "" : values.note()));
         MethodOutcome outcome = new MethodOutcome(new IdType("MedicationAdministration", infusionId.toString()));
         outcome.setCreated(false);
         outcome.setResource(current(corrected, diary.details(actor, patientId)));

@@ -33,9 +33,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * MedicationRequest: a patient's living treatment plans ({@link TreatmentPlans}, which applies the access policy and
- * audits). Search by patient only: a plan id names no patient, so a read by id would need a look-up the supply module
- * does not offer yet.
+ * MedicationRequest: treatment plans ({@link TreatmentPlans}, which applies the access policy and audits). Read by id
+ * (a plan of another centre's patient is 404 like an unknown id, a voided plan 410) and search of a patient's living
+ * plans. An emicizumab plan with a loading phase has two dosage instructions: the weekly loading doses (sequence 1)
+ * and the maintenance schedule after them (sequence 2).
  */
 @Component
 public class MedicationRequestProvider implements IResourceProvider {
@@ -63,6 +64,15 @@ public class MedicationRequestProvider implements IResourceProvider {
     @Override
     public Class<MedicationRequest> getResourceType() {
         return MedicationRequest.class;
+    }
+
+    @ca.uhn.fhir.rest.annotation.Read
+    public MedicationRequest read(@ca.uhn.fhir.rest.annotation.IdParam IdType id) {
+        TreatmentPlan plan = plans.plan(currentActor.require(), Ids.uuid(id));
+        if (plan.voidedAt() != null) {
+            throw FhirErrors.gone();
+        }
+        return toFhir(plan, clock);
     }
 
     @Search
@@ -132,7 +142,14 @@ public class MedicationRequestProvider implements IResourceProvider {
                 ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND,
                 java.util.TimeZone.getTimeZone("UTC")));
         request.setRequester(new Reference().setDisplay(plan.prescriberName()));
+        TreatmentPlan.Loading loading = plan.loading();
+        if (loading != null) {
+            request.addDosageInstruction(loadingDoses(plan, loading));
+        }
         Dosage dosage = request.addDosageInstruction();
+        if (loading != null) {
+            dosage.setSequence(2);
+        }
         boolean iu = plan.unit() == DoseUnit.IU;
         dosage.addDoseAndRate()
                 .setDose(new Quantity()
@@ -178,6 +195,38 @@ public class MedicationRequestProvider implements IResourceProvider {
             request.addNote(new Annotation().setText(plan.notes()));
         }
         return request;
+    }
+
+    /**
+     * The emicizumab loading phase (clinical.md §6) as its own dosage instruction, before the maintenance one: {@code
+     * doses} weekly doses of the loading dose in mg from the plan's first day, at the plan's dose time, ending the day
+     * before maintenance starts.
+     */
+    private static Dosage loadingDoses(TreatmentPlan plan, TreatmentPlan.Loading loading) {
+        Dosage dosage = new Dosage();
+        dosage.setSequence(1);
+        dosage.setText("Loading: " + loading.doses() + " weekly doses of "
+                + loading.perKg().stripTrailingZeros().toPlainString() + " mg/kg");
+        dosage.addDoseAndRate()
+                .setDose(new Quantity()
+                        .setValue(loading.dose())
+                        .setUnit("mg")
+                        .setSystem(Terminology.UCUM)
+                        .setCode("mg"));
+        Timing.TimingRepeatComponent repeat = dosage.getTiming().getRepeat();
+        repeat.setCount(loading.doses()).setFrequency(1).setPeriod(1).setPeriodUnit(Timing.UnitsOfTime.WK);
+        Schedule schedule = plan.schedule();
+        if (schedule != null) {
+            repeat.addTimeOfDay(
+                    schedule.doseTime().toString().length() == 5
+                            ? schedule.doseTime() + ":00"
+                            : schedule.doseTime().toString());
+        }
+        repeat.setBounds(new Period()
+                .setStartElement(new DateTimeType(plan.validFrom().toString()))
+                .setEndElement(
+                        new DateTimeType(plan.maintenanceFrom().minusDays(1).toString())));
+        return dosage;
     }
 
     private static Timing.DayOfWeek dayOf(DayOfWeek day) {

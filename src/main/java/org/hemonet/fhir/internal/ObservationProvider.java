@@ -129,6 +129,56 @@ public class ObservationProvider implements IResourceProvider {
         return all;
     }
 
+    /**
+     * Corrects a bleed (security.md §18), as {@code PUT /fhir/MedicationAdministration/{id}} corrects an infusion:
+     * {@code If-Match: W/"<version>"} names the version corrected (none → 428, a stale one → 412, nothing changed), the
+     * {@code X-Provenance} header a Provenance whose {@code reason.text} says why, and the body is the whole bleed as
+     * it should read ({@link BleedCorrections}). The diary's correction keeps the replaced version with who, when and
+     * why, and audits the update, exactly as a correction through the JSON API. Only bleeds are corrected here:
+     * laboratory results belong to the registry and a joint score is corrected by a new score (405).
+     */
+    @ca.uhn.fhir.rest.annotation.Update
+    public ca.uhn.fhir.rest.api.MethodOutcome update(
+            @IdParam IdType id,
+            @ca.uhn.fhir.rest.annotation.ResourceParam Observation resource,
+            ca.uhn.fhir.rest.api.server.RequestDetails request) {
+        String idPart = id.getIdPart();
+        UUID patientId = Ids.patientPrefix(idPart);
+        if (!BleedObservations.INFIX.equals(idPart.substring(36, Math.min(idPart.length(), 40)))) {
+            throw FhirErrors.notSupported("Only bleeds are updated through FHIR: a laboratory result is changed in the"
+                    + " registry, and a joint score is corrected by recording a new score.");
+        }
+        int version = Versions.ifMatch(id, request.getHeader("If-Match"));
+        if (resource.getIdElement().hasIdPart()
+                && !idPart.equals(resource.getIdElement().getIdPart())) {
+            throw FhirErrors.badRequest("The resource id differs from the id in the URL.");
+        }
+        String reason = CorrectionReasons.of(request.getHeader("X-Provenance"));
+        Actor actor = currentActor.require();
+        Bleed stored = diary.bleeds(actor, patientId).stream()
+                .filter(b -> BleedObservations.id(patientId, b.id()).equals(idPart))
+                .findFirst()
+                .orElseThrow(FhirErrors::notFound);
+        if (!patientId.equals(Ids.referenced("Patient", resource.getSubject().getReference()))) {
+            throw FhirErrors.invalid(
+                    "Observation.subject", "A bleed stays with its patient: Patient/" + patientId + ".");
+        }
+        org.hemonet.diary.BleedCorrection correction = BleedCorrections.of(resource, stored, version, reason);
+        Bleed corrected;
+        try {
+            corrected = diary.correctBleed(actor, patientId, stored.id(), correction);
+        } catch (org.hemonet.shared.InvalidInputException e) {
+            throw FhirErrors.invalid(FhirPaths.ofBleed(e.field()), e.getMessage());
+        }
+        BleedDiary.DiaryDetails details = diary.details(actor, patientId);
+        ca.uhn.fhir.rest.api.MethodOutcome outcome =
+                new ca.uhn.fhir.rest.api.MethodOutcome(new IdType("Observation", idPart));
+        outcome.setCreated(false);
+        outcome.setResource(BleedObservations.toFhir(
+                corrected, details.versionOf(corrected.id()), details.revisionsOfBleed(corrected.id())));
+        return outcome;
+    }
+
     private Observation bleed(Actor actor, UUID patientId, String idPart, @Nullable String version) {
         Bleed bleed = diary.bleeds(actor, patientId).stream()
                 .filter(b -> BleedObservations.id(patientId, b.id()).equals(idPart))

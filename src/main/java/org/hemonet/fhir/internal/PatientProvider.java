@@ -96,8 +96,10 @@ public class PatientProvider implements IResourceProvider {
     }
 
     /**
-     * The patients the caller may see, by name (part of the given or family name) or identifier (a national id:
-     * {@code [system|]value}); criteria about anyone else match nothing.
+     * The patients the caller may see, by name (part of the given or family name) or identifier ({@code
+     * [system|]value}: a national id, or a centre's medical record number under {@code
+     * https://hemonet.org/fhir/sid/centre/{centre id}/mrn}; without a system, either); criteria about anyone else
+     * match nothing.
      */
     @Search
     public IBundleProvider search(
@@ -110,18 +112,18 @@ public class PatientProvider implements IResourceProvider {
         if (name != null && identifier != null) {
             throw FhirErrors.badRequest("Search by name or by identifier, not both at once.");
         }
-        String text = name != null ? name.getValue() : identifier != null ? identifier.getValue() : null;
         if (identifier != null) {
-            // the registry matches national ids exactly; other systems (MRNs) are not searchable yet
-            List<Patient> matches = registry
-                    .search(actor, new PatientSearch(text, null, null, null, null, 0, Integer.MAX_VALUE))
-                    .items()
-                    .stream()
+            if (identifier.getValue() == null || identifier.getValue().isBlank()) {
+                throw FhirErrors.badRequest("identifier: give a value ([system|]value).");
+            }
+            // the registry matches the value among the caller's patients; the system narrows it to one scheme here
+            List<Patient> matches = registry.withIdentifier(actor, identifier.getValue()).stream()
                     .map(summary -> toFhir(registry.read(actor, summary.id())))
                     .filter(p -> hasIdentifier(p, identifier))
                     .toList();
             return Pages.slice(page, matches);
         }
+        String text = name != null ? name.getValue() : null;
         // the registry pages by whole pages; ask for everything up to the end of the requested page
         PatientSearch.Page found = registry.search(
                 actor, new PatientSearch(text, null, null, null, null, 0, Math.max(1, page.offset() + page.size())));
@@ -133,12 +135,20 @@ public class PatientProvider implements IResourceProvider {
 
     /**
      * {@code Patient/{id}/$everything}: the patient, their centres, contacts (RelatedPerson), diagnosis, laboratory
-     * results, bleeds, current joint scores, treatment plans, infusions and adverse event reports (not voided), home deliveries and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module (access policy, one
-     * audit event per module read); another centre's patient is 404 as on every other path.
+     * results, bleeds, current joint scores, treatment plans, infusions and adverse event reports (not voided), home
+     * deliveries and the Provenance of corrections, in pages of {@code _count}. Each part is read through its module
+     * (access policy, one audit event per module read); another centre's patient is 404 as on every other path. {@code
+     * _since} keeps the resources changed after it among those that carry a time of change ({@link
+     * Versions#changedSince}); the patient and the resources without one are always there.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
     public IBundleProvider everything(
-            @IdParam IdType id, @Count @Nullable Integer count, @Offset @Nullable Integer offset) {
+            @IdParam IdType id,
+            @ca.uhn.fhir.rest.annotation.OperationParam(name = "_since")
+                    org.hl7.fhir.instance.model.api.@Nullable IPrimitiveType<String> sinceParam,
+            @Count @Nullable Integer count,
+            @Offset @Nullable Integer offset) {
+        java.time.Instant since = BulkExportProvider.instant(sinceParam == null ? null : sinceParam.getValueAsString());
         Actor actor = currentActor.require();
         PatientRecord record = registry.read(actor, Ids.uuid(id));
         List<IBaseResource> all = new ArrayList<>();
@@ -155,13 +165,16 @@ public class PatientProvider implements IResourceProvider {
         plans.plansOf(actor, record.id()).stream()
                 .map(plan -> MedicationRequestProvider.toFhir(plan, clock))
                 .forEach(all::add);
-        diary.infusions(actor, record.id()).stream()
+        List<org.hemonet.diary.Infusion> infusions = diary.infusions(actor, record.id());
+        BleedDiary.DiaryDetails details = diary.details(actor, record.id());
+        infusions.stream()
                 .filter(infusion -> !infusion.isVoided())
-                .map(administrations::toFhir)
+                .map(infusion -> administrations.current(infusion, details))
                 .forEach(all::add);
         all.addAll(deliveries.of(record.id()));
         all.addAll(adverseEvents.of(record.id()));
         all.addAll(provenances.of(actor, record.id()));
+        all.removeIf(resource -> !Versions.changedSince(resource, since));
         // searchset entries say why they are there: the patient matches, the rest is included with them
         for (IBaseResource resource : all) {
             ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
@@ -193,9 +206,13 @@ public class PatientProvider implements IResourceProvider {
     }
 
     private static boolean hasIdentifier(Patient patient, TokenParam token) {
+        String value = token.getValue().strip();
+        String system = token.getSystem() == null || token.getSystem().isEmpty() ? null : token.getSystem();
         return patient.getIdentifier().stream()
-                .anyMatch(i -> i.getValue().equals(token.getValue().replace(" ", ""))
-                        && (token.getSystem() == null || token.getSystem().equals(i.getSystem())));
+                .anyMatch(i -> (i.getValue().equals(value)
+                                || (i.getUse() == Identifier.IdentifierUse.OFFICIAL
+                                        && i.getValue().equals(value.replace(" ", ""))))
+                        && (system == null || system.equals(i.getSystem())));
     }
 
     static Patient toFhir(PatientRecord record) {

@@ -144,6 +144,7 @@ final class Terminology {
                 new Code(url, "gone", "The record was voided"),
                 new Code(url, "invalid-input", "A field of the request is wrong"),
                 new Code(url, "conflict", "The request conflicts with stored data"),
+                new Code(url, "precondition-required", "An update must name the version it changes (If-Match)"),
                 new Code(url, "not-supported", "The interaction or parameter is not supported"),
                 new Code(url, "internal-error", "An unexpected server error"));
     }

@@ -25,10 +25,11 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li><b>New target joint</b>: a target joint (clinical.md §3) that is active today and became one in the last 90
  *       days (its {@code since} date is today or up to 89 days before).
- *   <li><b>ABR rising</b>: the last 6 months run from the day after today − 6 months to today, the previous 6 months
- *       from the day after today − 12 months to today − 6 months, both ends included. The ABR of each half is computed by clinical.md §4 (episodes by the
- *       72-hour rule, observation days from the diary start). It fires when both halves have observation time, the last
- *       half's ABR is higher, and it holds at least 2 bleed episodes more than the previous half (so one extra bleed, or
+ *   <li><b>ABR rising</b>: the last 6 months run from after today − 6 months up to and including today, the
+ *       previous 6 months from after today − 12 months up to and including today − 6 months (half-open intervals,
+ *       written in words: the documenter's JSON reader counts brackets even inside text). The ABR of each half is
+ *       computed by clinical.md §4 (episodes by the 72-hour rule, observation days from the diary start). It fires
+ *       when both halves have observation time, the last half's ABR is higher, and it holds at least 2 bleed episodes more than the previous half (so one extra bleed, or
  *       a higher rate over a short observation, does not raise an alarm).
  *   <li><b>Diary silent</b>: for patients on prophylaxis — at least one dose scheduled by the plan in the last 14 days —
  *       nothing (no bleed, no infusion) was logged with a time in the last 14 days. Patients treated on demand are not

@@ -93,6 +93,38 @@ public class PatientQueries {
                 .list();
     }
 
+    /**
+     * Living records whose national id (spaces left out) or a centre's medical record number is {@code value}, among
+     * those registered at, or in current shared care with, one of the centres (or, when {@code ids} is given, among
+     * those records: a patient's own).
+     */
+    public List<Row> withIdentifier(
+            @Nullable Collection<UUID> centreIds, @Nullable Collection<UUID> ids, String value) {
+        if ((centreIds != null && centreIds.isEmpty()) || (ids != null && ids.isEmpty())) {
+            return List.of();
+        }
+        String among = centreIds != null
+                ? """
+                   and (p.centre_id in (:among)
+                        or exists (select 1 from patient.shared_care s where s.patient_id = p.id
+                                   and s.ended_on is null and s.centre_id in (:among)))
+                  """
+                : " and p.id in (:among)\n";
+        return jdbc.sql(
+                        SUMMARY + among
+                                + """
+                         and (p.national_id = :nationalId
+                              or exists (select 1 from patient.record_number r
+                                         where r.patient_id = p.id and r.mrn = :mrn))
+                        order by p.family_name, p.given_name, p.id
+                        """)
+                .param("among", centreIds != null ? centreIds : ids)
+                .param("nationalId", value.replace(" ", ""))
+                .param("mrn", value)
+                .query(PatientQueries::row)
+                .list();
+    }
+
     public List<Row> withIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

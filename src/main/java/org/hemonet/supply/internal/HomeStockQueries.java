@@ -357,7 +357,7 @@ public class HomeStockQueries {
         };
     }
 
-    /** Units delivered to the patient's home from {@code from} (inclusive) to {@code to} (exclusive), by delivery time. */
+    /** Units delivered to the patient's home from {@code from} up to, not including, {@code to} (by delivery time). */
     public long deliveredUnits(UUID patientId, Instant from, Instant to) {
         return jdbc.sql(
                         """
@@ -373,7 +373,7 @@ public class HomeStockQueries {
                 .single();
     }
 
-    /** Units logged as infused (living entries) from {@code from} (inclusive) to {@code to} (exclusive). */
+    /** Units logged as infused (living entries) from {@code from} up to, not including, {@code to}. */
     public long infusedUnits(UUID patientId, Instant from, Instant to) {
         return jdbc.sql(
                         """

@@ -87,6 +87,14 @@ public class TreatmentPlanQueries {
                 .list();
     }
 
+    /** A plan by its id alone, voided or not (FHIR reads name no patient). */
+    public Optional<TreatmentPlan> find(UUID planId) {
+        return jdbc.sql(PLAN + " where id = :id")
+                .param("id", planId)
+                .query(TreatmentPlanQueries::plan)
+                .optional();
+    }
+
     public Optional<TreatmentPlan> find(UUID patientId, UUID planId) {
         return jdbc.sql(PLAN + " where id = :id and patient_id = :p")
                 .param("id", planId)
