@@ -53,10 +53,12 @@ import org.springframework.stereotype.Service;
  *
  * <p><b>Who gets which file (security.md §1, §6; clinical.md §8).</b> Centre staff get their own centres' return, every
  * figure exact: it is the centre's return to the national body, made by its team, who see these patients anyway.
- * Network analysts and commissioners get every centre's figures and the national row under the report module's one
- * {@link DisclosureControl#byCentre}: counts of 1–7 and their secondary partner as {@code *}, others rounded to 5, a
- * centre's total rounded, a national figure exact only when no cell beside it is hidden; units and bleeds are shown
- * where the patient count they belong to is shown. Patients, couriers and administrators get 403; a centre the actor
+ * Network analysts and commissioners get the national figures only, exact (clinical.md §8 suppresses below national
+ * level): the per-centre rows under {@link DisclosureControl#byCentre}, table by table, were found recoverable across
+ * the return's linked tables (the same patients by severity, inhibitor status and age band; ReturnDifferencingTest),
+ * so they are not published to network roles until suppression is planned across the tables together ({@link
+ * #published} is that per-table step, kept for the differencing test that shows the gap). Per-centre comparison stays
+ * on the centres-compared report, which is disclosure-controlled and attacked as a whole. Patients, couriers and administrators get 403; a centre the actor
  * may not return for is 404, as an unknown one. Every download is audited as one {@code EXPORT} of
  * {@value #RESOURCE} (refusals as {@code DENIED}).
  */
@@ -187,7 +189,6 @@ public class NationalAnnualReturn {
         private final Set<UUID> shown;
         private final boolean network;
         private final List<PatientYear> years;
-        private final DisclosureControl dc = DisclosureControl.defaults();
         private final List<Figure> out = new ArrayList<>();
 
         Tables(int year, List<Centre> rows, Set<UUID> shown, boolean network, List<PatientYear> years) {
@@ -348,37 +349,34 @@ public class NationalAnnualReturn {
                     sums.get(f).addAll(List.of(figureCells[f]));
                 }
             }
-            Published published = network ? published(dc, counts, totals) : null;
-            DisclosureControl.Table t = published == null ? null : published.table();
             String dxName = dx.name();
+            if (network) {
+                national(table, dxName, categories, products, counts, totals, sums, figureTables);
+                return;
+            }
+            // centre staff: their own centres only, exact, no national figures
             for (int r = 0; r < rows.size(); r++) {
                 Centre centre = rows.get(r);
                 if (!shown.contains(centre.id())) {
                     continue;
                 }
                 for (int c = 0; c < n; c++) {
-                    String value = published == null
-                            ? Long.toString(counts.get(r).get(c))
-                            : published.cells().get(r).get(c);
-                    add(centre.code(), centre.name(), table, dxName, categories.get(c), products, value);
+                    add(
+                            centre.code(),
+                            centre.name(),
+                            table,
+                            dxName,
+                            categories.get(c),
+                            products,
+                            Long.toString(counts.get(r).get(c)));
                 }
-                add(
-                        centre.code(),
-                        centre.name(),
-                        table,
-                        dxName,
-                        TOTAL,
-                        null,
-                        published == null
-                                ? Long.toString(totals.get(r))
-                                : published.totals().get(r));
+                add(centre.code(), centre.name(), table, dxName, TOTAL, null, Long.toString(totals.get(r)));
                 for (int f = 0; f < figureTables.size(); f++) {
                     FigureTable ft = figureTables.get(f);
                     BigDecimal rowSum = BigDecimal.ZERO;
                     for (int c = 0; c < n; c++) {
                         BigDecimal v = sums.get(f).get(r * n + c);
                         rowSum = rowSum.add(v);
-                        boolean hidden = t != null && t.hides(r, c);
                         add(
                                 centre.code(),
                                 centre.name(),
@@ -386,62 +384,54 @@ public class NationalAnnualReturn {
                                 dxName,
                                 categories.get(c),
                                 products,
-                                hidden ? DisclosureControl.SUPPRESSED : WbdrReturn.plain(v));
+                                WbdrReturn.plain(v));
                     }
                     if (ft.totals()) {
-                        boolean hidden = t != null && !t.rows().get(r).totalFiguresShown();
-                        add(
-                                centre.code(),
-                                centre.name(),
-                                ft.name(),
-                                dxName,
-                                TOTAL,
-                                null,
-                                hidden ? DisclosureControl.SUPPRESSED : WbdrReturn.plain(rowSum));
+                        add(centre.code(), centre.name(), ft.name(), dxName, TOTAL, null, WbdrReturn.plain(rowSum));
                     }
                 }
             }
-            if (published == null) {
-                return; // centre staff: their own centres only, no national figures
-            }
+        }
+
+        /** The network file's rows of one table: the national figures, exact, summed over every centre. */
+        private void national(
+                String table,
+                String dxName,
+                List<String> categories,
+                @Nullable Map<UUID, Product> products,
+                List<List<Long>> counts,
+                List<Long> totals,
+                List<List<BigDecimal>> sums,
+                List<FigureTable> figureTables) {
+            int n = categories.size();
             for (int c = 0; c < n; c++) {
-                add(
-                        NATIONAL,
-                        "",
-                        table,
-                        dxName,
-                        categories.get(c),
-                        products,
-                        published.national().get(c));
+                long sum = 0;
+                for (List<Long> row : counts) {
+                    sum += row.get(c);
+                }
+                add(NATIONAL, "", table, dxName, categories.get(c), products, Long.toString(sum));
             }
-            add(NATIONAL, "", table, dxName, TOTAL, null, published.grand());
+            add(
+                    NATIONAL,
+                    "",
+                    table,
+                    dxName,
+                    TOTAL,
+                    null,
+                    Long.toString(totals.stream().mapToLong(Long::longValue).sum()));
             for (int f = 0; f < figureTables.size(); f++) {
                 FigureTable ft = figureTables.get(f);
                 BigDecimal grandSum = BigDecimal.ZERO;
                 for (int c = 0; c < n; c++) {
                     BigDecimal sum = BigDecimal.ZERO;
-                    for (int r = 0; r < rows.size(); r++) {
+                    for (int r = 0; r < counts.size(); r++) {
                         sum = sum.add(sums.get(f).get(r * n + c));
                     }
                     grandSum = grandSum.add(sum);
-                    add(
-                            NATIONAL,
-                            "",
-                            ft.name(),
-                            dxName,
-                            categories.get(c),
-                            products,
-                            t.columnFiguresShown().get(c) ? WbdrReturn.plain(sum) : DisclosureControl.SUPPRESSED);
+                    add(NATIONAL, "", ft.name(), dxName, categories.get(c), products, WbdrReturn.plain(sum));
                 }
                 if (ft.totals()) {
-                    add(
-                            NATIONAL,
-                            "",
-                            ft.name(),
-                            dxName,
-                            TOTAL,
-                            null,
-                            t.grandFiguresShown() ? WbdrReturn.plain(grandSum) : DisclosureControl.SUPPRESSED);
+                    add(NATIONAL, "", ft.name(), dxName, TOTAL, null, WbdrReturn.plain(grandSum));
                 }
             }
         }

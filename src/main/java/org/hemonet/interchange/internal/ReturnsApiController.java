@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <ul>
  *   <li>{@code GET /api/v1/returns/national-annual.csv?year=&centreId=} — the national annual return ({@link
- *       NationalAnnualReturn}): centre staff their centres' exact figures, network analysts and commissioners every
- *       centre's under disclosure control ({@code X-Disclosure-Controlled: true});
+ *       NationalAnnualReturn}): centre staff their centres' exact figures, network analysts and commissioners
+ *       the national figures only, exact ({@code X-Disclosure-Controlled: true}: nothing below national level);
  *   <li>{@code GET /api/v1/returns/wbdr.csv?year=&centreId=} — the WBDR-style patient-level file ({@link WbdrReturn}),
  *       centre staff only ({@code X-Patients}: its rows).
  * </ul>
