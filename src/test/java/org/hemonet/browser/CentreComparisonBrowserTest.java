@@ -38,7 +38,10 @@ class CentreComparisonBrowserTest extends BrowserTest {
 
     @Test
     void commissionerComparesCentresSwitchesTheFunnelAndDownloadsADisclosureControlledCsv() throws IOException {
-        TestNetwork.Site site = TestNetwork.in(context).centre("Funnel Vale");
+        TestNetwork network = TestNetwork.in(context);
+        TestNetwork.Site site = network.centre("Funnel Vale");
+        // not the centre hidden beside another test's small one (secondary suppression takes the smallest shown)
+        BleedYears.smallestShownCentre(network, jdbc, "Funnel Wold", YEAR, "centres-browser-test");
         int[] episodes = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 5, 8};
         for (int i = 0; i < episodes.length; i++) {
             withEpisodes(site.patient("F" + i, "Vale").patientId(), episodes[i]);

@@ -40,4 +40,19 @@ public final class BleedYears {
                     .update();
         }
     }
+
+    /**
+     * A centre of 8 patients, each with a diary and no bleed in {@code year}: the smallest centre a network role is
+     * shown (clinical.md §8). Where a test asserts what a network role sees of its own, larger centre, this keeps that
+     * centre from being the one hidden beside another test's centre of 1–7 patients whose diary counts in the same
+     * year (secondary suppression hides the smallest centre shown, and the diaries here count in every later year).
+     */
+    public static TestNetwork.Site smallestShownCentre(
+            TestNetwork network, JdbcClient jdbc, String name, int year, String recordedBy) {
+        TestNetwork.Site site = network.centre(name);
+        for (int i = 0; i < 8; i++) {
+            write(jdbc, site.patient("S" + i, "Smallest").patientId(), year, 0, recordedBy);
+        }
+        return site;
+    }
 }
