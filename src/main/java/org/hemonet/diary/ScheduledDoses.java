@@ -36,7 +36,7 @@ public interface ScheduledDoses {
      * decides the patient's doses changed in between. Patients without a schedule may be absent. The default knows no
      * schedule, so every patient's is the same (empty).
      */
-    default java.util.Map<UUID, Object> scheduleStamps(java.util.Collection<UUID> patientIds) {
+    default java.util.Map<UUID, ?> scheduleStamps(java.util.Collection<UUID> patientIds) {
         return java.util.Map.of();
     }
 

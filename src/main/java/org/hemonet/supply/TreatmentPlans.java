@@ -367,15 +367,10 @@ public class TreatmentPlans {
      * plan records themselves (every column that decides a dose), so any new, changed, superseded or voided plan makes
      * the value differ. Patients without a plan are absent. No access check (see {@link #activePlan}).
      */
-    public java.util.Map<UUID, Object> scheduleStamps(java.util.Collection<UUID> patientIds) {
-        java.util.Map<UUID, Object> stamps = new java.util.HashMap<>();
-        for (TreatmentPlan plan : queries.ofPatients(patientIds)) {
-            @SuppressWarnings("unchecked")
-            List<TreatmentPlan> plans =
-                    (List<TreatmentPlan>) stamps.computeIfAbsent(plan.patientId(), k -> new ArrayList<TreatmentPlan>());
-            plans.add(plan);
-        }
-        return stamps;
+    public java.util.Map<UUID, ?> scheduleStamps(java.util.Collection<UUID> patientIds) {
+        return queries.ofPatients(patientIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        TreatmentPlan::patientId, java.util.stream.Collectors.toList()));
     }
 
     /**

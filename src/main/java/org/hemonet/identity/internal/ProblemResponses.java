@@ -22,7 +22,7 @@ final class ProblemResponses {
                 request,
                 response,
                 HttpStatus.UNAUTHORIZED,
-                ProblemTypes.UNAUTHORIZED.toString(),
+                ProblemTypes.UNAUTHORIZED,
                 "Unauthorized",
                 "Sign in or send a valid bearer token.");
     }
@@ -35,7 +35,7 @@ final class ProblemResponses {
                     request,
                     response,
                     HttpStatus.UNAUTHORIZED,
-                    ProblemTypes.UNAUTHORIZED.toString(),
+                    ProblemTypes.UNAUTHORIZED,
                     "Unauthorized",
                     "The bearer token is missing, malformed, expired, not for this API or its account is disabled.");
         };
@@ -43,14 +43,14 @@ final class ProblemResponses {
 
     static AccessDeniedHandler forbidden(String detail) {
         return (request, response, e) ->
-                write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN.toString(), "Forbidden", detail);
+                write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail);
     }
 
     static void write(
             HttpServletRequest request,
             HttpServletResponse response,
             HttpStatus status,
-            String type,
+            java.net.URI type,
             String title,
             String detail)
             throws IOException {
@@ -61,12 +61,7 @@ final class ProblemResponses {
             writeOperationOutcome(response, status, detail);
             return;
         }
-        response.setContentType("application/problem+json");
-        response.getWriter()
-                .write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                        + ",\"detail\":\"" + detail + "\",\"instance\":\""
-                        + jsonString(ApiProblems.requestedPath(request))
-                        + "\"}");
+        ApiProblems.write(request, response, status, type, title, detail, null, java.util.List.of());
     }
 
     static final String FHIR_ERROR_SYSTEM = "https://hemonet.org/fhir/CodeSystem/error";

@@ -93,7 +93,7 @@ class AttentionList {
      */
     Map<UUID, List<AttentionRules.Reason>> reasonsFor(Map<UUID, ZoneId> zones, Instant now) {
         Map<UUID, Long> versions = diary.changeVersions(zones.keySet());
-        Map<UUID, Object> stamps = schedule.scheduleStamps(zones.keySet());
+        Map<UUID, ?> stamps = schedule.scheduleStamps(zones.keySet());
         Map<UUID, List<AttentionRules.Reason>> result = new HashMap<>();
         Map<UUID, ZoneId> stale = new HashMap<>();
         zones.forEach((id, zone) -> {

@@ -5,11 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.hemonet.shared.ProblemTypes;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,35 +46,18 @@ class NulFreeParameters extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String name)
             throws IOException {
         String detail = "'" + name + "': " + NulFreeText.MESSAGE;
-        if (!request.getRequestURI().startsWith("/api/")) {
+        if (!ApiProblems.isApiRequest(request.getRequestURI())) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, detail);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"type\":\"" + ProblemTypes.INVALID_INPUT + "\",\"title\":\"Invalid input\",\"status\":400,"
-                        + "\"detail\":" + json(detail) + ",\"field\":" + json(name) + ",\"errors\":[{\"field\":"
-                        + json(name) + ",\"message\":" + json(NulFreeText.MESSAGE) + "}]}");
-    }
-
-    /** A JSON string literal. */
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        ApiProblems.write(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.INVALID_INPUT,
+                "Invalid input",
+                detail,
+                name,
+                List.of(Map.of("field", name, "message", NulFreeText.MESSAGE)));
     }
 }

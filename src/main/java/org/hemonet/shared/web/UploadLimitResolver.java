@@ -3,10 +3,12 @@ package org.hemonet.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.hemonet.shared.ProblemTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -36,18 +38,17 @@ class UploadLimitResolver implements HandlerExceptionResolver, Ordered {
             return null;
         }
         try {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("application/problem+json");
-            response.setHeader("Cache-Control", "no-store");
-            byte[] body = ("{\"type\":\"" + ProblemTypes.CONTENT_TOO_LARGE + "\",\"title\":\"Content too large\","
-                            + "\"status\":413,\"detail\":\"A file can be at most 10 MB.\",\"instance\":\""
-                            + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"field\":\"file\","
-                            + "\"errors\":[{\"field\":\"file\",\"message\":\"A file can be at most 10 MB.\"}]}")
-                    .getBytes(StandardCharsets.UTF_8);
-            // a length, not chunks: the client may still be sending the body the server will not read
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            response.flushBuffer();
+            String message = "A file can be at most 10 MB.";
+            // sent with its length, not in chunks: the client may still be sending the body the server will not read
+            ApiProblems.write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemTypes.CONTENT_TOO_LARGE,
+                    "Content too large",
+                    message,
+                    "file",
+                    List.of(Map.of("field", "file", "message", message)));
         } catch (IOException e) {
             return null;
         }

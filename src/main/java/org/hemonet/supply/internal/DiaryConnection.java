@@ -179,7 +179,7 @@ public class DiaryConnection {
             }
 
             @Override
-            public java.util.Map<UUID, Object> scheduleStamps(java.util.Collection<UUID> patientIds) {
+            public java.util.Map<UUID, ?> scheduleStamps(java.util.Collection<UUID> patientIds) {
                 return plans.scheduleStamps(patientIds);
             }
 

@@ -78,6 +78,14 @@ class NulFreeTextTest extends IntegrationTest {
                         .statusCode())
                 .isEqualTo(200);
 
+        // a parameter name with a quote and a backslash still gives a problem body that parses, naming it
+        var odd = clinician.get("/api/v1/patients?centreId=" + site.centreId() + "&a%22b%5C=x%00");
+        assertThat(odd.statusCode()).as(odd.body()).isEqualTo(400);
+        tools.jackson.databind.JsonNode problem = new tools.jackson.databind.ObjectMapper().readTree(odd.body());
+        assertThat(problem.path("field").asString()).isEqualTo("a\"b\\");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("a\"b\\");
+        assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/patients");
+
         var page = clinician.getHtml("/?q=Ann%00a");
         assertThat(page.statusCode()).isEqualTo(400);
     }
