@@ -65,6 +65,7 @@ put("dashboard_speedup_vs_naive",
     "dashboard phase failed")
 match = get(dash, "value_matches_naive")
 summary["dashboard_value_matches_naive"] = match.get("matches") if isinstance(match, dict) else None
+put("annual_pdf_network_s", get(dash, "annual_pdf_network_s"), "dashboard phase failed")
 put("attention_p95_ms", get(att, "p95_ms"), get(att, "error"))
 put("mixed_rps", get(mixed, "mixed_rps"),
     get(mixed, "error") or "no rate held: every probe failed (p99 >= 100 ms or an error); see phase-mixed.json")
@@ -96,6 +97,7 @@ goals = {
     "patient_read_audit_ratio": "≥ 0.7", "ingest_entries_per_s": "≥ 20,000", "ingest_ratio_vs_copy": "≥ 0.25",
     "dashboard_p95_ms": "≤ 20 ms", "dashboard_speedup_vs_naive": "≥ 100×", "attention_p95_ms": "≤ 100 ms",
     "mixed_rps": "≥ 500", "pk_map_median_ms": "≤ 5 ms",
+    "annual_pdf_network_s": "≤ 30 s (issue 18: the national annual report)",
     "dashboard_value_matches_naive": "true (the value report's network IU/mg total equals plain SQL over the raw rows)"}
 lines = [f"Run {meta['date']}, commit {meta['commit']}, `bench/run.sh{' --quick' if mode == 'quick' else ''}` "
          f"({patients} patients × {years} years, generated in {gen_s} s including the JVM start). "

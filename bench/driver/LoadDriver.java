@@ -541,7 +541,37 @@ public class LoadDriver {
         }
         r.put("worst_p95_ms", worst);
         r.put("value_matches_naive", valueMatchesNaive(analyst));
+        // the annual report PDF (issue 18: the national report in at most 30 s), network and the biggest centre's
+        r.put("annual_pdf_network_s", annualPdfSeconds(analyst, "{\"year\": " + year + "}"));
+        r.put("annual_pdf_centre_s",
+                annualPdfSeconds(analyst, "{\"year\": " + year + ", \"centreId\": \"" + centre + "\"}"));
         return r;
+    }
+
+    /**
+     * Seconds from asking for an annual report (POST /api/v1/reports/annual) to its PDF downloaded, polling the job
+     * every 100 ms; {@code -1} if it failed or took more than five minutes.
+     */
+    static double annualPdfSeconds(Client analyst, String body) throws Exception {
+        long start = System.nanoTime();
+        var started = analyst.post("/api/v1/reports/annual", "application/json", body, Map.of());
+        if (started.statusCode() != 202) {
+            System.err.println("annual report refused: " + started.statusCode() + " " + started.body());
+            return -1;
+        }
+        String url = started.headers().firstValue("Location").orElseThrow();
+        while (System.nanoTime() - start < 300_000_000_000L) {
+            var r = analyst.get(url, "application/pdf");
+            if (r.statusCode() == 200 && r.body().startsWith("%PDF-")) {
+                return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+            }
+            if (r.statusCode() != 202) {
+                System.err.println("annual report failed: " + r.statusCode());
+                return -1;
+            }
+            Thread.sleep(100);
+        }
+        return -1;
     }
 
     /**

@@ -112,18 +112,32 @@ public class CohortOutcomes {
         }
         List<PatientSummary> cohort =
                 patients.allForAggregates().stream().filter(include).toList();
-        List<UUID> ids = cohort.stream().map(PatientSummary::id).toList();
         // read a day more on each side: each patient's days are counted in the patient's own time zone
         Instant start =
                 from.atStartOfDay(ZoneOffset.UTC).toInstant().minus(LOOK_BACK).minus(Duration.ofDays(1));
         Instant end = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        org.hemonet.diary.CohortEntries entries = diary.entriesOfPatients(ids, start, end);
         LocalDate networkToday = LocalDate.now(clock.withZone(networkZone));
         LocalDate lastDay = to.isBefore(networkToday) ? to : networkToday;
-        Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(ids, lastDay);
 
         List<PatientAbr> abrs = new ArrayList<>();
-        for (PatientSummary p : cohort) {
+        // a piece of the cohort at a time: a national cohort's diaries at once would not fit the heap (Chunks)
+        for (List<PatientSummary> piece : org.hemonet.shared.Chunks.of(cohort, org.hemonet.shared.Chunks.PATIENTS)) {
+            List<UUID> pieceIds = piece.stream().map(PatientSummary::id).toList();
+            org.hemonet.diary.CohortEntries entries = diary.entriesOfPatients(pieceIds, start, end);
+            Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(pieceIds, lastDay);
+            measurePiece(piece, entries, planOf, from, to, abrs);
+        }
+        return new Measured(cohort, abrs);
+    }
+
+    private void measurePiece(
+            List<PatientSummary> piece,
+            org.hemonet.diary.CohortEntries entries,
+            Map<UUID, TreatmentPlan> planOf,
+            LocalDate from,
+            LocalDate to,
+            List<PatientAbr> abrs) {
+        for (PatientSummary p : piece) {
             Instant first = entries.firstEntry().get(p.id());
             OutcomeReport report = first == null
                     ? null
@@ -152,7 +166,6 @@ public class CohortOutcomes {
                             : report.bleedEpisodes().total(),
                     report.ajbr()));
         }
-        return new Measured(cohort, abrs);
     }
 
     private static CentreCohort cohort(

@@ -70,9 +70,8 @@ class CentreMeasures {
 
     /** The measures of every patient of {@code cohort} with diary time in [from, to]; the others are left out. */
     Map<UUID, Measured> measure(List<PatientSummary> cohort, LocalDate from, LocalDate to) {
-        List<UUID> ids = cohort.stream().map(PatientSummary::id).toList();
         Map<UUID, Measured> measured = new HashMap<>();
-        if (ids.isEmpty()) {
+        if (cohort.isEmpty()) {
             return measured;
         }
         // a day more on each side: each patient's days are counted in the patient's own time zone
@@ -82,9 +81,28 @@ class CentreMeasures {
                 .toInstant();
         Instant periodStart = from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        CohortEntries entries = diary.entriesOfPatients(ids, start, end);
-        Map<UUID, List<Instant>> doses = schedule.dosesBetween(ids, periodStart, end);
-        for (PatientSummary p : cohort) {
+        // a piece of the cohort at a time: a national cohort's diaries at once would not fit the heap (Chunks)
+        for (List<PatientSummary> piece : org.hemonet.shared.Chunks.of(cohort, org.hemonet.shared.Chunks.PATIENTS)) {
+            List<UUID> pieceIds = piece.stream().map(PatientSummary::id).toList();
+            measurePiece(
+                    piece,
+                    diary.entriesOfPatients(pieceIds, start, end),
+                    schedule.dosesBetween(pieceIds, periodStart, end),
+                    from,
+                    to,
+                    measured);
+        }
+        return measured;
+    }
+
+    private void measurePiece(
+            List<PatientSummary> piece,
+            CohortEntries entries,
+            Map<UUID, List<Instant>> doses,
+            LocalDate from,
+            LocalDate to,
+            Map<UUID, Measured> measured) {
+        for (PatientSummary p : piece) {
             Instant first = entries.firstEntry().get(p.id());
             if (first == null) {
                 continue;
@@ -122,7 +140,6 @@ class CentreMeasures {
                             r.prophylaxisAdherencePercent(),
                             completeness(p, window, scheduled, entries.infusionsOf(p.id()))));
         }
-        return measured;
     }
 
     /**

@@ -133,7 +133,6 @@ class ReturnFacts {
                 .toInstant()
                 .minus(Duration.ofDays(1));
         Instant readTo = last.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        CohortEntries entries = diary.entriesOfPatients(ids, readFrom, readTo);
         LocalDate networkToday = LocalDate.now(clock.withZone(networkZone));
         Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(ids, last.isBefore(networkToday) ? last : networkToday);
         Set<UUID> reviewed = reviews.reviewedBetween(ids, first, last);
@@ -141,48 +140,65 @@ class ReturnFacts {
         Map<UUID, PatientRegistry.InhibitorHistory> inhibitors = registry.inhibitorHistoriesOn(patients, last);
 
         List<PatientYear> years = new ArrayList<>();
-        for (PatientSummary p : patients) {
-            ZoneId zone = p.timeZone();
-            Instant from = first.atStartOfDay(zone).toInstant();
-            Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
-            Map<UUID, BigDecimal> units = new HashMap<>();
-            int infusions = 0;
-            for (Infusion i : entries.infusionsOf(p.id())) {
-                if (!i.isVoided()
-                        && !i.administeredAt().isBefore(from)
-                        && i.administeredAt().isBefore(to)) {
-                    units.merge(i.productId(), i.dose(), BigDecimal::add);
-                    infusions++;
-                }
+        // a piece of the patients at a time: a national return's diaries at once would not fit the heap (Chunks)
+        for (List<PatientSummary> piece : org.hemonet.shared.Chunks.of(patients, org.hemonet.shared.Chunks.PATIENTS)) {
+            CohortEntries entries = diary.entriesOfPatients(
+                    piece.stream().map(PatientSummary::id).toList(), readFrom, readTo);
+            for (PatientSummary p : piece) {
+                years.add(patientYear(p, first, last, entries, planOf, reviewed, died, inhibitors));
             }
-            Instant firstEntry = entries.firstEntry().get(p.id());
-            OutcomeReport outcomes = firstEntry == null
-                    ? null
-                    : OutcomeEngine.compute(new OutcomeEngine.Input(
-                            zone,
-                            first,
-                            last,
-                            LocalDate.now(clock.withZone(zone)),
-                            OutcomeEngine.date(firstEntry, zone),
-                            entries.bleedsOf(p.id()),
-                            entries.infusionsOf(p.id()),
-                            List.of(),
-                            List.of(),
-                            new TreeMap<>()));
-            TreatmentPlan plan = planOf.get(p.id());
-            if (plan != null && plan.validTo() != null && plan.validTo().isBefore(first)) {
-                plan = null; // ended before the year
-            }
-            years.add(new PatientYear(
-                    p,
-                    inhibitors.get(p.id()),
-                    infusions,
-                    Map.copyOf(units),
-                    outcomes,
-                    plan,
-                    reviewed.contains(p.id()),
-                    died.contains(p.id())));
         }
         return years;
+    }
+
+    private PatientYear patientYear(
+            PatientSummary p,
+            LocalDate first,
+            LocalDate last,
+            CohortEntries entries,
+            Map<UUID, TreatmentPlan> planOf,
+            Set<UUID> reviewed,
+            Set<UUID> died,
+            Map<UUID, PatientRegistry.InhibitorHistory> inhibitors) {
+        ZoneId zone = p.timeZone();
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<UUID, BigDecimal> units = new HashMap<>();
+        int infusions = 0;
+        for (Infusion i : entries.infusionsOf(p.id())) {
+            if (!i.isVoided()
+                    && !i.administeredAt().isBefore(from)
+                    && i.administeredAt().isBefore(to)) {
+                units.merge(i.productId(), i.dose(), BigDecimal::add);
+                infusions++;
+            }
+        }
+        Instant firstEntry = entries.firstEntry().get(p.id());
+        OutcomeReport outcomes = firstEntry == null
+                ? null
+                : OutcomeEngine.compute(new OutcomeEngine.Input(
+                        zone,
+                        first,
+                        last,
+                        LocalDate.now(clock.withZone(zone)),
+                        OutcomeEngine.date(firstEntry, zone),
+                        entries.bleedsOf(p.id()),
+                        entries.infusionsOf(p.id()),
+                        List.of(),
+                        List.of(),
+                        new TreeMap<>()));
+        TreatmentPlan plan = planOf.get(p.id());
+        if (plan != null && plan.validTo() != null && plan.validTo().isBefore(first)) {
+            plan = null; // ended before the year
+        }
+        return new PatientYear(
+                p,
+                inhibitors.get(p.id()),
+                infusions,
+                Map.copyOf(units),
+                outcomes,
+                plan,
+                reviewed.contains(p.id()),
+                died.contains(p.id()));
     }
 }
