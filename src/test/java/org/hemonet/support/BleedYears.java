@@ -46,6 +46,8 @@ public final class BleedYears {
      * shown (clinical.md §8). Where a test asserts what a network role sees of its own, larger centre, this keeps that
      * centre from being the one hidden beside another test's centre of 1–7 patients whose diary counts in the same
      * year (secondary suppression hides the smallest centre shown, and the diaries here count in every later year).
+     * Where the test's own centre has 8 patients too, name this one to sort before it: centres are compared in name
+     * order, and of two smallest centres shown the first is the partner.
      */
     public static TestNetwork.Site smallestShownCentre(
             TestNetwork network, JdbcClient jdbc, String name, int year, String recordedBy) {
