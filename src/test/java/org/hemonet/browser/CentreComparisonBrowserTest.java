@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 18: the commissioner opens the centres compared from the navigation, picks a year in which this test's centre
- * (12 patients, 4 of them with no bleed) kept diaries (2021: later than CentreComparisonTest's 2019, whose network row
- * must not see these open diaries; earlier than the diaries other tests write on the test clock), reads the table and the funnel plot, switches the funnel
- * to diary coverage and downloads the CSV, in which no count outside the network total lies between 1 and 7.
+ * (12 patients, 4 of them with no bleed) kept diaries (2021, earlier than the diaries other tests write on the test
+ * clock; open diaries count in every later year, so other tests' earlier centres are in 2021 too, and "Funnel Wold" is
+ * the one hidden beside a lone small one), reads the table and the funnel plot, switches the funnel to diary coverage
+ * and downloads the CSV, in which no count outside the network total lies between 1 and 7.
  */
 class CentreComparisonBrowserTest extends BrowserTest {
 

@@ -30,11 +30,16 @@ import tools.jackson.databind.ObjectMapper;
  *   <li>Beta, 3 patients, episodes 0,2,6 → median 2.00, IQR 1.00–4.00, zero bleeds 1/3 — suppressed for the network;
  *   <li>both together, 13 patients: 0×6,1,1,2,2,3,4,6 → median 1.00, IQR 0.00–2.00, zero bleeds 6/13 = 0.462.
  * </ul>
+ *
+ * Every patient here has factor V deficiency, which no other test or demo patient has: filtered on it, the network is
+ * these 13, whatever other tests wrote. Unfiltered it is not: an open diary counts in every later year, so another
+ * test's earlier diary (FunnelAllHiddenTest's three patients of 2003, say) is in 2013's network too.
  */
 class CentreComparisonTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String YEAR = "2013";
+    private static final String RARE = "FACTOR_V_DEFICIENCY";
 
     @LocalServerPort
     int port;
@@ -81,8 +86,17 @@ class CentreComparisonTest extends IntegrationTest {
         }
     }
 
+    /** A diagnosis no other test or demo patient has, so that a filter on it holds this test's two centres only. */
+    private void rareDiagnosis(UUID patient) {
+        jdbc.sql("update patient.diagnosis set type = :type where patient_id = :p and superseded_at is null")
+                .param("type", RARE)
+                .param("p", patient)
+                .update();
+    }
+
     /** An infusion in December 2012 (the diary's start) and {@code episodes} bleeds in 2013, each a week apart. */
     private void withEpisodes(UUID patient, int episodes) {
+        rareDiagnosis(patient);
         BleedYears.write(jdbc, patient, Integer.parseInt(YEAR), episodes, "comparison-test");
     }
 
@@ -101,7 +115,7 @@ class CentreComparisonTest extends IntegrationTest {
 
     @Test
     void theCentresOwnTeamSeesItsFiguresAsComputedAndTheOtherCentreUnderDisclosureControl() {
-        JsonNode c = get(alphaClinician, "/api/v1/reports/centres?year=" + YEAR);
+        JsonNode c = get(alphaClinician, "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=" + RARE);
         JsonNode a = row(c, alpha);
         assertThat(a.path("patients").asString()).isEqualTo("10");
         assertThat(a.path("abrMedian").asString()).isEqualTo("0.50");
@@ -113,8 +127,7 @@ class CentreComparisonTest extends IntegrationTest {
         assertThat(b.path("patients").asString()).isEqualTo("*");
         assertThat(b.path("abrMedian").asString()).isEqualTo("*");
         assertThat(b.path("zeroBleedProportion").asString()).isEqualTo("*");
-        // the network row: every centre's patients with diary time in 2013 (no other test writes diaries so early: the
-        // diaries of the other report tests start in 2018 and later, and an open diary counts in every later year)
+        // the network row: the patients of the filter with diary time in 2013, Alpha's and Beta's only
         JsonNode n = c.path("network");
         // 13, hidden: Beta is hidden, and a total beside hidden centres, exact or rounded, could pin them with what
         // other filters or years show (§8, DisclosureControl)
@@ -125,13 +138,20 @@ class CentreComparisonTest extends IntegrationTest {
         // nor a proportion over the hidden count: 6/13 beside Alpha's exact 5/10 would leave Beta 1 of 3 or 7 of 16
         // (ComparisonDifferencingTest finds such figures pinning a hidden count)
         assertThat(n.path("zeroBleedProportion").asString()).isEqualTo("*");
-        JsonNode both = get(bothClinician, "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=HEMOPHILIA_A");
+        JsonNode both = get(bothClinician, "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=" + RARE);
         assertThat(row(both, beta).path("zeroBleedProportion").asString()).isEqualTo("0.333");
     }
 
     @Test
     void analystsSeeEveryCentreRoundedAndNeverOneSuppressedCentreAlone() {
-        JsonNode c = get("analyst", "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=HEMOPHILIA_A");
+        // filtered to Alpha and Beta: Beta is hidden, and Alpha, the only other centre, with it (secondary suppression)
+        JsonNode rare = get("analyst", "/api/v1/reports/centres?year=" + YEAR + "&diagnosis=" + RARE);
+        assertThat(row(rare, beta).path("patients").asString()).isEqualTo("*");
+        assertThat(row(rare, alpha).path("patients").asString()).isEqualTo("*");
+        assertThat(row(rare, alpha).path("abrMedian").asString()).isEqualTo("*");
+        assertThat(row(rare, alpha).path("zeroBleedProportion").asString()).isEqualTo("*");
+        // the whole network: what else is hidden depends on the other tests' centres
+        JsonNode c = get("analyst", "/api/v1/reports/centres?year=" + YEAR);
         JsonNode a = row(c, alpha);
         assertThat(a.path("disclosureControl").asBoolean()).isTrue();
         // Alpha is shown rounded, or hidden with Beta when it is the smallest other centre (secondary suppression)
@@ -180,7 +200,9 @@ class CentreComparisonTest extends IntegrationTest {
     void theFunnelHasExactBinomialLimitsAroundTheNetworkProportion() {
         // Alpha's own clinician sees Beta hidden, so not the network value: the limits are drawn around the centres
         // shown instead — Alpha alone, 5/10 = 0.500; at n = 10, qbinom(0.025, 10, 0.5) = 2, qbinom(0.975) = 8
-        JsonNode hidden = get(alphaClinician, "/api/v1/reports/funnel?year=" + YEAR + "&measure=zeroBleedProportion");
+        JsonNode hidden = get(
+                alphaClinician,
+                "/api/v1/reports/funnel?year=" + YEAR + "&measure=zeroBleedProportion&diagnosis=" + RARE);
         assertThat(hidden.path("networkValue").asString()).isEqualTo("*");
         assertThat(hidden.path("referenceValue").asString()).isEqualTo("0.500");
         JsonNode aroundAlpha = StreamSupport.stream(hidden.path("limits").spliterator(), false)
@@ -197,7 +219,9 @@ class CentreComparisonTest extends IntegrationTest {
                         .asString())
                 .isEqualTo("*");
         // a clinician of both centres sees both as computed
-        JsonNode f = get(bothClinician, "/api/v1/reports/funnel?year=" + YEAR + "&measure=zeroBleedProportion");
+        JsonNode f = get(
+                bothClinician,
+                "/api/v1/reports/funnel?year=" + YEAR + "&measure=zeroBleedProportion&diagnosis=" + RARE);
         assertThat(f.path("networkValue").asString()).isEqualTo("0.462");
         assertThat(f.path("referenceValue").asString()).isEqualTo("0.462");
         JsonNode alphaPoint = StreamSupport.stream(f.path("points").spliterator(), false)
@@ -224,7 +248,8 @@ class CentreComparisonTest extends IntegrationTest {
     @Test
     void trendsGiveEachYearWithTheChangeFromTheYearBefore() {
         // 2012: December only (the diaries start on 1 December), no bleed → every ABR 0; 2013 as above
-        JsonNode t = get(alphaClinician, "/api/v1/reports/trends?measure=abrMedian&from=2012&to=2013");
+        JsonNode t =
+                get(alphaClinician, "/api/v1/reports/trends?measure=abrMedian&from=2012&to=2013&diagnosis=" + RARE);
         assertThat(t.path("measure").asString()).isEqualTo("abrMedian");
         JsonNode a = StreamSupport.stream(t.path("centres").spliterator(), false)
                 .filter(l -> l.path("centreId").asString().equals(alpha.toString()))

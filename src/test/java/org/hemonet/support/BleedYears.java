@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A diary of a test's own patient for one calendar year, written straight to the diary tables: an infusion on 1
  * December of the year before (the diary's start, so the whole year is observed) and {@code episodes} knee bleeds from
  * 1 March, a week apart. Reports read observation time from the first entry on, so such a diary also counts in every
- * later year: pick a year no other test's report assertions depend on.
+ * later year: pick a year no other test's report assertions depend on. A year alone does not keep other tests' diaries
+ * out of the network's figures (every earlier diary counts in it): a test that asserts a network figure filters it on a
+ * diagnosis no other test or demo patient has — factor I (CentreComparisonSnapshotsTest), V (CentreComparisonTest), X
+ * (CentreAdherenceSatisfactionTest), XIII deficiency (CentreMeasuresTest); factor II deficiency is still free.
  */
 public final class BleedYears {
 
@@ -46,6 +49,8 @@ public final class BleedYears {
      * shown (clinical.md §8). Where a test asserts what a network role sees of its own, larger centre, this keeps that
      * centre from being the one hidden beside another test's centre of 1–7 patients whose diary counts in the same
      * year (secondary suppression hides the smallest centre shown, and the diaries here count in every later year).
+     * Where the test's own centre has 8 patients too, name this one to sort before it: centres are compared in name
+     * order, and of two smallest centres shown the first is the partner.
      */
     public static TestNetwork.Site smallestShownCentre(
             TestNetwork network, JdbcClient jdbc, String name, int year, String recordedBy) {
