@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The annual report (issue 18): {@code POST /api/v1/reports/annual {"year", "centreId"}} → 202 with the job's URL in
  * {@code Location} and the body; {@code GET} of that URL → 202 with the status and progress while it runs, 200 {@code
- * application/pdf} when done, 500 problem when it failed. A {@code centreId} of null is the network's report.
+ * application/pdf} when done, 500 problem when it failed. The 202 is JSON whatever the {@code Accept} header. A {@code centreId} of null is the network's report.
  */
 @RestController
 class AnnualReportApi {
@@ -66,7 +66,10 @@ class AnnualReportApi {
                         .body(job.pdf);
             case FAILED -> throw new IllegalStateException("the annual report could not be generated");
             default ->
+                // JSON whatever the Accept header: a client polling for the PDF (Accept: application/pdf) is told
+                // the job still runs, not refused
                 ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .cacheControl(CacheControl.noStore())
                         .body(status(job));
         };

@@ -14,6 +14,7 @@ public final class ProblemTypes {
     public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
     public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
+    public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
     /** An upload over its size limit: 413. */
     public static final URI CONTENT_TOO_LARGE = URI.create(BASE + "content-too-large");
 

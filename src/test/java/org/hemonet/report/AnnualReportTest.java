@@ -102,6 +102,18 @@ class AnnualReportTest extends IntegrationTest {
         HttpResponse<String> started = analyst.postJson("/api/v1/reports/annual", "{\"year\": 2020}");
         assertThat(started.statusCode()).isEqualTo(202);
         String url = started.headers().firstValue("Location").orElseThrow();
+        // a client polling for the PDF itself is told the job runs (JSON whatever it accepts), then gets the PDF
+        HttpResponse<String> polled = analyst.get(url, "application/pdf");
+        assertThat(polled.statusCode()).as(polled.body()).isIn(200, 202);
+        if (polled.statusCode() == 202) {
+            assertThat(polled.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/json");
+            assertThat(polled.body()).contains("\"status\"");
+        }
+        // an Accept header the address cannot answer in is a 406 naming what it can, not an internal error
+        HttpResponse<String> pdfOfJson = analyst.get("/api/v1/reports/centres?year=2020", "application/pdf");
+        assertThat(pdfOfJson.statusCode()).as(pdfOfJson.body()).isEqualTo(406);
+        assertThat(pdfOfJson.body()).contains("not-acceptable").contains("application/json");
         assertThat(new ApiClient(port).signIn("commissioner").get(url).statusCode())
                 .as("another account's job")
                 .isEqualTo(404);

@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -208,6 +209,22 @@ public class ApiExceptionHandler {
                 ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported media type",
                 "Send the request body as application/json.",
+                request);
+    }
+
+    /** An {@code Accept} header naming no type the address answers in: 406, not an internal error. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        List<String> types = e.getSupportedMediaTypes().stream()
+                .map(org.springframework.http.MediaType::toString)
+                .toList();
+        return ApiProblems.problem(
+                HttpStatus.NOT_ACCEPTABLE,
+                ProblemTypes.NOT_ACCEPTABLE,
+                "Not acceptable",
+                types.isEmpty()
+                        ? "This address cannot answer in the type the Accept header asks for."
+                        : "This address answers in " + String.join(", ", types) + "; the Accept header allows none.",
                 request);
     }
 
