@@ -222,17 +222,33 @@ public class CentreComparison {
      * The raw figures of one year and cohort filter, before any disclosure control: the same for every reader, so
      * kept in {@link ReportSnapshots} (issue 18, speed) and published per reader by {@link #publish}.
      */
-    record Gathered(Figures network, Map<UUID, Figures> byCentre, List<Named> centres) {}
+    record Gathered(
+            Figures network,
+            Map<UUID, Figures> byCentre,
+            List<Named> centres,
+            java.util.concurrent.ConcurrentMap<List<Object>, Computed> views) {
+
+        Gathered(Figures network, Map<UUID, Figures> byCentre, List<Named> centres) {
+            this(network, byCentre, centres, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        /**
+         * The comparison as {@code networkRole} / {@code ownCentres} see it, published once per kind of reader and
+         * kept with these figures (every network role sees the same; a clinician sees what their centres' staff do):
+         * a view then costs no medians or disclosure decisions, only its JSON (issue 18, speed). Kept figures are
+         * replaced as a whole when they change, and their views with them.
+         */
+        Computed view(boolean networkRole, Set<UUID> ownCentres, int year, Filter filter) {
+            List<Object> key = List.of(networkRole, networkRole ? Set.of() : Set.copyOf(ownCentres));
+            return views.computeIfAbsent(key, k -> publish(networkRole, ownCentres, year, filter, this));
+        }
+    }
 
     Computed computed(Actor actor, int year, Filter filter) {
         requireAllowed(actor);
         requireYear(year);
-        return publish(
-                CohortOutcomesReport.NETWORK.contains(actor.role()),
-                actor.centreIds(),
-                year,
-                filter,
-                gathered(year, filter));
+        return gathered(year, filter)
+                .view(CohortOutcomesReport.NETWORK.contains(actor.role()), actor.centreIds(), year, filter);
     }
 
     /**
