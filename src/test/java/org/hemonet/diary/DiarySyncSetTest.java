@@ -275,6 +275,52 @@ class DiarySyncSetTest extends IntegrationTest {
     }
 
     @Test
+    void aBatchWhoseStockCountsAllSucceedCountsEachInfusionOnceWithItsOwnVials() {
+        UUID a = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        UUID f = UUID.randomUUID();
+        UUID g = UUID.randomUUID();
+        UUID mg = UUID.randomUUID();
+        HttpResponse<String> synced = sync(
+                batch(
+                        infusion(a, patient.patientId(), goodBatch, "1500", 120),
+                        infusion(c, patient.patientId(), recalledBatch, "1000", 100),
+                        infusion(f, patient.patientId(), null, "500", 30),
+                        infusion(g, patient.patientId(), goodBatch, "2100", 20),
+                        infusion(mg, patient.patientId(), goodBatch, "999.5", 10)),
+                key());
+        assertThat(synced.statusCode()).as(synced.body()).isEqualTo(200);
+        assertThat(synced.body())
+                .startsWith("{\"stored\":5,")
+                .contains(
+                        created(a), created(f), created(g), created(mg), "\"id\":\"" + c + "\",\"status\":\"CREATED\"")
+                .contains("This batch has been recalled: " + RECALL_REASON);
+        assertThat(vials(a)).isEqualTo(2);
+        assertThat(vials(c)).isEqualTo(1);
+        assertThat(vials(f)).isNull();
+        assertThat(vials(g)).isEqualTo(3);
+        assertThat(vials(mg)).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                """
+                                select count(*) from supply.stock_use
+                                where patient_id = :p and kind = 'INFUSED' and units_per_vial = 1000
+                                  and batch_number in (:batches)""")
+                        .param("p", patient.patientId())
+                        .param("batches", List.of(goodBatch, recalledBatch))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+        assertThat(rows("select count(*) from supply.recall_alert where infusion_id = :id", c))
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from supply.recall_alert where patient_id = :p")
+                        .param("p", patient.patientId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(createEvents()).hasSize(5);
+    }
+
+    @Test
     void aBatchWithFaultsAmongValidEntriesStoresNothingAndNamesEachFaultByField() {
         UUID ok = UUID.randomUUID();
         UUID zero = UUID.randomUUID();
