@@ -107,9 +107,11 @@ public class DiaryConnection {
         }
 
         /**
-         * In the infusion's own transaction, in a savepoint (as {@link InfusionsFromStock}): after the commit in a new
+         * In the infusions' own transaction, in a savepoint (as {@link InfusionsFromStock}): after the commit in a new
          * transaction it needed a second pooled connection while the request still held its first, so 200 phones
-         * syncing at once starved the pool (bench/resilience.sh, offline burst).
+         * syncing at once starved the pool (bench/resilience.sh, offline burst). A sync's infusions are alerted as a
+         * set in one savepoint, the recalls looked up once per distinct batch (issue 14); each on its own if the set
+         * fails.
          */
         @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
         public void on(InfusionsRecorded stored) {
