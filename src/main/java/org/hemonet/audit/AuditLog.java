@@ -21,6 +21,16 @@ public interface AuditLog {
     /** Writes {@code event} in the current transaction; throws if it cannot be written. */
     void record(AuditEvent event);
 
+    /**
+     * Writes several events in the current transaction, in this order, as {@link #record} would one by one (the same
+     * rows, sequence numbers in list order), but in as few statements as it can: a sync of hundreds of diary entries
+     * records one event per entry (security.md §13) without a round trip each (issue 14). Throws if they cannot be
+     * written.
+     */
+    default void recordAll(List<AuditEvent> events) {
+        events.forEach(this::record);
+    }
+
     /** The current actor did {@code action} to a patient's data with the given outcome. */
     void patientAccess(
             AuditAction action, UUID patientId, String resourceType, @Nullable String resourceId, AuditOutcome outcome);

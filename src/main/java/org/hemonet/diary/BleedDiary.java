@@ -564,7 +564,10 @@ public class BleedDiary {
      * Stores a sync batch all or nothing (security.md §17). Entries are checked first; any fault rejects the whole
      * batch with one error per faulty entry (refused patients are audited as denied, committed, and reported like
      * unknown ones). Otherwise every entry is stored in one transaction, in which {@code alsoInTransaction} runs with
-     * the result (the idempotency store completes its key there).
+     * the result (the idempotency store completes its key there). The infusions are stored as a set (issue 14): the
+     * catalogue asked once per distinct product and batch, one insert, their audit events in one statement, the recall
+     * warning once per distinct batch, home stock and recall alerts counted by supply from one
+     * {@link InfusionsRecorded}; the answer and what is stored are those of storing them one by one in order.
      */
     public SyncResult sync(Actor actor, List<SyncEntry> entries, Consumer<SyncResult> alsoInTransaction) {
         refuseAggregateRoles(actor);
@@ -576,11 +579,12 @@ public class BleedDiary {
         Map<UUID, Boolean> mayWrite = new HashMap<>();
         Set<UUID> ids = new HashSet<>();
         Map<UUID, UUID> batchBleeds = new HashMap<>();
+        ProductCheck catalogue = rules.remembering();
         for (int i = 0; i < entries.size(); i++) {
             SyncEntry entry = entries.get(i);
             String path = "entries[" + i + "]";
             try {
-                checked.add(checkEntry(actor, entry, path, ids, mayWrite, batchBleeds));
+                checked.add(checkEntry(actor, entry, path, ids, mayWrite, batchBleeds, catalogue));
             } catch (InvalidInputException e) {
                 errors.add(
                         new SyncResult.EntryError(i, entry.id(), e.field() == null ? path : e.field(), e.getMessage()));
@@ -590,24 +594,113 @@ public class BleedDiary {
             return new SyncResult(List.of(), errors);
         }
         return inTransaction(() -> {
+            // bleeds first, one by one (an infusion of the batch may name one); then the infusions as a set (issue 14)
+            Map<UUID, Boolean> bleedsCreated = new HashMap<>();
+            List<Infusion> infusions = new ArrayList<>();
+            for (Object entry : checked) {
+                if (entry instanceof Bleed b) {
+                    bleedsCreated.put(b.id(), storeBleed(b));
+                } else if (entry instanceof Infusion inf) {
+                    infusions.add(inf);
+                }
+            }
+            List<Infusion> created = storeInfusions(actor, infusions);
+            // offline entries reach the server only now: the warnings an online entry gets at once (and the patient's
+            // flag for aPCC beside emicizumab) come with the sync's answer
+            Map<UUID, List<String>> warnings = warningsForStored(actor, created);
             List<SyncResult.Entry> stored = new ArrayList<>();
             for (Object entry : checked) {
                 if (entry instanceof Bleed b) {
-                    stored.add(new SyncResult.Entry(b.id(), storeBleed(b) ? "CREATED" : "ALREADY_STORED"));
+                    stored.add(new SyncResult.Entry(b.id(), bleedsCreated.get(b.id()) ? "CREATED" : "ALREADY_STORED"));
                 } else if (entry instanceof Infusion inf) {
-                    boolean created = storeInfusion(inf);
-                    // offline entries reach the server only now: the warnings an online entry gets at once (and the
-                    // patient's flag for aPCC beside emicizumab) come with the sync's answer
-                    stored.add(new SyncResult.Entry(
-                            inf.id(),
-                            created ? "CREATED" : "ALREADY_STORED",
-                            created ? warningsFor(actor, inf) : List.of()));
+                    List<String> its = warnings.get(inf.id());
+                    stored.add(
+                            its == null
+                                    ? new SyncResult.Entry(inf.id(), "ALREADY_STORED", List.of())
+                                    : new SyncResult.Entry(inf.id(), "CREATED", its));
                 }
             }
             SyncResult result = new SyncResult(stored, List.of());
             alsoInTransaction.accept(result);
             return result;
         });
+    }
+
+    /**
+     * Stores a sync's infusions as a set, with what storing each one entails as before, entry by entry: one insert for
+     * all of them, the owner of every id stored already checked in one query, one {@code CREATE} audit event per new
+     * infusion written in one statement (security.md §13 asks one event per create), its {@link InfusionRecorded}, and
+     * one {@link InfusionsRecorded} for them all, from which supply counts home stock and raises recall alerts as a set.
+     * Returns the infusions stored now, in the batch's order.
+     */
+    private List<Infusion> storeInfusions(Actor actor, List<Infusion> infusions) {
+        if (infusions.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> inserted = queries.insertInfusionsReturningCreated(infusions);
+        List<Infusion> created = new ArrayList<>();
+        List<Infusion> before = new ArrayList<>();
+        for (Infusion i : infusions) {
+            (inserted.contains(i.id()) ? created : before).add(i);
+        }
+        if (!before.isEmpty()) {
+            Map<UUID, UUID> owners =
+                    queries.infusionOwners(before.stream().map(Infusion::id).toList());
+            for (Infusion i : before) {
+                sameOwner(Optional.ofNullable(owners.get(i.id())), i.patientId());
+            }
+        }
+        auditLog.recordAll(created.stream()
+                .map(i -> org.hemonet.audit.AuditEvent.by(
+                        actor, AuditAction.CREATE, i.patientId(), "Infusion", i.id().toString(), AuditOutcome.SUCCESS))
+                .toList());
+        List<InfusionRecorded> recorded =
+                created.stream().map(BleedDiary::recorded).toList();
+        recorded.forEach(events::publishEvent);
+        if (!recorded.isEmpty()) {
+            events.publishEvent(new InfusionsRecorded(recorded));
+        }
+        return created;
+    }
+
+    /**
+     * {@link #warningsFor} of each infusion just stored by a sync, by id: the recall look-up once per distinct product
+     * and batch, the clinical warnings asked for the set ({@link InfusionWarnings#warningsForStored}).
+     */
+    private Map<UUID, List<String>> warningsForStored(Actor actor, List<Infusion> created) {
+        Map<List<Object>, Optional<String>> recalls = new HashMap<>();
+        List<List<String>> all = new ArrayList<>();
+        for (Infusion i : created) {
+            List<String> its = new ArrayList<>();
+            recalls.computeIfAbsent(
+                            java.util.Arrays.asList(i.productId(), i.batchNumber()),
+                            k -> recallCheck.recallWarning(i.productId(), i.batchNumber()))
+                    .ifPresent(its::add);
+            all.add(its);
+        }
+        infusionWarnings.orderedStream().forEach(w -> {
+            List<List<String>> clinical = w.warningsForStored(actor, created);
+            for (int k = 0; k < created.size(); k++) {
+                all.get(k).addAll(clinical.get(k));
+            }
+        });
+        Map<UUID, List<String>> byId = new HashMap<>();
+        for (int k = 0; k < created.size(); k++) {
+            byId.put(created.get(k).id(), List.copyOf(all.get(k)));
+        }
+        return byId;
+    }
+
+    private static InfusionRecorded recorded(Infusion infusion) {
+        boolean iu = infusion.unit() == DoseUnit.IU;
+        return new InfusionRecorded(
+                infusion.id(),
+                infusion.patientId(),
+                infusion.productId(),
+                infusion.administeredAt(),
+                infusion.batchNumber(),
+                iu ? infusion.dose() : null,
+                iu ? null : infusion.dose());
     }
 
     /** Which of these infusion ids are stored already: how an import tells new rows from ones it brought before. */
@@ -692,7 +785,8 @@ public class BleedDiary {
             String path,
             Set<UUID> ids,
             Map<UUID, Boolean> mayWrite,
-            Map<UUID, UUID> batchBleeds) {
+            Map<UUID, UUID> batchBleeds,
+            ProductCheck catalogue) {
         UUID id = DiaryEntryRules.require(entry.id(), path + ".id");
         if (!ids.add(id)) {
             throw new InvalidInputException(path + ".id", "The id occurs twice in the batch.");
@@ -730,7 +824,8 @@ public class BleedDiary {
                 DiaryEntryRules.require(entry.infusion(), path + ".infusion"),
                 path + ".infusion.",
                 sameBatch,
-                true);
+                true,
+                catalogue);
     }
 
     private boolean storeBleed(Bleed bleed) {
@@ -757,15 +852,9 @@ public class BleedDiary {
                 "Infusion",
                 infusion.id().toString(),
                 AuditOutcome.SUCCESS);
-        boolean iu = infusion.unit() == DoseUnit.IU;
-        events.publishEvent(new InfusionRecorded(
-                infusion.id(),
-                infusion.patientId(),
-                infusion.productId(),
-                infusion.administeredAt(),
-                infusion.batchNumber(),
-                iu ? infusion.dose() : null,
-                iu ? null : infusion.dose()));
+        InfusionRecorded recorded = recorded(infusion);
+        events.publishEvent(recorded);
+        events.publishEvent(new InfusionsRecorded(List.of(recorded)));
         return true;
     }
 

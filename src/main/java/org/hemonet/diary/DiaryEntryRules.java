@@ -4,6 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hemonet.diary.internal.DiaryQueries;
@@ -77,6 +82,19 @@ class DiaryEntryRules {
             String prefix,
             Set<UUID> bleedsInBatch,
             boolean newUseOfProduct) {
+        return infusionOf(actor, patientId, id, r, prefix, bleedsInBatch, newUseOfProduct, productCheck);
+    }
+
+    /** As above, asking {@code productCheck} (for a sync: {@link #remembering} the catalogue's answers). */
+    Infusion infusionOf(
+            Actor actor,
+            UUID patientId,
+            UUID id,
+            InfusionRequest r,
+            String prefix,
+            Set<UUID> bleedsInBatch,
+            boolean newUseOfProduct,
+            ProductCheck productCheck) {
         Instant at = notFuture(require(r.administeredAt(), prefix + "administeredAt"), prefix + "administeredAt");
         UUID productId = require(r.productId(), prefix + "productId");
         if (newUseOfProduct && productCheck.isWithdrawn(productId)) {
@@ -131,6 +149,29 @@ class DiaryEntryRules {
                 null,
                 null,
                 null);
+    }
+
+    /**
+     * This rule's product check, remembering each answer for the life of the returned object: one sync batch asks the
+     * catalogue once per distinct product and batch instead of once per entry (issue 14). The answers are the
+     * catalogue's at the time of the request, as they would be entry by entry.
+     */
+    ProductCheck remembering() {
+        ProductCheck check = this.productCheck;
+        Map<List<Object>, Optional<ProductProblem>> problems = new HashMap<>();
+        Map<UUID, Boolean> withdrawn = new HashMap<>();
+        return new ProductCheck() {
+            @Override
+            public Optional<ProductProblem> check(UUID productId, DoseUnit unit, @Nullable String batchNumber) {
+                return problems.computeIfAbsent(
+                        Arrays.asList(productId, unit, batchNumber), k -> check.check(productId, unit, batchNumber));
+            }
+
+            @Override
+            public boolean isWithdrawn(UUID productId) {
+                return withdrawn.computeIfAbsent(productId, check::isWithdrawn);
+            }
+        };
     }
 
     private Instant notFuture(Instant t, String field) {

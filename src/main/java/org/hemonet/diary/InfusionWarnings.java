@@ -14,4 +14,14 @@ public interface InfusionWarnings {
 
     /** Warnings for the person who logged {@code infusion}; empty when there are none. */
     List<String> warningsFor(Actor actor, Infusion infusion);
+
+    /**
+     * The warnings of each of several infusions one request has just stored together (an offline sync, issue 14), in
+     * their order: for each, what {@link #warningsFor(Actor, Infusion)} would have answered right after it was stored
+     * and before the ones after it in the list were. An implementation that reads the diary must leave the later ones
+     * out; the default asks one by one, which is right for one that does not.
+     */
+    default List<List<String>> warningsForStored(Actor actor, List<Infusion> stored) {
+        return stored.stream().map(i -> warningsFor(actor, i)).toList();
+    }
 }

@@ -333,6 +333,45 @@ public class BatchRecalls {
         return ids.size();
     }
 
+    /** An infusion logged from a named batch, for {@link #alertInfusions}. */
+    public record InfusionFromBatch(
+            UUID infusionId, UUID patientId, UUID productId, String batchNumber, java.time.Instant administeredAt) {}
+
+    /**
+     * {@link #alertInfusion} for the infusions of one diary sync (issue 14): the recalls are looked up once per
+     * distinct product and batch, the patient's centre once per patient. Returns how many alerts were raised.
+     */
+    @Transactional
+    public int alertInfusions(List<InfusionFromBatch> infusions) {
+        java.util.Map<List<Object>, List<UUID>> naming = new java.util.HashMap<>();
+        java.util.Map<UUID, java.util.Optional<PatientScope>> scopes = new java.util.HashMap<>();
+        int raised = 0;
+        for (InfusionFromBatch i : infusions) {
+            List<UUID> ids = naming.computeIfAbsent(
+                    List.of(i.productId(), i.batchNumber()), k -> queries.naming(i.productId(), i.batchNumber()));
+            if (ids.isEmpty()) {
+                continue;
+            }
+            PatientScope scope =
+                    scopes.computeIfAbsent(i.patientId(), patients::scopeOf).orElse(null);
+            if (scope == null) {
+                continue;
+            }
+            for (UUID recallId : ids) {
+                queries.insertAlert(
+                        recallId,
+                        i.patientId(),
+                        scope.registeredCentreId(),
+                        i.infusionId(),
+                        i.batchNumber(),
+                        i.administeredAt(),
+                        clock.instant());
+            }
+            raised += ids.size();
+        }
+        return raised;
+    }
+
     /** Every recall, newest first, without its patients (for the staff list). */
     public List<RecallSummary> recalls(Actor actor) {
         mayUseRecalls(actor);

@@ -344,6 +344,34 @@ public class HomeStock {
         queries.insertUse(patientId, productId, batchNumber, "INFUSED", vials, iuPerVial, at, infusionId, null);
     }
 
+    /** Vials one infusion took out of home stock, for {@link #infusedAll}. */
+    public record Infused(
+            UUID infusionId,
+            UUID patientId,
+            UUID productId,
+            String batchNumber,
+            int vials,
+            int unitsPerVial,
+            Instant at) {}
+
+    /**
+     * Several infusions reported at once (one diary sync, issue 14), each as {@link #infused} would take it, in one
+     * statement; all or none (a caller that must count the others when one cannot be counted reports them one by one).
+     */
+    @Transactional
+    public void infusedAll(List<Infused> infusions) {
+        java.util.Set<List<Object>> batches = new java.util.HashSet<>();
+        for (Infused i : infusions) {
+            if (i.vials() <= 0) {
+                throw new InvalidInputException("vials", "An infusion uses at least one vial.");
+            }
+            if (batches.add(List.of(i.productId(), i.batchNumber()))) {
+                catalogue.requireBatch(i.productId(), i.batchNumber(), "batchNumber");
+            }
+        }
+        queries.insertInfusedUses(infusions);
+    }
+
     /** The diary voided an infusion: its vials count as at home again. The row is kept, voided. */
     @Transactional
     public void infusionVoided(UUID infusionId, String reason) {

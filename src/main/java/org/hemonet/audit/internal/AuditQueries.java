@@ -16,6 +16,21 @@ final class AuditQueries {
             values (:accountId, :username, :role, cast(:centreIds as uuid[]), :patientId, :action, :resourceType,
                     :resourceId, :outcome, :clientAddress, :requestId)""";
 
+    /**
+     * Events of one actor, one request: the varying columns as arrays, inserted in array order (the sequence numbers
+     * follow it).
+     */
+    static final String INSERT_EVENTS =
+            """
+            insert into audit.event (account_id, username, role, centre_ids, patient_id, action, resource_type,
+                                     resource_id, outcome, client_address, request_id)
+            select :accountId, :username, :role, cast(:centreIds as uuid[]), e.patient_id, e.action, e.resource_type,
+                   e.resource_id, e.outcome, :clientAddress, :requestId
+            from unnest(cast(:patientIds as uuid[]), cast(:actions as text[]), cast(:resourceTypes as text[]),
+                        cast(:resourceIds as text[]), cast(:outcomes as text[]))
+                 with ordinality as e(patient_id, action, resource_type, resource_id, outcome, n)
+            order by e.n""";
+
     static final String ACCESSES_TO =
             """
             select e.seq, e.occurred_at, e.account_id, e.username, e.role, e.action, e.resource_type, e.resource_id,

@@ -79,6 +79,59 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
+    public void recordAll(List<AuditEvent> events) {
+        if (benchOff || events.isEmpty()) {
+            return;
+        }
+        if (events.size() == 1) {
+            record(events.get(0));
+            return;
+        }
+        RequestInfo request = RequestInfo.current();
+        // one statement per run of events by the same actor (a sync has one run), in order
+        int from = 0;
+        while (from < events.size()) {
+            AuditEvent first = events.get(from);
+            int to = from + 1;
+            while (to < events.size() && sameActor(first, events.get(to))) {
+                to++;
+            }
+            List<AuditEvent> run = events.subList(from, to);
+            jdbc.sql(AuditQueries.INSERT_EVENTS)
+                    .param("accountId", first.accountId(), Types.OTHER)
+                    .param("username", first.username())
+                    .param("role", first.role())
+                    .param("centreIds", arrayLiteral(first))
+                    .param(
+                            "patientIds",
+                            run.stream()
+                                    .map(e -> e.patientId() == null
+                                            ? null
+                                            : e.patientId().toString())
+                                    .toArray(String[]::new))
+                    .param("actions", run.stream().map(e -> e.action().name()).toArray(String[]::new))
+                    .param(
+                            "resourceTypes",
+                            run.stream().map(AuditEvent::resourceType).toArray(String[]::new))
+                    .param(
+                            "resourceIds",
+                            run.stream().map(AuditEvent::resourceId).toArray(String[]::new))
+                    .param("outcomes", run.stream().map(e -> e.outcome().name()).toArray(String[]::new))
+                    .param("clientAddress", request.clientAddress())
+                    .param("requestId", request.requestId())
+                    .update();
+            from = to;
+        }
+    }
+
+    private static boolean sameActor(AuditEvent a, AuditEvent b) {
+        return java.util.Objects.equals(a.accountId(), b.accountId())
+                && a.username().equals(b.username())
+                && a.role().equals(b.role())
+                && a.centreIds().equals(b.centreIds());
+    }
+
+    @Override
     public void patientAccess(
             AuditAction action,
             UUID patientId,

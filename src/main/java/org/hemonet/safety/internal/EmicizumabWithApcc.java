@@ -136,10 +136,46 @@ class EmicizumabWithApcc implements InfusionWarnings, PrescriptionWarnings {
         if (infusion.isVoided() || classOf.get(infusion.productId()) != ProductClass.BYPASSING_APCC) {
             return List.of();
         }
-        Instant at = infusion.administeredAt();
         List<Infusion> living = diary.entriesOf(infusion.patientId()).infusions().stream()
                 .filter(i -> !i.isVoided())
                 .toList();
+        return judge(actor, infusion, classOf, living);
+    }
+
+    /**
+     * One sync's infusions (issue 14): the catalogue is read once, each patient's diary once, and each infusion is
+     * judged on the diary as it stood right after it was stored, without the infusions stored after it in the list.
+     */
+    @Override
+    public List<List<String>> warningsForStored(Actor actor, List<Infusion> stored) {
+        Map<UUID, ProductClass> classOf = classes();
+        Map<UUID, Integer> position = new java.util.HashMap<>();
+        for (int k = 0; k < stored.size(); k++) {
+            position.put(stored.get(k).id(), k);
+        }
+        Map<UUID, List<Infusion>> diaries = new java.util.HashMap<>();
+        List<List<String>> result = new ArrayList<>();
+        for (int k = 0; k < stored.size(); k++) {
+            Infusion infusion = stored.get(k);
+            if (infusion.isVoided() || classOf.get(infusion.productId()) != ProductClass.BYPASSING_APCC) {
+                result.add(List.of());
+                continue;
+            }
+            int upTo = k;
+            List<Infusion> living =
+                    diaries
+                            .computeIfAbsent(infusion.patientId(), p -> diary.entriesOf(p)
+                                    .infusions())
+                            .stream()
+                            .filter(i -> !i.isVoided() && position.getOrDefault(i.id(), -1) <= upTo)
+                            .toList();
+            result.add(judge(actor, infusion, classOf, living));
+        }
+        return result;
+    }
+
+    private List<String> judge(Actor actor, Infusion infusion, Map<UUID, ProductClass> classOf, List<Infusion> living) {
+        Instant at = infusion.administeredAt();
         boolean onEmicizumab = living.stream()
                 .anyMatch(i -> classOf.get(i.productId()) == ProductClass.EMICIZUMAB
                         && !i.administeredAt().isBefore(at.minus(EMICIZUMAB_LASTS))

@@ -12,6 +12,7 @@ import org.hemonet.diary.DoseUnit;
 import org.hemonet.diary.InfusionCorrected;
 import org.hemonet.diary.InfusionRecorded;
 import org.hemonet.diary.InfusionVoided;
+import org.hemonet.diary.InfusionsRecorded;
 import org.hemonet.diary.ProductCheck;
 import org.hemonet.diary.ProductProblem;
 import org.hemonet.diary.RecallCheck;
@@ -106,12 +107,37 @@ public class DiaryConnection {
         }
 
         /**
-         * In the infusion's own transaction, in a savepoint (as {@link InfusionsFromStock}): after the commit in a new
+         * In the infusions' own transaction, in a savepoint (as {@link InfusionsFromStock}): after the commit in a new
          * transaction it needed a second pooled connection while the request still held its first, so 200 phones
-         * syncing at once starved the pool (bench/resilience.sh, offline burst).
+         * syncing at once starved the pool (bench/resilience.sh, offline burst). A sync's infusions are alerted as a
+         * set in one savepoint, the recalls looked up once per distinct batch (issue 14); each on its own if the set
+         * fails.
          */
         @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-        public void on(InfusionRecorded infusion) {
+        public void on(InfusionsRecorded stored) {
+            List<InfusionRecorded> named = stored.infusions().stream()
+                    .filter(i -> i.batchNumber() != null && !i.batchNumber().isBlank())
+                    .toList();
+            if (named.size() > 1) {
+                // a sync's infusions as a set (issue 14): one savepoint, the recalls once per distinct batch
+                try {
+                    savepoint.executeWithoutResult(s -> recalls.alertInfusions(named.stream()
+                            .map(i -> new BatchRecalls.InfusionFromBatch(
+                                    i.infusionId(),
+                                    i.patientId(),
+                                    i.productId(),
+                                    java.util.Objects.requireNonNull(i.batchNumber()),
+                                    i.administeredAt()))
+                            .toList()));
+                    return;
+                } catch (RuntimeException e) {
+                    // rolled back to the savepoint: each on its own below, so that one failure loses only its own
+                }
+            }
+            named.forEach(this::alertOne);
+        }
+
+        private void alertOne(InfusionRecorded infusion) {
             String batchNumber = infusion.batchNumber();
             if (batchNumber == null || batchNumber.isBlank()) {
                 return;
@@ -214,8 +240,49 @@ public class DiaryConnection {
             this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         }
 
+        /**
+         * The infusions of one diary change (issue 14): those of a sync counted as a set, in one savepoint, with each
+         * batch looked up once; if the set cannot be counted, each is counted on its own as below, so that only the
+         * ones that fail are left to the next stock-take.
+         */
         @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-        public void on(InfusionRecorded infusion) {
+        public void on(InfusionsRecorded stored) {
+            List<InfusionRecorded> countable = stored.infusions().stream()
+                    .filter(i -> (i.doseIu() != null || i.doseMg() != null)
+                            && i.batchNumber() != null
+                            && !i.batchNumber().isBlank())
+                    .toList();
+            if (countable.size() > 1) {
+                try {
+                    savepoint.executeWithoutResult(s -> {
+                        java.util.Map<List<Object>, Batch> batches = new java.util.HashMap<>();
+                        List<HomeStock.Infused> uses = new java.util.ArrayList<>();
+                        for (InfusionRecorded i : countable) {
+                            String batchNumber = java.util.Objects.requireNonNull(i.batchNumber());
+                            Batch batch = batches.computeIfAbsent(
+                                    List.of(i.productId(), batchNumber),
+                                    k -> catalogue.requireBatch(i.productId(), batchNumber, "batchNumber"));
+                            BigDecimal dose = i.doseIu() != null ? i.doseIu() : i.doseMg();
+                            uses.add(new HomeStock.Infused(
+                                    i.infusionId(),
+                                    i.patientId(),
+                                    i.productId(),
+                                    batchNumber,
+                                    vials(java.util.Objects.requireNonNull(dose), batch),
+                                    batch.unitsPerVial(),
+                                    i.administeredAt()));
+                        }
+                        homeStock.infusedAll(uses);
+                    });
+                    return;
+                } catch (RuntimeException e) {
+                    // rolled back to the savepoint: each on its own below, so that one failure loses only its own
+                }
+            }
+            countable.forEach(this::countOne);
+        }
+
+        private void countOne(InfusionRecorded infusion) {
             @Nullable BigDecimal dose = infusion.doseIu() != null ? infusion.doseIu() : infusion.doseMg();
             if (dose == null
                     || infusion.batchNumber() == null

@@ -206,6 +206,46 @@ public class HomeStockQueries {
                 .list();
     }
 
+    /** {@link #insertUse} of {@code INFUSED} vials for many infusions in one statement, each only once. */
+    public void insertInfusedUses(List<org.hemonet.supply.HomeStock.Infused> uses) {
+        if (uses.isEmpty()) {
+            return;
+        }
+        jdbc.sql(
+                        """
+                        insert into supply.stock_use (id, patient_id, product_id, batch_number, kind, vials,
+                            units_per_vial, occurred_at, source_id)
+                        select gen_random_uuid(), u.patient_id, u.product_id, u.batch_number, 'INFUSED', u.vials,
+                            u.units, u.at, u.source_id
+                        from unnest(cast(:patients as uuid[]), cast(:products as uuid[]), cast(:batches as text[]),
+                            cast(:vials as int[]), cast(:units as int[]), cast(:ats as timestamptz[]),
+                            cast(:sources as uuid[])) with ordinality
+                            as u(patient_id, product_id, batch_number, vials, units, at, source_id, n)
+                        order by u.n
+                        on conflict (source_id) where source_id is not null do nothing
+                        """)
+                .param(
+                        "patients",
+                        uses.stream().map(u -> u.patientId().toString()).toArray(String[]::new))
+                .param(
+                        "products",
+                        uses.stream().map(u -> u.productId().toString()).toArray(String[]::new))
+                .param("batches", uses.stream().map(u -> u.batchNumber()).toArray(String[]::new))
+                .param(
+                        "vials",
+                        uses.stream().map(u -> Integer.toString(u.vials())).toArray(String[]::new))
+                .param(
+                        "units",
+                        uses.stream()
+                                .map(u -> Integer.toString(u.unitsPerVial()))
+                                .toArray(String[]::new))
+                .param("ats", uses.stream().map(u -> u.at().toString()).toArray(String[]::new))
+                .param(
+                        "sources",
+                        uses.stream().map(u -> u.infusionId().toString()).toArray(String[]::new))
+                .update();
+    }
+
     /** Records vials leaving stock; with a source id, only once (the diary may report an infusion twice). */
     public boolean insertUse(
             UUID patientId,

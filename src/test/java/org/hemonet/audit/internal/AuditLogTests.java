@@ -164,6 +164,68 @@ class AuditLogTests {
         assertThat(auditLog.verify().ok()).isTrue();
     }
 
+    /**
+     * Issue 14: a sync writes its events with recordAll, a statement per run of one actor's events; the rows are those
+     * record writes one by one, in the list's order, and the chain seals over them.
+     */
+    @Test
+    void recordAllWritesTheRowsRecordWritesOneByOneInOrder() {
+        var request = new MockHttpServletRequest();
+        request.setAttribute(RequestInfo.ATTRIBUTE, new RequestInfo("req-7", "198.51.100.4"));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        UUID other = UUID.randomUUID();
+        List<AuditEvent> batch = List.of(
+                AuditEvent.by(clinician, AuditAction.CREATE, patient, "Infusion", "inf-1", AuditOutcome.SUCCESS),
+                AuditEvent.by(clinician, AuditAction.CREATE, other, "Bleed", null, AuditOutcome.SUCCESS),
+                AuditEvent.by(clinician, AuditAction.CREATE, patient, "Infusion", "inf-2", AuditOutcome.SUCCESS),
+                AuditEvent.anonymous("nobody", AuditAction.LOGIN_FAILED, "Account", AuditOutcome.FAILED),
+                AuditEvent.by(nurse, AuditAction.READ, patient, "Infusion", "inf-2", AuditOutcome.DENIED),
+                AuditEvent.by(clinician, AuditAction.VOID, patient, "Infusion", "inf-1", AuditOutcome.SUCCESS));
+
+        transaction.executeWithoutResult(status -> batch.forEach(auditLog::record));
+        transaction.executeWithoutResult(status -> auditLog.recordAll(batch));
+
+        List<StoredEvent> events = events();
+        assertThat(events)
+                .extracting(StoredEvent::seq)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        List<StoredEvent> oneByOne = events.subList(0, 6);
+        List<StoredEvent> together = events.subList(6, 12);
+        for (int i = 0; i < 6; i++) {
+            StoredEvent a = oneByOne.get(i);
+            StoredEvent b = together.get(i);
+            assertThat(List.of(
+                            String.valueOf(b.accountId()),
+                            b.username(),
+                            b.role(),
+                            b.centreIds().toString(),
+                            String.valueOf(b.patientId()),
+                            b.action(),
+                            b.resourceType(),
+                            String.valueOf(b.resourceId()),
+                            b.outcome(),
+                            b.clientAddress(),
+                            b.requestId()))
+                    .as("event %d", i)
+                    .isEqualTo(List.of(
+                            String.valueOf(a.accountId()),
+                            a.username(),
+                            a.role(),
+                            a.centreIds().toString(),
+                            String.valueOf(a.patientId()),
+                            a.action(),
+                            a.resourceType(),
+                            String.valueOf(a.resourceId()),
+                            a.outcome(),
+                            a.clientAddress(),
+                            a.requestId()));
+        }
+        assertThat(together.get(1).resourceId()).isNull();
+        assertThat(together.get(4).username()).isEqualTo("nurse.bo");
+        assertThat(sealer.sealUntilCaughtUp(CATCH_UP)).isTrue();
+        assertThat(auditLog.verify().ok()).isTrue();
+    }
+
     @Test
     void sealingLinksEventsInSequenceOrder() {
         for (int i = 0; i < 5; i++) {
