@@ -14,7 +14,7 @@ log() { echo "[import-bench $(date -u +%H:%M:%S)] $*" >&2; }
 JAR="$(ls target/hemonet-*.jar 2>/dev/null | grep -v original | head -1 || true)"
 if [[ -z "$JAR" ]] || [[ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]]; then
   log "building the jar"
-  ./mvnw -o -q package -DskipTests
+  ./mvnw -q package -DskipTests
   JAR="$(ls target/hemonet-*.jar | grep -v original | head -1)"
 fi
 run() { HEMONET_DATA_DIR="$DATA" java -jar "$JAR" "$@"; }

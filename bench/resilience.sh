@@ -70,7 +70,7 @@ trap cleanup EXIT
 JAR="$(ls target/hemonet-*.jar 2>/dev/null | grep -v original | head -1 || true)"
 if [[ -z "$JAR" ]] || [[ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]]; then
   log "building the jar"
-  ./mvnw -o -q package -DskipTests
+  ./mvnw -q package -DskipTests
   JAR="$(ls target/hemonet-*.jar | grep -v original | head -1)"
 fi
 PG_JAR="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)"
