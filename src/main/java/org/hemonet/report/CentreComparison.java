@@ -8,6 +8,7 @@ import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -227,12 +228,117 @@ public class CentreComparison {
     Computed computed(Actor actor, int year, Filter filter) {
         requireAllowed(actor);
         requireYear(year);
+        List<Gathered> rest = new ArrayList<>();
+        for (Filter cell : grid(filter)) {
+            if (!cell.equals(filter)) {
+                rest.add(gathered(year, cell));
+            }
+        }
         return publish(
                 CohortOutcomesReport.NETWORK.contains(actor.role()),
                 actor.centreIds(),
                 year,
                 filter,
-                gathered(year, filter));
+                gathered(year, filter),
+                rest);
+    }
+
+    /**
+     * The filters of the grid a filter belongs to: every combination of values of the dimensions it sets (diagnosis,
+     * severity, inhibitor status, regimen, age band), the others left unset; the filter itself among them. The cells
+     * of a grid partition the same patients (all severities together are the patients of any severity), so a centre's
+     * count in one cell is the count under a wider filter less its counts in the others: see {@link #smallIn}.
+     */
+    static List<Filter> grid(Filter filter) {
+        List<Filter> cells = List.of(filter);
+        if (filter.diagnosis() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(DiagnosisType.values())
+                            .map(v -> new Filter(v, f.severity(), f.inhibitorStatus(), f.regimen(), f.ageBand())))
+                    .toList();
+        }
+        if (filter.severity() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(Severity.values())
+                            .map(v -> new Filter(f.diagnosis(), v, f.inhibitorStatus(), f.regimen(), f.ageBand())))
+                    .toList();
+        }
+        if (filter.inhibitorStatus() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(InhibitorStatus.values())
+                            .map(v -> new Filter(f.diagnosis(), f.severity(), v, f.regimen(), f.ageBand())))
+                    .toList();
+        }
+        if (filter.regimen() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(CohortRegimen.values())
+                            .map(v -> new Filter(f.diagnosis(), f.severity(), f.inhibitorStatus(), v, f.ageBand())))
+                    .toList();
+        }
+        if (filter.ageBand() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(AgeBand.values())
+                            .map(v -> new Filter(f.diagnosis(), f.severity(), f.inhibitorStatus(), f.regimen(), v)))
+                    .toList();
+        }
+        return cells;
+    }
+
+    /**
+     * The centres with a count of 1–7 (patients, patients with diary time, treatment-years, patient-years) in any of
+     * the other cells of a filter's grid ({@link #grid}): hidden under the filter too (clinical.md §8, no suppressed
+     * cell recoverable from the same report under another filter). Otherwise the figures beside a count pin it — 0.700
+     * over 18–22 patients is 14 of 20 — and a centre shown under all severities and under two of them gives the third
+     * away: 20 patients, 14 with diary time, less 10 mild of whom 8 with diary time, is 10 moderate of whom 6 with
+     * diary time ({@code ComparisonDifferencingTest}). Hidden in every cell of the grid, its cells are only bounded by
+     * the wider filters' counts, never pinned. A filter on no dimension has no other cell.
+     */
+    static Set<UUID> smallIn(List<Gathered> otherCells) {
+        Set<UUID> small = new HashSet<>();
+        for (Gathered g : otherCells) {
+            g.byCentre().forEach((centre, f) -> {
+                if (small(f.cohort().patients())
+                        || small(f.n())
+                        || small(f.more().treatmentYears)
+                        || small(Math.round(f.more().patientYears()))) {
+                    small.add(centre);
+                }
+            });
+        }
+        return small;
+    }
+
+    /** The figures with each centre of {@code listed} that has no patient here added, empty. */
+    private static Gathered withAbsentListed(Gathered g, Set<UUID> listed, List<Gathered> otherCells) {
+        Map<UUID, Figures> byCentre = new HashMap<>(g.byCentre());
+        List<Named> centres = new ArrayList<>(g.centres());
+        for (Gathered other : otherCells) {
+            for (Named c : other.centres()) {
+                if (listed.contains(c.id()) && !byCentre.containsKey(c.id())) {
+                    CentreCohort empty = new CentreCohort(
+                            c.id(),
+                            g.network().cohort().from(),
+                            g.network().cohort().to(),
+                            0,
+                            0,
+                            0,
+                            new CentreCohort.Distribution(0, null, null, null, null, 0, null),
+                            List.of(),
+                            List.of());
+                    byCentre.put(c.id(), new Figures(empty, List.of(), new MoreMeasures.Raw()));
+                    centres.add(c);
+                }
+            }
+        }
+        if (centres.size() == g.centres().size()) {
+            return g;
+        }
+        centres.sort((a, b) -> a.name().compareTo(b.name()));
+        return new Gathered(g.network(), Map.copyOf(byCentre), List.copyOf(centres));
+    }
+
+    private static boolean small(long count) {
+        return count > 0 && count < DISCLOSURE.smallestShownCount();
     }
 
     /**
@@ -261,6 +367,25 @@ public class CentreComparison {
      * made visible, so the differencing tests publish through it.
      */
     static Computed publish(boolean networkRole, Set<UUID> ownCentres, int year, Filter filter, Gathered g) {
+        return publish(networkRole, ownCentres, year, filter, g, List.of());
+    }
+
+    /**
+     * The comparison as one reader sees it beside the other cells of the filter's grid ({@link #grid}): a centre with
+     * a small count in one of them is hidden as a centre of 1–7 patients is ({@link #smallIn}) — and listed, hidden,
+     * where it has no patient: an empty cell beside the wider filter's count is that count less the others, so the
+     * centre's absence would pin a hidden cell as well as a shown zero would (diagnosis by severity: 8 patients of
+     * diagnosis B, none of them severe, are 8 moderate ones of B, and beside 14 moderate ones in all, 6 of A).
+     */
+    static Computed publish(
+            boolean networkRole,
+            Set<UUID> ownCentres,
+            int year,
+            Filter filter,
+            Gathered gathered,
+            List<Gathered> otherCells) {
+        Set<UUID> smallInGrid = smallIn(otherCells);
+        Gathered g = withAbsentListed(gathered, smallInGrid, otherCells);
         DisclosureControl disclosure = DISCLOSURE;
         Map<UUID, Figures> byCentre = g.byCentre();
         Figures network = g.network();
@@ -270,13 +395,19 @@ public class CentreComparison {
         List<Long> patientCounts = ordered.stream()
                 .map(c -> (long) byCentre.get(c.id()).cohort().patients())
                 .toList();
-        DisclosureControl.Dimension shownPatients = disclosure.dimension(patientCounts);
+        Set<Integer> alsoHidden = new HashSet<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (smallInGrid.contains(ordered.get(i).id())) {
+                alsoHidden.add(i);
+            }
+        }
+        DisclosureControl.Dimension shownPatients = disclosure.dimension(patientCounts, alsoHidden);
         // the patients with diary time are a dimension of their own: a centre hidden in it (1–7, or taken with a lone
         // one) shows * for that count and for every figure that would give it away — the proportions over it, and the
         // share of the centre's patients it is (7 of 11 patients with diary time show as 0.636, which only 7/11 gives)
         List<Long> includedCounts =
                 ordered.stream().map(c -> (long) byCentre.get(c.id()).n()).toList();
-        DisclosureControl.Dimension shownIncluded = disclosure.dimension(includedCounts);
+        DisclosureControl.Dimension shownIncluded = disclosure.dimension(includedCounts, alsoHidden);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Named c = ordered.get(i);

@@ -145,7 +145,20 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
      * patient can fall in two cells (two products in a month). The total is exact only when no cell is hidden.
      */
     public Dimension dimension(List<Long> counts, long total) {
-        Set<Integer> hidden = hidden(counts);
+        return dimension(counts, total, Set.of());
+    }
+
+    /**
+     * A dimension whose cells {@code alsoHidden} are hidden whatever their count, as cells of 1–7 are (a centre with a
+     * small count under a filter that partitions the same patients, see {@code CentreComparison#grid}): each such
+     * cell, even an empty one, shows {@code *}, and one alone takes the next-smallest non-empty cell with it.
+     */
+    public Dimension dimension(List<Long> counts, Set<Integer> alsoHidden) {
+        return dimension(counts, counts.stream().mapToLong(Long::longValue).sum(), alsoHidden);
+    }
+
+    private Dimension dimension(List<Long> counts, long total, Set<Integer> alsoHidden) {
+        Set<Integer> hidden = hidden(counts, alsoHidden);
         return new Dimension(
                 shownCells(counts, hidden),
                 hidden,
@@ -248,7 +261,11 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
      * total's figures are hidden instead ({@link Dimension#totalFiguresShown}).
      */
     public Set<Integer> hidden(List<Long> patientCounts) {
-        Set<Integer> hidden = new HashSet<>();
+        return hidden(patientCounts, Set.of());
+    }
+
+    private Set<Integer> hidden(List<Long> patientCounts, Set<Integer> alsoHidden) {
+        Set<Integer> hidden = new HashSet<>(alsoHidden);
         for (int i = 0; i < patientCounts.size(); i++) {
             long n = patientCounts.get(i);
             if (n > 0 && n < smallestShownCount) {
