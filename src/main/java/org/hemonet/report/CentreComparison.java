@@ -65,6 +65,15 @@ public class CentreComparison {
             this(diagnosis, severity, inhibitorStatus, null, null);
         }
 
+        /** How many of the dimensions the filter sets (diagnosis, severity, inhibitor status, regimen, age band). */
+        int dimensions() {
+            return (diagnosis == null ? 0 : 1)
+                    + (severity == null ? 0 : 1)
+                    + (inhibitorStatus == null ? 0 : 1)
+                    + (regimen == null ? 0 : 1)
+                    + (ageBand == null ? 0 : 1);
+        }
+
         /** Whether the filter takes every patient. */
         boolean isEmpty() {
             return diagnosis == null
@@ -372,10 +381,13 @@ public class CentreComparison {
 
     /**
      * The comparison as one reader sees it beside the other cells of the filter's grid ({@link #grid}): a centre with
-     * a small count in one of them is hidden as a centre of 1–7 patients is ({@link #smallIn}) — and listed, hidden,
-     * where it has no patient: an empty cell beside the wider filter's count is that count less the others, so the
-     * centre's absence would pin a hidden cell as well as a shown zero would (diagnosis by severity: 8 patients of
-     * diagnosis B, none of them severe, are 8 moderate ones of B, and beside 14 moderate ones in all, 6 of A).
+     * a small count in one of them is hidden as a centre of 1–7 patients is ({@link #smallIn}). Under a filter on two
+     * dimensions or more it is also listed, hidden, where it has no patient: there the wider filters are the grid's
+     * rows and columns, and a centre's absence from one cell says a row is the one other cell, which the column then
+     * takes away from its neighbour (diagnosis by severity: 8 patients of diagnosis B, none of them severe, are 8
+     * moderate ones of B, and beside 14 moderate ones in all, 6 moderate of A). Under a filter on one dimension the only
+     * wider filter is all patients: every other non-empty cell of the centre is hidden, so a small one is never all of
+     * its total less shown cells, and listing centres without patients there would only hide the network's figures.
      */
     static Computed publish(
             boolean networkRole,
@@ -385,7 +397,7 @@ public class CentreComparison {
             Gathered gathered,
             List<Gathered> otherCells) {
         Set<UUID> smallInGrid = smallIn(otherCells);
-        Gathered g = withAbsentListed(gathered, smallInGrid, otherCells);
+        Gathered g = filter.dimensions() < 2 ? gathered : withAbsentListed(gathered, smallInGrid, otherCells);
         DisclosureControl disclosure = DISCLOSURE;
         Map<UUID, Figures> byCentre = g.byCentre();
         Figures network = g.network();

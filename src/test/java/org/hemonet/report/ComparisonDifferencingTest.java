@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hemonet.outcome.CentreCohort;
+import org.hemonet.patient.DiagnosisType;
+import org.hemonet.patient.Severity;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -184,13 +186,18 @@ class ComparisonDifferencingTest {
      */
     private static CentreComparison.Comparison published(
             List<Truth> truths, Set<Integer> own, List<List<Truth>> otherCells) {
+        return published(truths, own, otherCells, new CentreComparison.Filter(null, null, null));
+    }
+
+    private static CentreComparison.Comparison published(
+            List<Truth> truths, Set<Integer> own, List<List<Truth>> otherCells, CentreComparison.Filter filter) {
         Set<UUID> ownIds = new HashSet<>();
         own.forEach(i -> ownIds.add(IDS.get(i)));
         return CentreComparison.publish(
                         own.isEmpty(),
                         ownIds,
                         YEAR,
-                        new CentreComparison.Filter(null, null, null),
+                        filter,
                         gathered(truths),
                         otherCells.stream()
                                 .map(ComparisonDifferencingTest::gathered)
@@ -632,6 +639,13 @@ class ComparisonDifferencingTest {
 
     private static final int PARTITION_TRIALS = 150;
     /** All (no filter, no other cell) and three severities, each the other two's grid. */
+    private static final CentreComparison.Filter ALL = new CentreComparison.Filter(null, null, null);
+
+    private static final CentreComparison.Filter ONE = new CentreComparison.Filter(null, Severity.SEVERE, null);
+    private static final CentreComparison.Filter TWO =
+            new CentreComparison.Filter(DiagnosisType.HEMOPHILIA_A, Severity.SEVERE, null);
+    private static final List<CentreComparison.Filter> SEVERITY_FILTERS = List.of(ALL, ONE, ONE, ONE);
+
     private static final List<int[]> SEVERITY_GRIDS =
             List.of(new int[] {}, new int[] {2, 3}, new int[] {1, 3}, new int[] {1, 2});
 
@@ -668,17 +682,23 @@ class ComparisonDifferencingTest {
 
     /**
      * Publishes each table (as a clinician of {@code own}, or an analyst) beside the other cells of its filter's grid
-     * ({@code grids}: for each table, the indexes of those cells' tables) and attacks every measure over the partitions.
+     * ({@code grids}: for each table, the indexes of those cells' tables) under its filter ({@code filters}: how many
+     * dimensions it sets is what counts) and attacks every measure over the partitions.
      */
     private static void attackPartitions(
-            List<List<Truth>> tables, List<int[]> partitions, List<int[]> grids, Set<Integer> own, String what) {
+            List<List<Truth>> tables,
+            List<CentreComparison.Filter> filters,
+            List<int[]> partitions,
+            List<int[]> grids,
+            Set<Integer> own,
+            String what) {
         List<CentreComparison.Comparison> shown = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
             List<List<Truth>> otherCells = new ArrayList<>();
             for (int c : grids.get(t)) {
                 otherCells.add(tables.get(c));
             }
-            shown.add(published(tables.get(t), ownIn(own, tables.get(t)), otherCells));
+            shown.add(published(tables.get(t), ownIn(own, tables.get(t)), otherCells, filters.get(t)));
         }
         for (Measure m : MEASURES) {
             List<RatioAttack.Table> attacked = new ArrayList<>();
@@ -708,6 +728,7 @@ class ComparisonDifferencingTest {
                     List.of(column(byCentre, -1), column(byCentre, 0), column(byCentre, 1), column(byCentre, 2));
             attackPartitions(
                     tables,
+                    SEVERITY_FILTERS,
                     List.of(new int[] {0, 1, 2, 3}),
                     SEVERITY_GRIDS,
                     Set.of(),
@@ -726,6 +747,7 @@ class ComparisonDifferencingTest {
             Set<Integer> own = Set.of(random.nextInt(byCentre.size()));
             attackPartitions(
                     tables,
+                    SEVERITY_FILTERS,
                     List.of(new int[] {0, 1, 2, 3}),
                     SEVERITY_GRIDS,
                     own,
@@ -767,6 +789,7 @@ class ComparisonDifferencingTest {
             Set<Integer> own = random.nextBoolean() ? Set.of() : Set.of(random.nextInt(byCentre.size()));
             attackPartitions(
                     tables,
+                    List.of(ALL, ONE, ONE, ONE, ONE, TWO, TWO, TWO, TWO),
                     List.of(
                             new int[] {0, 1, 2},
                             new int[] {0, 3, 4},
