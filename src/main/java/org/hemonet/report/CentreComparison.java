@@ -294,7 +294,8 @@ public class CentreComparison {
     }
 
     /**
-     * The centres with a count of 1–7 (patients, patients with diary time, treatment-years, patient-years) in any of
+     * The centres with a count of 1–7 (patients, patients with diary time, treatment-years, patient-years, respondents
+     * to the satisfaction questionnaire) in any of
      * the other cells of a filter's grid ({@link #grid}): hidden under the filter too (clinical.md §8, no suppressed
      * cell recoverable from the same report under another filter). Otherwise the figures beside a count pin it — 0.700
      * over 18–22 patients is 14 of 20 — and a centre shown under all severities and under two of them gives the third
@@ -309,7 +310,8 @@ public class CentreComparison {
                 if (small(f.cohort().patients())
                         || small(f.n())
                         || small(f.more().treatmentYears)
-                        || small(Math.round(f.more().patientYears()))) {
+                        || small(Math.round(f.more().patientYears()))
+                        || small(f.more().satisfactionPatients)) {
                     small.add(centre);
                 }
             });
@@ -438,7 +440,7 @@ public class CentreComparison {
         if (patientsGivenAway || includedGivenAway) {
             Row controlled = row(null, "", network, disclosure, false);
             // counts beside a hidden centre never shown; rates and means only when they cannot be taken apart
-            MoreMeasures more = shownPatients.totalFiguresShown()
+            MoreMeasures more = separable(shownPatients.hidden(), patientCounts, ordered, ownCentres, networkRole)
                     ? controlled.more().withCountsHidden()
                     : controlled.more().withAdditiveHidden();
             // nor a proportion over a hidden count: to 3 decimals it is the count's total in all but name (the
@@ -490,7 +492,46 @@ public class CentreComparison {
                     n.withDiaryProportion(),
                     m);
         }
+        // the satisfaction questionnaire's respondents are a count of their own, shown nowhere but pinned by the means
+        // over them (one 5-point item: a mean is 25 k / x to 1 decimal, 73.1 over at most 17 respondents is 38 of 13):
+        // beside a centre's mean hidden for 2 respondents the network's mean gave them away, as in the survey report
+        // (SurveyDifferencingTest, ComparisonDifferencingTest). A dimension as the patients with diary time: a centre
+        // hidden in it shows * for its mean.
+        List<Long> respondents = ordered.stream()
+                .map(c -> byCentre.get(c.id()).more().satisfactionPatients)
+                .toList();
+        DisclosureControl.Dimension shownRespondents = disclosure.dimension(respondents);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.disclosureControl() && shownRespondents.hides(i)) {
+                rows.set(i, withMore(r, r.more().withSatisfactionHidden()));
+            }
+        }
+        // The network's mean is over the respondents' total, so shown only where that total could be (DisclosureControl
+        // point 4): beside no centre hidden from this reader, in that dimension or throughout. Shown beside two hidden
+        // centres it still pinned them across the severities (all = severe + moderate + mild: each table's network
+        // mean is one more equation in their whole numbers — ComparisonDifferencingTest).
+        Set<Integer> respondentsHidden = new HashSet<>(shownRespondents.hidden());
+        respondentsHidden.addAll(shownPatients.hidden());
+        if (givesAway(respondentsHidden, ordered, ownCentres, networkRole)) {
+            networkRow = withMore(networkRow, networkRow.more().withSatisfactionHidden());
+        }
         return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);
+    }
+
+    private static Row withMore(Row r, MoreMeasures more) {
+        return new Row(
+                r.centreId(),
+                r.centreName(),
+                r.disclosureControl(),
+                r.patients(),
+                r.included(),
+                r.abrMedian(),
+                r.abrIqr(),
+                r.zeroBleedProportion(),
+                r.iuPerKgPerYearMedian(),
+                r.withDiaryProportion(),
+                more);
     }
 
     /** The row with the patients with diary time, and the figures that would give them away, hidden. */
@@ -518,6 +559,23 @@ public class CentreComparison {
         return rows.stream()
                 .filter(Row::disclosureControl)
                 .anyMatch(r -> DisclosureControl.SUPPRESSED.equals(figure.apply(r)));
+    }
+
+    /**
+     * Whether the network's figures beside a dimension's hidden cells cannot be taken apart by this reader: not one
+     * non-empty hidden cell alone among those the reader does not see as computed ({@link
+     * DisclosureControl.Dimension#totalFiguresShown}, where the partner hidden with a lone cell may be the reader's own
+     * centre, which a clinician knows: their own 8 respondents and the network's 55.0 over 10 left the other centre's
+     * 2 — ComparisonDifferencingTest).
+     */
+    private static boolean separable(
+            Set<Integer> hidden, List<Long> counts, List<Named> ordered, Set<UUID> ownCentres, boolean networkRole) {
+        return hidden.stream()
+                        .filter(i -> counts.get(i) > 0)
+                        .filter(i -> networkRole
+                                || !ownCentres.contains(ordered.get(i).id()))
+                        .count()
+                != 1;
     }
 
     /** Whether the exact network row would give away a suppressed centre this reader may not see as computed. */

@@ -51,6 +51,10 @@ class ComparisonDifferencingTest {
         int adverseEvents;
         int patientYears;
         int daysLost;
+        /** Respondents to the satisfaction questionnaire and the sum of their overall answers, 0–4 each. */
+        int respondents;
+
+        int answers;
 
         Truth copy() {
             Truth t = new Truth();
@@ -63,6 +67,8 @@ class ComparisonDifferencingTest {
             t.adverseEvents = adverseEvents;
             t.patientYears = patientYears;
             t.daysLost = daysLost;
+            t.respondents = respondents;
+            t.answers = answers;
             return t;
         }
     }
@@ -134,7 +140,15 @@ class ComparisonDifferencingTest {
                     t -> t.patientYears,
                     t -> t.daysLost,
                     r -> r.more().patientYears(),
-                    r -> r.more().daysLostPerPatientYear()));
+                    r -> r.more().daysLostPerPatientYear()),
+            // the overall satisfaction mean over the centre's respondents, whose count is shown nowhere (at most its
+            // patients): one 5-point item scored 0, 25, 50, 75, 100, so 25 k / x to 1 decimal (MoreMeasures.Raw)
+            new Measure(
+                    new RatioAttack.Measure("satisfactionMean", (k, x) -> 25.0 * k / x, x -> 4 * x),
+                    t -> t.respondents,
+                    t -> t.answers,
+                    r -> RatioAttack.UNSHOWN,
+                    r -> r.more().satisfactionMean()));
 
     // ------------------------------------------------------------------ the network, as the comparison holds it
 
@@ -164,6 +178,9 @@ class ComparisonDifferencingTest {
         more.adverseEvents = t.adverseEvents;
         more.observationDays = t.patientYears * 365L;
         more.daysLost = t.daysLost;
+        more.satisfactionAsked = true;
+        more.satisfactionPatients = t.respondents;
+        more.satisfactionSum = java.math.BigDecimal.valueOf(t.answers * 25L);
         return new CentreComparison.Figures(cohort, List.of(), more);
     }
 
@@ -225,6 +242,8 @@ class ComparisonDifferencingTest {
             network.adverseEvents += t.adverseEvents;
             network.patientYears += t.patientYears;
             network.daysLost += t.daysLost;
+            network.respondents += t.respondents;
+            network.answers += t.answers;
         }
         return new CentreComparison.Gathered(figures(null, network), byCentre, named);
     }
@@ -326,6 +345,10 @@ class ComparisonDifferencingTest {
         // patient-years of diary time: whole years here, at most one a patient with diary time
         t.patientYears = random.nextInt(3) == 0 ? t.included : upTo(random, t.included);
         t.daysLost = random.nextBoolean() ? upTo(random, Math.min(2, t.patientYears)) : upTo(random, t.patientYears);
+        t.respondents = random.nextBoolean() ? t.patients : upTo(random, t.patients);
+        t.answers = random.nextBoolean()
+                ? 4 * t.respondents - upTo(random, Math.min(2, t.respondents))
+                : upTo(random, 4 * t.respondents);
         return t;
     }
 
@@ -344,6 +367,8 @@ class ComparisonDifferencingTest {
         t.adverseEvents = Math.min(upTo(random, whole.adverseEvents), t.treatmentYears + 2);
         t.patientYears = Math.min(t.included, upTo(random, whole.patientYears));
         t.daysLost = Math.min(t.patientYears, upTo(random, whole.daysLost));
+        t.respondents = Math.min(t.patients, upTo(random, whole.respondents));
+        t.answers = Math.min(4 * t.respondents, upTo(random, whole.answers));
         return t;
     }
 
@@ -366,6 +391,8 @@ class ComparisonDifferencingTest {
             t.adverseEvents += p.adverseEvents;
             t.patientYears += p.patientYears;
             t.daysLost += p.daysLost;
+            t.respondents += p.respondents;
+            t.answers += p.answers;
         }
         return t;
     }
@@ -508,6 +535,8 @@ class ComparisonDifferencingTest {
                     next.treatmentYears = first.get(i).treatmentYears;
                     next.patientYears = first.get(i).patientYears;
                     next.daysLost = upTo(random, next.patientYears);
+                    next.respondents = first.get(i).respondents;
+                    next.answers = upTo(random, 4 * next.respondents);
                     next.zeroBleeds = upTo(random, next.included);
                     next.jointImmobilising = upTo(random, next.included);
                     next.targetJoints = upTo(random, next.included);

@@ -80,6 +80,9 @@ final class RatioAttack {
 
     private static final DisclosureControl CONTROL = DisclosureControl.defaults();
 
+    /** A count shown nowhere (a centre's respondents): anything from 0 to the bound, and pinned if 1–7 is a leak. */
+    static final String UNSHOWN = "?";
+
     /** The counts {@link DisclosureControl#count} shows as {@code shown}. */
     static int[] preimage(String shown, int most) {
         if (shown.equals("0")) {
@@ -87,6 +90,9 @@ final class RatioAttack {
         }
         if (shown.equals(DisclosureControl.SUPPRESSED)) {
             return new int[] {1, most}; // 1–7, or a partner hidden with them: no upper bound of its own
+        }
+        if (shown.equals(UNSHOWN)) {
+            return new int[] {0, most};
         }
         int lo = Integer.MAX_VALUE;
         int hi = -1;
@@ -254,7 +260,8 @@ final class RatioAttack {
                         .isTrue();
                 possible.add(pairs);
                 truthCount.add(kCell == null ? s.x() : s.k());
-                hiddenCount.add((kCell == null ? s.cell() : kCell).equals(DisclosureControl.SUPPRESSED));
+                String counted = kCell == null ? s.cell() : kCell;
+                hiddenCount.add(counted.equals(DisclosureControl.SUPPRESSED) || counted.equals(UNSHOWN));
                 truthX.add(s.x());
                 hiddenX.add(s.cell().equals(DisclosureControl.SUPPRESSED));
             }
@@ -269,6 +276,9 @@ final class RatioAttack {
                 // undefined; events outside the exposure (a patient never treated in the year) still count
                 return value.equals("–") && k <= m.mostEvents().applyAsInt(0);
             }
+            if (value.equals("–")) {
+                return false; // undefined only over nobody
+            }
             // at the decimals shown: a network figure may be coarser than a centre's
             int scale = new java.math.BigDecimal(value).scale();
             return value.equals(MoreMeasures.decimal(m.value().of(k, x), scale));
@@ -276,7 +286,9 @@ final class RatioAttack {
 
         /** Whether the network row agrees with the sums (x, k). */
         private boolean networkAgrees(int x, int k) {
-            if (!networkX.equals(DisclosureControl.SUPPRESSED) && !networkX.equals(Integer.toString(x))) {
+            if (!networkX.equals(DisclosureControl.SUPPRESSED)
+                    && !networkX.equals(UNSHOWN)
+                    && !networkX.equals(Integer.toString(x))) {
                 return false;
             }
             return agrees(measure, networkValue, k, x);
