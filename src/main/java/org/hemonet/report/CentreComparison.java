@@ -495,24 +495,19 @@ public class CentreComparison {
         // the satisfaction questionnaire's respondents are a count of their own, shown nowhere but pinned by the means
         // over them (one 5-point item: a mean is 25 k / x to 1 decimal, 73.1 over at most 17 respondents is 38 of 13):
         // beside a centre's mean hidden for 2 respondents the network's mean gave them away, as in the survey report
-        // (SurveyDifferencingTest, ComparisonDifferencingTest). A dimension as the patients with diary time: a centre
-        // hidden in it shows * for its mean.
-        List<Long> respondents = ordered.stream()
-                .map(c -> byCentre.get(c.id()).more().satisfactionPatients)
-                .toList();
-        DisclosureControl.Dimension shownRespondents = disclosure.dimension(respondents);
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            if (r.disclosureControl() && shownRespondents.hides(i)) {
-                rows.set(i, withMore(r, r.more().withSatisfactionHidden()));
+        // (SurveyDifferencingTest, ComparisonDifferencingTest). The network's mean is over their total, so shown only
+        // where that total could be (DisclosureControl point 4): beside no centre this reader may not see as computed
+        // whose respondents are 1–7 or whose row is hidden. Shown beside two hidden centres it still pinned them across
+        // the severities (all = severe + moderate + mild: each table's network mean is one more equation in their
+        // whole numbers). A centre's own mean on fewer than 8 is * already ({@link MoreMeasures.Raw#shown}); with the
+        // network's hidden, no partner is needed.
+        Set<Integer> respondentsHidden = new HashSet<>(shownPatients.hidden());
+        for (int i = 0; i < ordered.size(); i++) {
+            long n = byCentre.get(ordered.get(i).id()).more().satisfactionPatients;
+            if (n > 0 && n < disclosure.smallestShownCount()) {
+                respondentsHidden.add(i);
             }
         }
-        // The network's mean is over the respondents' total, so shown only where that total could be (DisclosureControl
-        // point 4): beside no centre hidden from this reader, in that dimension or throughout. Shown beside two hidden
-        // centres it still pinned them across the severities (all = severe + moderate + mild: each table's network
-        // mean is one more equation in their whole numbers — ComparisonDifferencingTest).
-        Set<Integer> respondentsHidden = new HashSet<>(shownRespondents.hidden());
-        respondentsHidden.addAll(shownPatients.hidden());
         if (givesAway(respondentsHidden, ordered, ownCentres, networkRole)) {
             networkRow = withMore(networkRow, networkRow.more().withSatisfactionHidden());
         }

@@ -150,7 +150,7 @@ public record MoreMeasures(
                 treatmentYears);
     }
 
-    /** The satisfaction mean hidden: beside a centre's respondents hidden (CentreComparison#publish). */
+    /** The network's satisfaction mean hidden beside a centre's respondents hidden, unless not asked (CentreComparison#publish). */
     MoreMeasures withSatisfactionHidden() {
         return new MoreMeasures(
                 ajbrMedian,
@@ -165,7 +165,7 @@ public record MoreMeasures(
                 adherenceMedian,
                 diaryCompletenessMedian,
                 costPerPatientMean,
-                DisclosureControl.SUPPRESSED,
+                NONE.equals(satisfactionMean) ? NONE : DisclosureControl.SUPPRESSED,
                 adverseEventsPer100TreatmentYears,
                 treatmentYears);
     }
