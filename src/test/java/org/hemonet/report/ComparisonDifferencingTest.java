@@ -34,6 +34,15 @@ import org.junit.jupiter.api.Test;
  * knows: a subset (severe patients within all patients: x and k no larger) or two consecutive years of a centre whose
  * patients did not change (the same x). A hidden count of 1–7 left with a single possible value is recovered, and the
  * test fails.
+ *
+ * <p>Further attacks (issue 18): a clinician, who sees their own centres as computed beside the rest as an analyst
+ * would, after another centre's hidden count; all patients beside every severity (all = severe + moderate + mild, the
+ * attacker told there is no patient of unknown severity) and diagnosis by severity with its rows and columns, alone
+ * and as a clinician — which pinned hidden counts in a sixth to a half of the trials before the grid rule of
+ * {@link CentreComparison#smallIn}. At 2,000 trials the diagnosis-by-severity attack still pinned one hidden
+ * patient-years count, and only through the generators' bound of at most one day lost a patient-year, which a real
+ * attacker does not have. The measures include the satisfaction mean (one 5-point item, 25 k / x) over respondents,
+ * a count shown nowhere.
  */
 class ComparisonDifferencingTest {
 
