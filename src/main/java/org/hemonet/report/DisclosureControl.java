@@ -48,6 +48,13 @@ import java.util.Set;
  *       patient-year beside the patient-years) is built on that count: {@code *} where the count is.
  * </ol>
  *
+ * <p>Point 2 assumes a shown cell is known only to its rounding. It is not: the figures beside a count pin it (0.700
+ * over 18–22 patients is 14 of 20), and then a hidden cell is the difference of shown ones when the filters partition
+ * the same patients (all = severe + moderate + mild: 20 patients less 10 mild is 10 moderate, and their patients with
+ * diary time 14 less 8 are 6). So a centre with a small count in any cell of a filter's grid — every combination of
+ * values of the dimensions it sets — is hidden in every cell ({@code CentreComparison#smallIn}), and the network's
+ * satisfaction mean, over a total shown nowhere, only beside no hidden centre ({@code ComparisonDifferencingTest}).
+ *
  * <p>Not covered by point 2: a population whose exact total is published anyway (the network overview's centres beside
  * the national counts by diagnosis and severity); those go through {@link #besideExactTotal}, which protects a hidden
  * cell within its own table only.
