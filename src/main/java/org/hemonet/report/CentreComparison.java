@@ -8,6 +8,7 @@ import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,15 @@ public class CentreComparison {
                 @Nullable Severity severity,
                 @Nullable InhibitorStatus inhibitorStatus) {
             this(diagnosis, severity, inhibitorStatus, null, null);
+        }
+
+        /** How many of the dimensions the filter sets (diagnosis, severity, inhibitor status, regimen, age band). */
+        int dimensions() {
+            return (diagnosis == null ? 0 : 1)
+                    + (severity == null ? 0 : 1)
+                    + (inhibitorStatus == null ? 0 : 1)
+                    + (regimen == null ? 0 : 1)
+                    + (ageBand == null ? 0 : 1);
         }
 
         /** Whether the filter takes every patient. */
@@ -226,7 +236,7 @@ public class CentreComparison {
             Figures network,
             Map<UUID, Figures> byCentre,
             List<Named> centres,
-            java.util.concurrent.ConcurrentMap<List<Object>, Computed> views) {
+            java.util.concurrent.ConcurrentMap<List<Object>, View> views) {
 
         Gathered(Figures network, Map<UUID, Figures> byCentre, List<Named> centres) {
             this(network, byCentre, centres, new java.util.concurrent.ConcurrentHashMap<>());
@@ -238,17 +248,148 @@ public class CentreComparison {
          * a view then costs no medians or disclosure decisions, only its JSON (issue 18, speed). Kept figures are
          * replaced as a whole when they change, and their views with them.
          */
-        Computed view(boolean networkRole, Set<UUID> ownCentres, int year, Filter filter) {
+        Computed view(boolean networkRole, Set<UUID> ownCentres, int year, Filter filter, List<Gathered> otherCells) {
             List<Object> key = List.of(networkRole, networkRole ? Set.of() : Set.copyOf(ownCentres));
-            return views.computeIfAbsent(key, k -> publish(networkRole, ownCentres, year, filter, this));
+            View kept = views.get(key);
+            if (kept != null && kept.madeWith(otherCells)) {
+                return kept.computed();
+            }
+            Computed computed = publish(networkRole, ownCentres, year, filter, this, otherCells);
+            views.put(key, new View(List.copyOf(otherCells), computed));
+            return computed;
+        }
+    }
+
+    /**
+     * A publication kept with the figures of the filter's other grid cells it was made with ({@link #smallIn}): when
+     * one of those is replaced by fresher figures, the publication is made again.
+     */
+    record View(List<Gathered> otherCells, Computed computed) {
+
+        boolean madeWith(List<Gathered> cells) {
+            if (cells.size() != otherCells.size()) {
+                return false;
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i) != otherCells.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
     Computed computed(Actor actor, int year, Filter filter) {
         requireAllowed(actor);
         requireYear(year);
+        List<Gathered> rest = new ArrayList<>();
+        for (Filter cell : grid(filter)) {
+            if (!cell.equals(filter)) {
+                rest.add(gathered(year, cell));
+            }
+        }
         return gathered(year, filter)
-                .view(CohortOutcomesReport.NETWORK.contains(actor.role()), actor.centreIds(), year, filter);
+                .view(CohortOutcomesReport.NETWORK.contains(actor.role()), actor.centreIds(), year, filter, rest);
+    }
+
+    /**
+     * The filters of the grid a filter belongs to: every combination of values of the dimensions it sets (diagnosis,
+     * severity, inhibitor status, regimen, age band), the others left unset; the filter itself among them. The cells
+     * of a grid partition the same patients (all severities together are the patients of any severity), so a centre's
+     * count in one cell is the count under a wider filter less its counts in the others: see {@link #smallIn}.
+     */
+    static List<Filter> grid(Filter filter) {
+        List<Filter> cells = List.of(filter);
+        if (filter.diagnosis() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(DiagnosisType.values())
+                            .map(v -> new Filter(v, f.severity(), f.inhibitorStatus(), f.regimen(), f.ageBand())))
+                    .toList();
+        }
+        if (filter.severity() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(Severity.values())
+                            .map(v -> new Filter(f.diagnosis(), v, f.inhibitorStatus(), f.regimen(), f.ageBand())))
+                    .toList();
+        }
+        if (filter.inhibitorStatus() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(InhibitorStatus.values())
+                            .map(v -> new Filter(f.diagnosis(), f.severity(), v, f.regimen(), f.ageBand())))
+                    .toList();
+        }
+        if (filter.regimen() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(CohortRegimen.values())
+                            .map(v -> new Filter(f.diagnosis(), f.severity(), f.inhibitorStatus(), v, f.ageBand())))
+                    .toList();
+        }
+        if (filter.ageBand() != null) {
+            cells = cells.stream()
+                    .flatMap(f -> java.util.Arrays.stream(AgeBand.values())
+                            .map(v -> new Filter(f.diagnosis(), f.severity(), f.inhibitorStatus(), f.regimen(), v)))
+                    .toList();
+        }
+        return cells;
+    }
+
+    /**
+     * The centres with a count of 1–7 (patients, patients with diary time, treatment-years, patient-years, respondents
+     * to the satisfaction questionnaire) in any of
+     * the other cells of a filter's grid ({@link #grid}): hidden under the filter too (clinical.md §8, no suppressed
+     * cell recoverable from the same report under another filter). Otherwise the figures beside a count pin it — 0.700
+     * over 18–22 patients is 14 of 20 — and a centre shown under all severities and under two of them gives the third
+     * away: 20 patients, 14 with diary time, less 10 mild of whom 8 with diary time, is 10 moderate of whom 6 with
+     * diary time ({@code ComparisonDifferencingTest}). Hidden in every cell of the grid, its cells are only bounded by
+     * the wider filters' counts, never pinned. A filter on no dimension has no other cell.
+     */
+    static Set<UUID> smallIn(List<Gathered> otherCells) {
+        Set<UUID> small = new HashSet<>();
+        for (Gathered g : otherCells) {
+            g.byCentre().forEach((centre, f) -> {
+                if (small(f.cohort().patients())
+                        || small(f.n())
+                        || small(f.more().treatmentYears)
+                        || small(Math.round(f.more().patientYears()))
+                        || small(f.more().satisfactionPatients)) {
+                    small.add(centre);
+                }
+            });
+        }
+        return small;
+    }
+
+    /** The figures with each centre of {@code listed} that has no patient here added, empty. */
+    private static Gathered withAbsentListed(Gathered g, Set<UUID> listed, List<Gathered> otherCells) {
+        Map<UUID, Figures> byCentre = new HashMap<>(g.byCentre());
+        List<Named> centres = new ArrayList<>(g.centres());
+        for (Gathered other : otherCells) {
+            for (Named c : other.centres()) {
+                if (listed.contains(c.id()) && !byCentre.containsKey(c.id())) {
+                    CentreCohort empty = new CentreCohort(
+                            c.id(),
+                            g.network().cohort().from(),
+                            g.network().cohort().to(),
+                            0,
+                            0,
+                            0,
+                            new CentreCohort.Distribution(0, null, null, null, null, 0, null),
+                            List.of(),
+                            List.of());
+                    byCentre.put(c.id(), new Figures(empty, List.of(), new MoreMeasures.Raw()));
+                    centres.add(c);
+                }
+            }
+        }
+        if (centres.size() == g.centres().size()) {
+            return g;
+        }
+        centres.sort((a, b) -> a.name().compareTo(b.name()));
+        return new Gathered(g.network(), Map.copyOf(byCentre), List.copyOf(centres));
+    }
+
+    private static boolean small(long count) {
+        return count > 0 && count < DISCLOSURE.smallestShownCount();
     }
 
     /**
@@ -277,6 +418,28 @@ public class CentreComparison {
      * made visible, so the differencing tests publish through it.
      */
     static Computed publish(boolean networkRole, Set<UUID> ownCentres, int year, Filter filter, Gathered g) {
+        return publish(networkRole, ownCentres, year, filter, g, List.of());
+    }
+
+    /**
+     * The comparison as one reader sees it beside the other cells of the filter's grid ({@link #grid}): a centre with
+     * a small count in one of them is hidden as a centre of 1–7 patients is ({@link #smallIn}). Under a filter on two
+     * dimensions or more it is also listed, hidden, where it has no patient: there the wider filters are the grid's
+     * rows and columns, and a centre's absence from one cell says a row is the one other cell, which the column then
+     * takes away from its neighbour (diagnosis by severity: 8 patients of diagnosis B, none of them severe, are 8
+     * moderate ones of B, and beside 14 moderate ones in all, 6 moderate of A). Under a filter on one dimension the only
+     * wider filter is all patients: every other non-empty cell of the centre is hidden, so a small one is never all of
+     * its total less shown cells, and listing centres without patients there would only hide the network's figures.
+     */
+    static Computed publish(
+            boolean networkRole,
+            Set<UUID> ownCentres,
+            int year,
+            Filter filter,
+            Gathered gathered,
+            List<Gathered> otherCells) {
+        Set<UUID> smallInGrid = smallIn(otherCells);
+        Gathered g = filter.dimensions() < 2 ? gathered : withAbsentListed(gathered, smallInGrid, otherCells);
         DisclosureControl disclosure = DISCLOSURE;
         Map<UUID, Figures> byCentre = g.byCentre();
         Figures network = g.network();
@@ -286,13 +449,19 @@ public class CentreComparison {
         List<Long> patientCounts = ordered.stream()
                 .map(c -> (long) byCentre.get(c.id()).cohort().patients())
                 .toList();
-        DisclosureControl.Dimension shownPatients = disclosure.dimension(patientCounts);
+        Set<Integer> alsoHidden = new HashSet<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (smallInGrid.contains(ordered.get(i).id())) {
+                alsoHidden.add(i);
+            }
+        }
+        DisclosureControl.Dimension shownPatients = disclosure.dimension(patientCounts, alsoHidden);
         // the patients with diary time are a dimension of their own: a centre hidden in it (1–7, or taken with a lone
         // one) shows * for that count and for every figure that would give it away — the proportions over it, and the
         // share of the centre's patients it is (7 of 11 patients with diary time show as 0.636, which only 7/11 gives)
         List<Long> includedCounts =
                 ordered.stream().map(c -> (long) byCentre.get(c.id()).n()).toList();
-        DisclosureControl.Dimension shownIncluded = disclosure.dimension(includedCounts);
+        DisclosureControl.Dimension shownIncluded = disclosure.dimension(includedCounts, alsoHidden);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             Named c = ordered.get(i);
@@ -311,7 +480,7 @@ public class CentreComparison {
         if (patientsGivenAway || includedGivenAway) {
             Row controlled = row(null, "", network, disclosure, false);
             // counts beside a hidden centre never shown; rates and means only when they cannot be taken apart
-            MoreMeasures more = shownPatients.totalFiguresShown()
+            MoreMeasures more = separable(shownPatients.hidden(), patientCounts, ordered, ownCentres, networkRole)
                     ? controlled.more().withCountsHidden()
                     : controlled.more().withAdditiveHidden();
             // nor a proportion over a hidden count: to 3 decimals it is the count's total in all but name (the
@@ -363,7 +532,41 @@ public class CentreComparison {
                     n.withDiaryProportion(),
                     m);
         }
+        // the satisfaction questionnaire's respondents are a count of their own, shown nowhere but pinned by the means
+        // over them (one 5-point item: a mean is 25 k / x to 1 decimal, 73.1 over at most 17 respondents is 38 of 13):
+        // beside a centre's mean hidden for 2 respondents the network's mean gave them away, as in the survey report
+        // (SurveyDifferencingTest, ComparisonDifferencingTest). The network's mean is over their total, so shown only
+        // where that total could be (DisclosureControl point 4): beside no centre this reader may not see as computed
+        // whose respondents are 1–7 or whose row is hidden. Shown beside two hidden centres it still pinned them across
+        // the severities (all = severe + moderate + mild: each table's network mean is one more equation in their
+        // whole numbers). A centre's own mean on fewer than 8 is * already ({@link MoreMeasures.Raw#shown}); with the
+        // network's hidden, no partner is needed.
+        Set<Integer> respondentsHidden = new HashSet<>(shownPatients.hidden());
+        for (int i = 0; i < ordered.size(); i++) {
+            long n = byCentre.get(ordered.get(i).id()).more().satisfactionPatients;
+            if (n > 0 && n < disclosure.smallestShownCount()) {
+                respondentsHidden.add(i);
+            }
+        }
+        if (givesAway(respondentsHidden, ordered, ownCentres, networkRole)) {
+            networkRow = withMore(networkRow, networkRow.more().withSatisfactionHidden());
+        }
         return new Computed(new Comparison(year, filter, networkRow, rows), network, byCentre);
+    }
+
+    private static Row withMore(Row r, MoreMeasures more) {
+        return new Row(
+                r.centreId(),
+                r.centreName(),
+                r.disclosureControl(),
+                r.patients(),
+                r.included(),
+                r.abrMedian(),
+                r.abrIqr(),
+                r.zeroBleedProportion(),
+                r.iuPerKgPerYearMedian(),
+                r.withDiaryProportion(),
+                more);
     }
 
     /** The row with the patients with diary time, and the figures that would give them away, hidden. */
@@ -391,6 +594,23 @@ public class CentreComparison {
         return rows.stream()
                 .filter(Row::disclosureControl)
                 .anyMatch(r -> DisclosureControl.SUPPRESSED.equals(figure.apply(r)));
+    }
+
+    /**
+     * Whether the network's figures beside a dimension's hidden cells cannot be taken apart by this reader: not one
+     * non-empty hidden cell alone among those the reader does not see as computed ({@link
+     * DisclosureControl.Dimension#totalFiguresShown}, where the partner hidden with a lone cell may be the reader's own
+     * centre, which a clinician knows: their own 8 respondents and the network's 55.0 over 10 left the other centre's
+     * 2 — ComparisonDifferencingTest).
+     */
+    private static boolean separable(
+            Set<Integer> hidden, List<Long> counts, List<Named> ordered, Set<UUID> ownCentres, boolean networkRole) {
+        return hidden.stream()
+                        .filter(i -> counts.get(i) > 0)
+                        .filter(i -> networkRole
+                                || !ownCentres.contains(ordered.get(i).id()))
+                        .count()
+                != 1;
     }
 
     /** Whether the exact network row would give away a suppressed centre this reader may not see as computed. */

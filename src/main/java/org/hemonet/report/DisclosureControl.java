@@ -48,6 +48,13 @@ import java.util.Set;
  *       patient-year beside the patient-years) is built on that count: {@code *} where the count is.
  * </ol>
  *
+ * <p>Point 2 assumes a shown cell is known only to its rounding. It is not: the figures beside a count pin it (0.700
+ * over 18–22 patients is 14 of 20), and then a hidden cell is the difference of shown ones when the filters partition
+ * the same patients (all = severe + moderate + mild: 20 patients less 10 mild is 10 moderate, and their patients with
+ * diary time 14 less 8 are 6). So a centre with a small count in any cell of a filter's grid — every combination of
+ * values of the dimensions it sets — is hidden in every cell ({@code CentreComparison#smallIn}), and the network's
+ * satisfaction mean, over a total shown nowhere, only beside no hidden centre ({@code ComparisonDifferencingTest}).
+ *
  * <p>Not covered by point 2: a population whose exact total is published anyway (the network overview's centres beside
  * the national counts by diagnosis and severity); those go through {@link #besideExactTotal}, which protects a hidden
  * cell within its own table only.
@@ -145,7 +152,20 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
      * patient can fall in two cells (two products in a month). The total is exact only when no cell is hidden.
      */
     public Dimension dimension(List<Long> counts, long total) {
-        Set<Integer> hidden = hidden(counts);
+        return dimension(counts, total, Set.of());
+    }
+
+    /**
+     * A dimension whose cells {@code alsoHidden} are hidden whatever their count, as cells of 1–7 are (a centre with a
+     * small count under a filter that partitions the same patients, see {@code CentreComparison#grid}): each such
+     * cell, even an empty one, shows {@code *}, and one alone takes the next-smallest non-empty cell with it.
+     */
+    public Dimension dimension(List<Long> counts, Set<Integer> alsoHidden) {
+        return dimension(counts, counts.stream().mapToLong(Long::longValue).sum(), alsoHidden);
+    }
+
+    private Dimension dimension(List<Long> counts, long total, Set<Integer> alsoHidden) {
+        Set<Integer> hidden = hidden(counts, alsoHidden);
         return new Dimension(
                 shownCells(counts, hidden),
                 hidden,
@@ -248,7 +268,11 @@ public record DisclosureControl(int smallestShownCount, int rounding) {
      * total's figures are hidden instead ({@link Dimension#totalFiguresShown}).
      */
     public Set<Integer> hidden(List<Long> patientCounts) {
-        Set<Integer> hidden = new HashSet<>();
+        return hidden(patientCounts, Set.of());
+    }
+
+    private Set<Integer> hidden(List<Long> patientCounts, Set<Integer> alsoHidden) {
+        Set<Integer> hidden = new HashSet<>(alsoHidden);
         for (int i = 0; i < patientCounts.size(); i++) {
             long n = patientCounts.get(i);
             if (n > 0 && n < smallestShownCount) {

@@ -150,6 +150,26 @@ public record MoreMeasures(
                 treatmentYears);
     }
 
+    /** The network's satisfaction mean hidden beside a centre's respondents hidden, unless not asked (CentreComparison#publish). */
+    MoreMeasures withSatisfactionHidden() {
+        return new MoreMeasures(
+                ajbrMedian,
+                ajbrIqr,
+                jointImmobilisingProportion,
+                targetJointProportion,
+                hjhsMedian,
+                hjhsChangeMedian,
+                painMedian,
+                daysLostPerPatientYear,
+                patientYears,
+                adherenceMedian,
+                diaryCompletenessMedian,
+                costPerPatientMean,
+                NONE.equals(satisfactionMean) ? NONE : DisclosureControl.SUPPRESSED,
+                adverseEventsPer100TreatmentYears,
+                treatmentYears);
+    }
+
     /** The additive figures (rates and means over patients that add up to the total's) hidden: see §8. */
     MoreMeasures withAdditiveHidden() {
         String s = DisclosureControl.SUPPRESSED;

@@ -27,8 +27,8 @@ class CentreComparisonViewsTest {
     void eachKindOfReaderGetsItsOwnPublicationOnceAndTheSameAsAFreshOne() {
         CentreComparison.Gathered g = gathered();
 
-        CentreComparison.Computed analyst = g.view(true, Set.of(), YEAR, ALL);
-        assertThat(g.view(true, Set.of(BIG), YEAR, ALL))
+        CentreComparison.Computed analyst = g.view(true, Set.of(), YEAR, ALL, List.of());
+        assertThat(g.view(true, Set.of(BIG), YEAR, ALL, List.of()))
                 .as("every network role sees the same")
                 .isSameAs(analyst);
         assertThat(analyst.shown())
@@ -38,16 +38,16 @@ class CentreComparisonViewsTest {
         assertThat(row(analyst, SMALL).patients()).isEqualTo(DisclosureControl.SUPPRESSED);
         assertThat(row(analyst, BIG).patients()).isEqualTo(DisclosureControl.SUPPRESSED);
 
-        CentreComparison.Computed smallsClinician = g.view(false, Set.of(SMALL), YEAR, ALL);
+        CentreComparison.Computed smallsClinician = g.view(false, Set.of(SMALL), YEAR, ALL, List.of());
         assertThat(smallsClinician).isNotSameAs(analyst);
-        assertThat(g.view(false, Set.of(SMALL), YEAR, ALL)).isSameAs(smallsClinician);
+        assertThat(g.view(false, Set.of(SMALL), YEAR, ALL, List.of())).isSameAs(smallsClinician);
         assertThat(row(smallsClinician, SMALL).patients())
                 .as("their own centre as computed")
                 .isEqualTo("3");
         assertThat(smallsClinician.shown())
                 .isEqualTo(CentreComparison.publish(false, Set.of(SMALL), YEAR, ALL, g)
                         .shown());
-        assertThat(row(g.view(false, Set.of(BIG), YEAR, ALL), SMALL).patients())
+        assertThat(row(g.view(false, Set.of(BIG), YEAR, ALL, List.of()), SMALL).patients())
                 .as("another centre's clinician does not get the small centre's view")
                 .isEqualTo(DisclosureControl.SUPPRESSED);
     }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hemonet.outcome.CentreCohort;
+import org.hemonet.patient.DiagnosisType;
+import org.hemonet.patient.Severity;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,15 @@ import org.junit.jupiter.api.Test;
  * knows: a subset (severe patients within all patients: x and k no larger) or two consecutive years of a centre whose
  * patients did not change (the same x). A hidden count of 1–7 left with a single possible value is recovered, and the
  * test fails.
+ *
+ * <p>Further attacks (issue 18): a clinician, who sees their own centres as computed beside the rest as an analyst
+ * would, after another centre's hidden count; all patients beside every severity (all = severe + moderate + mild, the
+ * attacker told there is no patient of unknown severity) and diagnosis by severity with its rows and columns, alone
+ * and as a clinician — which pinned hidden counts in a sixth to a half of the trials before the grid rule of
+ * {@link CentreComparison#smallIn}. At 2,000 trials the diagnosis-by-severity attack still pinned one hidden
+ * patient-years count, and only through the generators' bound of at most one day lost a patient-year, which a real
+ * attacker does not have. The measures include the satisfaction mean (one 5-point item, 25 k / x) over respondents,
+ * a count shown nowhere.
  */
 class ComparisonDifferencingTest {
 
@@ -49,6 +60,10 @@ class ComparisonDifferencingTest {
         int adverseEvents;
         int patientYears;
         int daysLost;
+        /** Respondents to the satisfaction questionnaire and the sum of their overall answers, 0–4 each. */
+        int respondents;
+
+        int answers;
 
         Truth copy() {
             Truth t = new Truth();
@@ -61,6 +76,8 @@ class ComparisonDifferencingTest {
             t.adverseEvents = adverseEvents;
             t.patientYears = patientYears;
             t.daysLost = daysLost;
+            t.respondents = respondents;
+            t.answers = answers;
             return t;
         }
     }
@@ -132,7 +149,15 @@ class ComparisonDifferencingTest {
                     t -> t.patientYears,
                     t -> t.daysLost,
                     r -> r.more().patientYears(),
-                    r -> r.more().daysLostPerPatientYear()));
+                    r -> r.more().daysLostPerPatientYear()),
+            // the overall satisfaction mean over the centre's respondents, whose count is shown nowhere (at most its
+            // patients): one 5-point item scored 0, 25, 50, 75, 100, so 25 k / x to 1 decimal (MoreMeasures.Raw)
+            new Measure(
+                    new RatioAttack.Measure("satisfactionMean", (k, x) -> 25.0 * k / x, x -> 4 * x),
+                    t -> t.respondents,
+                    t -> t.answers,
+                    r -> RatioAttack.UNSHOWN,
+                    r -> r.more().satisfactionMean()));
 
     // ------------------------------------------------------------------ the network, as the comparison holds it
 
@@ -162,11 +187,51 @@ class ComparisonDifferencingTest {
         more.adverseEvents = t.adverseEvents;
         more.observationDays = t.patientYears * 365L;
         more.daysLost = t.daysLost;
+        more.satisfactionAsked = true;
+        more.satisfactionPatients = t.respondents;
+        more.satisfactionSum = java.math.BigDecimal.valueOf(t.answers * 25L);
         return new CentreComparison.Figures(cohort, List.of(), more);
     }
 
     /** The comparison of centres with these truths (a null truth: no patient in the cohort) as an analyst sees it. */
     private static CentreComparison.Comparison published(List<Truth> truths) {
+        return published(truths, Set.of());
+    }
+
+    /**
+     * The comparison as a clinician of the centres {@code own} (indexes into {@code truths}) sees it: their own rows as
+     * computed, the rest as an analyst would (issue 18, access); as an analyst's when {@code own} is empty.
+     */
+    private static CentreComparison.Comparison published(List<Truth> truths, Set<Integer> own) {
+        return published(truths, own, List.of());
+    }
+
+    /**
+     * The comparison as a clinician of {@code own} sees it under a filter whose grid's other cells are {@code
+     * otherCells} (the other severities, for a filter on one severity: {@link CentreComparison#grid}).
+     */
+    private static CentreComparison.Comparison published(
+            List<Truth> truths, Set<Integer> own, List<List<Truth>> otherCells) {
+        return published(truths, own, otherCells, new CentreComparison.Filter(null, null, null));
+    }
+
+    private static CentreComparison.Comparison published(
+            List<Truth> truths, Set<Integer> own, List<List<Truth>> otherCells, CentreComparison.Filter filter) {
+        Set<UUID> ownIds = new HashSet<>();
+        own.forEach(i -> ownIds.add(IDS.get(i)));
+        return CentreComparison.publish(
+                        own.isEmpty(),
+                        ownIds,
+                        YEAR,
+                        filter,
+                        gathered(truths),
+                        otherCells.stream()
+                                .map(ComparisonDifferencingTest::gathered)
+                                .toList())
+                .shown();
+    }
+
+    private static CentreComparison.Gathered gathered(List<Truth> truths) {
         Map<UUID, CentreComparison.Figures> byCentre = new HashMap<>();
         List<CentreComparison.Named> named = new ArrayList<>();
         Truth network = new Truth();
@@ -186,24 +251,41 @@ class ComparisonDifferencingTest {
             network.adverseEvents += t.adverseEvents;
             network.patientYears += t.patientYears;
             network.daysLost += t.daysLost;
+            network.respondents += t.respondents;
+            network.answers += t.answers;
         }
-        CentreComparison.Gathered gathered = new CentreComparison.Gathered(figures(null, network), byCentre, named);
-        return CentreComparison.publish(true, Set.of(), YEAR, new CentreComparison.Filter(null, null, null), gathered)
-                .shown();
+        return new CentreComparison.Gathered(figures(null, network), byCentre, named);
     }
 
     // ------------------------------------------------------------------ the attack (RatioAttack)
 
     /** One measure's table as the attacker reads it from what the analyst is shown. */
     private static RatioAttack.Table table(Measure m, List<Truth> truths, CentreComparison.Comparison shown) {
+        return table(m, truths, shown, Set.of());
+    }
+
+    /** The table as a clinician of {@code own} reads it: their own rows' figures are known to them exactly. */
+    private static RatioAttack.Table table(
+            Measure m, List<Truth> truths, CentreComparison.Comparison shown, Set<Integer> own) {
         List<RatioAttack.Seen> seen = new ArrayList<>();
-        int row = 0;
-        for (Truth t : truths) {
-            if (t == null) {
+        for (int i = 0; i < truths.size(); i++) {
+            CentreComparison.Row r = row(shown, i);
+            if (r == null) {
+                assertThat(truths.get(i))
+                        .as("a centre not listed has no patient")
+                        .isNull();
                 seen.add(null);
                 continue;
             }
-            CentreComparison.Row r = shown.items().get(row++);
+            // a centre listed, hidden, where it has no patient (CentreComparison#publish)
+            Truth t = truths.get(i) == null ? new Truth() : truths.get(i);
+            if (own.contains(i)) {
+                assertThat(r.disclosureControl())
+                        .as("a clinician sees their own centre as computed")
+                        .isFalse();
+                seen.add(RatioAttack.Seen.known(m.x().apply(t), m.k().apply(t)));
+                continue;
+            }
             seen.add(new RatioAttack.Seen(
                     m.x().apply(t),
                     m.k().apply(t),
@@ -217,6 +299,14 @@ class ComparisonDifferencingTest {
                 seen,
                 m.shownX().apply(shown.network()),
                 m.shownValue().apply(shown.network()));
+    }
+
+    /** The row of centre {@code i}, null when it is not listed. */
+    private static CentreComparison.Row row(CentreComparison.Comparison shown, int i) {
+        return shown.items().stream()
+                .filter(r -> IDS.get(i).equals(r.centreId()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static void attack(
@@ -247,8 +337,13 @@ class ComparisonDifferencingTest {
 
     /** A centre's figures: every count within its patients, every event count within what it counts. */
     private static Truth centre(Random random) {
+        return centre(random, MAX_PATIENTS);
+    }
+
+    /** A centre's figures, with at most {@code most} patients. */
+    private static Truth centre(Random random, int most) {
         Truth t = new Truth();
-        t.patients = count(random, MAX_PATIENTS);
+        t.patients = count(random, most);
         t.included = random.nextInt(3) == 0 ? t.patients : count(random, t.patients);
         t.zeroBleeds = upTo(random, t.included);
         t.jointImmobilising = random.nextBoolean() ? upTo(random, Math.min(2, t.included)) : upTo(random, t.included);
@@ -259,6 +354,10 @@ class ComparisonDifferencingTest {
         // patient-years of diary time: whole years here, at most one a patient with diary time
         t.patientYears = random.nextInt(3) == 0 ? t.included : upTo(random, t.included);
         t.daysLost = random.nextBoolean() ? upTo(random, Math.min(2, t.patientYears)) : upTo(random, t.patientYears);
+        t.respondents = random.nextBoolean() ? t.patients : upTo(random, t.patients);
+        t.answers = random.nextBoolean()
+                ? 4 * t.respondents - upTo(random, Math.min(2, t.respondents))
+                : upTo(random, 4 * t.respondents);
         return t;
     }
 
@@ -277,6 +376,33 @@ class ComparisonDifferencingTest {
         t.adverseEvents = Math.min(upTo(random, whole.adverseEvents), t.treatmentYears + 2);
         t.patientYears = Math.min(t.included, upTo(random, whole.patientYears));
         t.daysLost = Math.min(t.patientYears, upTo(random, whole.daysLost));
+        t.respondents = Math.min(t.patients, upTo(random, whole.respondents));
+        t.answers = Math.min(4 * t.respondents, upTo(random, whole.answers));
+        return t;
+    }
+
+    /** The sum of parts (a centre's patients of each severity): null when every part is. */
+    private static Truth sum(List<Truth> parts) {
+        Truth t = null;
+        for (Truth p : parts) {
+            if (p == null || p.patients == 0) {
+                continue;
+            }
+            if (t == null) {
+                t = new Truth();
+            }
+            t.patients += p.patients;
+            t.included += p.included;
+            t.zeroBleeds += p.zeroBleeds;
+            t.jointImmobilising += p.jointImmobilising;
+            t.targetJoints += p.targetJoints;
+            t.treatmentYears += p.treatmentYears;
+            t.adverseEvents += p.adverseEvents;
+            t.patientYears += p.patientYears;
+            t.daysLost += p.daysLost;
+            t.respondents += p.respondents;
+            t.answers += p.answers;
+        }
         return t;
     }
 
@@ -294,13 +420,13 @@ class ComparisonDifferencingTest {
     /** The truths (x, k) and what was shown of them, for a failure's message. */
     private static String describe(Measure m, List<Truth> truths, CentreComparison.Comparison shown) {
         StringBuilder b = new StringBuilder();
-        int row = 0;
-        for (Truth t : truths) {
-            if (t == null) {
+        for (int i = 0; i < truths.size(); i++) {
+            CentreComparison.Row r = row(shown, i);
+            if (r == null) {
                 b.append("[absent] ");
                 continue;
             }
-            CentreComparison.Row r = shown.items().get(row++);
+            Truth t = truths.get(i) == null ? new Truth() : truths.get(i);
             b.append("[patients ")
                     .append(t.patients)
                     .append(" x ")
@@ -418,6 +544,8 @@ class ComparisonDifferencingTest {
                     next.treatmentYears = first.get(i).treatmentYears;
                     next.patientYears = first.get(i).patientYears;
                     next.daysLost = upTo(random, next.patientYears);
+                    next.respondents = first.get(i).respondents;
+                    next.answers = upTo(random, 4 * next.respondents);
                     next.zeroBleeds = upTo(random, next.included);
                     next.jointImmobilising = upTo(random, next.included);
                     next.targetJoints = upTo(random, next.included);
@@ -438,5 +566,292 @@ class ComparisonDifferencingTest {
                                 + describe(m, second, b) + " unchanged " + unchanged);
             }
         }
+    }
+
+    // ------------------------------------------------------------------ the clinician's view
+
+    /** One or two centres of the network, a clinician's own; often a small one, whose row alone is hidden. */
+    private static Set<Integer> own(Random random, List<Truth> truths) {
+        Set<Integer> own = new HashSet<>();
+        int first = random.nextInt(truths.size());
+        own.add(first);
+        if (truths.size() > 2 && random.nextBoolean()) {
+            own.add((first + 1 + random.nextInt(truths.size() - 1)) % truths.size());
+        }
+        if (random.nextBoolean()) {
+            for (int i : own) {
+                truths.set(i, centre(random, 1 + random.nextInt(7)));
+            }
+        }
+        return own;
+    }
+
+    private static String own(Set<Integer> own) {
+        return " (a clinician of centres " + new java.util.TreeSet<>(own) + ")";
+    }
+
+    /**
+     * A clinician sees their own centres as computed and the others as an analyst would; with their own rows exact
+     * beside the network row (shown exact when the only hidden centres are their own) and the other centres' rows,
+     * they must not pin another centre's hidden count — of patients, of patients with diary time, of exposure.
+     */
+    @Test
+    void aClinicianRecoversNoOtherCentresHiddenCount() {
+        Random random = new Random(18_104);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            List<Truth> truths = new ArrayList<>(network(random));
+            Set<Integer> own = own(random, truths);
+            CentreComparison.Comparison shown = published(truths, own);
+            for (Measure m : MEASURES) {
+                attack(
+                        table(m, truths, shown, own),
+                        null,
+                        false,
+                        Set.of(),
+                        "trial " + trial + own(own) + " " + m.name() + " " + describe(m, truths, shown));
+            }
+        }
+    }
+
+    @Test
+    void aClinicianRecoversNoOtherCentresHiddenCountUnderAnOverlappingFilter() {
+        Random random = new Random(18_105);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            List<Truth> all = new ArrayList<>(network(random));
+            Set<Integer> own = own(random, all);
+            List<Truth> severe = new ArrayList<>();
+            all.forEach(t -> severe.add(part(random, t)));
+            CentreComparison.Comparison shownAll = published(all, own);
+            CentreComparison.Comparison shownSevere = published(severe, own);
+            Set<Integer> ownSevere = new HashSet<>(own);
+            ownSevere.removeIf(i -> severe.get(i) == null);
+            for (Measure m : MEASURES) {
+                attack(
+                        table(m, all, shownAll, own),
+                        table(m, severe, shownSevere, ownSevere),
+                        true,
+                        Set.of(),
+                        "trial " + trial + own(own) + " all vs severe " + m.name() + " " + describe(m, all, shownAll)
+                                + " | " + describe(m, severe, shownSevere));
+            }
+        }
+    }
+
+    @Test
+    void aClinicianRecoversNoOtherCentresHiddenCountFromConsecutiveYears() {
+        Random random = new Random(18_106);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            List<Truth> first = new ArrayList<>(network(random));
+            Set<Integer> own = own(random, first);
+            List<Truth> second = new ArrayList<>();
+            Set<Integer> unchanged = new HashSet<>();
+            for (int i = 0; i < first.size(); i++) {
+                Truth next = first.get(i).copy();
+                if (random.nextBoolean()) {
+                    next.zeroBleeds = upTo(random, next.included);
+                    next.jointImmobilising = upTo(random, next.included);
+                    next.targetJoints = upTo(random, next.included);
+                    next.adverseEvents = upTo(random, next.treatmentYears);
+                    next.daysLost = upTo(random, next.patientYears);
+                    unchanged.add(i);
+                } else {
+                    next = centre(random);
+                }
+                second.add(next);
+            }
+            CentreComparison.Comparison a = published(first, own);
+            CentreComparison.Comparison b = published(second, own);
+            for (Measure m : MEASURES) {
+                attack(
+                        table(m, first, a, own),
+                        table(m, second, b, own),
+                        false,
+                        unchanged,
+                        "trial " + trial + own(own) + " consecutive years " + m.name() + " " + describe(m, first, a)
+                                + " | " + describe(m, second, b) + " unchanged " + unchanged);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ three or more overlapping filters
+
+    private static final int PARTITION_TRIALS = 150;
+    /** All (no filter, no other cell) and three severities, each the other two's grid. */
+    private static final CentreComparison.Filter ALL = new CentreComparison.Filter(null, null, null);
+
+    private static final CentreComparison.Filter ONE = new CentreComparison.Filter(null, Severity.SEVERE, null);
+    private static final CentreComparison.Filter TWO =
+            new CentreComparison.Filter(DiagnosisType.HEMOPHILIA_A, Severity.SEVERE, null);
+    private static final List<CentreComparison.Filter> SEVERITY_FILTERS = List.of(ALL, ONE, ONE, ONE);
+
+    private static final List<int[]> SEVERITY_GRIDS =
+            List.of(new int[] {}, new int[] {2, 3}, new int[] {1, 3}, new int[] {1, 2});
+
+    /** Each centre's patients of each severity (or diagnosis): at most {@code most} each, null when none. */
+    private static List<List<Truth>> parts(Random random, int centres, int parts, int most) {
+        List<List<Truth>> byCentre = new ArrayList<>();
+        while (byCentre.size() < centres) {
+            List<Truth> p = new ArrayList<>();
+            for (int j = 0; j < parts; j++) {
+                p.add(random.nextInt(4) == 0 ? null : centre(random, most));
+            }
+            Truth whole = sum(p);
+            if (whole == null || whole.patients <= RatioAttack.MAX_X) {
+                byCentre.add(p); // the attacker's counts reach MAX_X
+            }
+        }
+        return byCentre;
+    }
+
+    /** The table of part {@code j} (or the whole, {@code j} < 0) of every centre. */
+    private static List<Truth> column(List<List<Truth>> byCentre, int j) {
+        List<Truth> column = new ArrayList<>();
+        byCentre.forEach(p -> column.add(j < 0 ? sum(p) : p.get(j)));
+        return column;
+    }
+
+    private static String describe(Measure m, List<List<Truth>> tables, List<CentreComparison.Comparison> shown) {
+        StringBuilder b = new StringBuilder();
+        for (int t = 0; t < tables.size(); t++) {
+            b.append(" | table ").append(t).append(": ").append(describe(m, tables.get(t), shown.get(t)));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Publishes each table (as a clinician of {@code own}, or an analyst) beside the other cells of its filter's grid
+     * ({@code grids}: for each table, the indexes of those cells' tables) under its filter ({@code filters}: how many
+     * dimensions it sets is what counts) and attacks every measure over the partitions.
+     */
+    private static void attackPartitions(
+            List<List<Truth>> tables,
+            List<CentreComparison.Filter> filters,
+            List<int[]> partitions,
+            List<int[]> grids,
+            Set<Integer> own,
+            String what) {
+        List<CentreComparison.Comparison> shown = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) {
+            List<List<Truth>> otherCells = new ArrayList<>();
+            for (int c : grids.get(t)) {
+                otherCells.add(tables.get(c));
+            }
+            shown.add(published(tables.get(t), ownIn(own, tables.get(t)), otherCells, filters.get(t)));
+        }
+        for (Measure m : MEASURES) {
+            List<RatioAttack.Table> attacked = new ArrayList<>();
+            for (int t = 0; t < tables.size(); t++) {
+                attacked.add(table(m, tables.get(t), shown.get(t), ownIn(own, tables.get(t))));
+            }
+            RatioAttack.attack(attacked, partitions, what + " " + m.name() + describe(m, tables, shown));
+        }
+    }
+
+    private static Set<Integer> ownIn(Set<Integer> own, List<Truth> table) {
+        Set<Integer> in = new HashSet<>(own);
+        in.removeIf(i -> table.get(i) == null);
+        return in;
+    }
+
+    /**
+     * All patients beside the severe, the moderate and the mild ones (every patient of known severity): a centre
+     * shown under all and two severities gives the third away if each is pinned, whatever the network rows show.
+     */
+    @Test
+    void noHiddenCountIsRecoveredFromAllAndEverySeverity() {
+        Random random = new Random(18_107);
+        for (int trial = 0; trial < PARTITION_TRIALS; trial++) {
+            List<List<Truth>> byCentre = parts(random, 2 + random.nextInt(2), 3, 10);
+            List<List<Truth>> tables =
+                    List.of(column(byCentre, -1), column(byCentre, 0), column(byCentre, 1), column(byCentre, 2));
+            attackPartitions(
+                    tables,
+                    SEVERITY_FILTERS,
+                    List.of(new int[] {0, 1, 2, 3}),
+                    SEVERITY_GRIDS,
+                    Set.of(),
+                    "trial " + trial + " severities");
+        }
+    }
+
+    /** The same as a clinician of one centre, whose own rows are exact under every filter. */
+    @Test
+    void aClinicianRecoversNoOtherCentresHiddenCountFromAllAndEverySeverity() {
+        Random random = new Random(18_108);
+        for (int trial = 0; trial < PARTITION_TRIALS; trial++) {
+            List<List<Truth>> byCentre = parts(random, 2 + random.nextInt(2), 3, 10);
+            List<List<Truth>> tables =
+                    List.of(column(byCentre, -1), column(byCentre, 0), column(byCentre, 1), column(byCentre, 2));
+            Set<Integer> own = Set.of(random.nextInt(byCentre.size()));
+            attackPartitions(
+                    tables,
+                    SEVERITY_FILTERS,
+                    List.of(new int[] {0, 1, 2, 3}),
+                    SEVERITY_GRIDS,
+                    own,
+                    "trial " + trial + own(own) + " severities");
+        }
+    }
+
+    /**
+     * Diagnosis by severity: all, each diagnosis, each severity and each diagnosis and severity, linked by every row
+     * and column sum of the grid.
+     */
+    @Test
+    void noHiddenCountIsRecoveredFromDiagnosisBySeverityFilters() {
+        Random random = new Random(18_109);
+        for (int trial = 0; trial < PARTITION_TRIALS; trial++) {
+            // cells: 0 A severe, 1 A moderate, 2 B severe, 3 B moderate
+            List<List<Truth>> byCentre = parts(random, 2 + random.nextInt(2), 4, 7 + random.nextInt(2));
+            List<Truth> all = column(byCentre, -1);
+            List<Truth> a = new ArrayList<>();
+            List<Truth> b = new ArrayList<>();
+            List<Truth> severe = new ArrayList<>();
+            List<Truth> moderate = new ArrayList<>();
+            for (List<Truth> p : byCentre) {
+                a.add(sum(List.of(nullable(p.get(0)), nullable(p.get(1)))));
+                b.add(sum(List.of(nullable(p.get(2)), nullable(p.get(3)))));
+                severe.add(sum(List.of(nullable(p.get(0)), nullable(p.get(2)))));
+                moderate.add(sum(List.of(nullable(p.get(1)), nullable(p.get(3)))));
+            }
+            List<List<Truth>> tables = List.of(
+                    all,
+                    a,
+                    b,
+                    severe,
+                    moderate,
+                    column(byCentre, 0),
+                    column(byCentre, 1),
+                    column(byCentre, 2),
+                    column(byCentre, 3));
+            Set<Integer> own = random.nextBoolean() ? Set.of() : Set.of(random.nextInt(byCentre.size()));
+            attackPartitions(
+                    tables,
+                    List.of(ALL, ONE, ONE, ONE, ONE, TWO, TWO, TWO, TWO),
+                    List.of(
+                            new int[] {0, 1, 2},
+                            new int[] {0, 3, 4},
+                            new int[] {1, 5, 6},
+                            new int[] {2, 7, 8},
+                            new int[] {3, 5, 7},
+                            new int[] {4, 6, 8}),
+                    List.of(
+                            new int[] {},
+                            new int[] {2},
+                            new int[] {1},
+                            new int[] {4},
+                            new int[] {3},
+                            new int[] {6, 7, 8},
+                            new int[] {5, 7, 8},
+                            new int[] {5, 6, 8},
+                            new int[] {5, 6, 7}),
+                    own,
+                    "trial " + trial + own(own) + " diagnosis by severity");
+        }
+    }
+
+    /** A part that may be absent, for {@link #sum} (List.of takes no null). */
+    private static Truth nullable(Truth t) {
+        return t == null ? new Truth() : t;
     }
 }

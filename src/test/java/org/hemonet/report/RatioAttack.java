@@ -62,14 +62,26 @@ final class RatioAttack {
      * @param bound the centre's patients as shown, an upper bound of x; {@code *} when the row is hidden throughout
      * @param kCell k as shown, when k is itself a published count (see {@link Measure#countIsNumerator})
      */
-    record Seen(int x, int k, String cell, String value, String bound, @Nullable String kCell) {
+    record Seen(int x, int k, String cell, String value, String bound, @Nullable String kCell, boolean known) {
+
+        Seen(int x, int k, String cell, String value, String bound, @Nullable String kCell) {
+            this(x, k, cell, value, bound, kCell, false);
+        }
 
         Seen(int x, int k, String cell, String value, String bound) {
             this(x, k, cell, value, bound, null);
         }
+
+        /** A row the reader sees as computed (a clinician's own centre): the attacker knows its x and k. */
+        static Seen known(int x, int k) {
+            return new Seen(x, k, Integer.toString(x), "", Integer.toString(x), null, true);
+        }
     }
 
     private static final DisclosureControl CONTROL = DisclosureControl.defaults();
+
+    /** A count shown nowhere (a centre's respondents): anything from 0 to the bound, and pinned if 1–7 is a leak. */
+    static final String UNSHOWN = "?";
 
     /** The counts {@link DisclosureControl#count} shows as {@code shown}. */
     static int[] preimage(String shown, int most) {
@@ -78,6 +90,9 @@ final class RatioAttack {
         }
         if (shown.equals(DisclosureControl.SUPPRESSED)) {
             return new int[] {1, most}; // 1–7, or a partner hidden with them: no upper bound of its own
+        }
+        if (shown.equals(UNSHOWN)) {
+            return new int[] {0, most};
         }
         int lo = Integer.MAX_VALUE;
         int hi = -1;
@@ -179,6 +194,10 @@ final class RatioAttack {
         final List<Map<Integer, Bits>> possible = new ArrayList<>();
         final List<Integer> truthCount = new ArrayList<>();
         final List<Boolean> hiddenCount = new ArrayList<>();
+        /** x, when the count at risk is k but x is a published count too (a centre's patients): checked as well. */
+        final List<Integer> truthX = new ArrayList<>();
+
+        final List<Boolean> hiddenX = new ArrayList<>();
         final String networkX;
         final String networkValue;
         final Measure measure;
@@ -195,6 +214,17 @@ final class RatioAttack {
                     possible.add(pairs);
                     truthCount.add(0);
                     hiddenCount.add(false);
+                    truthX.add(0);
+                    hiddenX.add(false);
+                    continue;
+                }
+                if (s.known()) {
+                    pairs.put(s.x(), Bits.of(s.k()));
+                    possible.add(pairs);
+                    truthCount.add(m.countIsNumerator() ? s.k() : s.x());
+                    hiddenCount.add(false);
+                    truthX.add(s.x());
+                    hiddenX.add(false);
                     continue;
                 }
                 boolean rowHidden = s.bound().equals(DisclosureControl.SUPPRESSED);
@@ -230,7 +260,10 @@ final class RatioAttack {
                         .isTrue();
                 possible.add(pairs);
                 truthCount.add(kCell == null ? s.x() : s.k());
-                hiddenCount.add((kCell == null ? s.cell() : kCell).equals(DisclosureControl.SUPPRESSED));
+                String counted = kCell == null ? s.cell() : kCell;
+                hiddenCount.add(counted.equals(DisclosureControl.SUPPRESSED) || counted.equals(UNSHOWN));
+                truthX.add(s.x());
+                hiddenX.add(s.cell().equals(DisclosureControl.SUPPRESSED));
             }
         }
 
@@ -243,6 +276,9 @@ final class RatioAttack {
                 // undefined; events outside the exposure (a patient never treated in the year) still count
                 return value.equals("–") && k <= m.mostEvents().applyAsInt(0);
             }
+            if (value.equals("–")) {
+                return false; // undefined only over nobody
+            }
             // at the decimals shown: a network figure may be coarser than a centre's
             int scale = new java.math.BigDecimal(value).scale();
             return value.equals(MoreMeasures.decimal(m.value().of(k, x), scale));
@@ -250,7 +286,9 @@ final class RatioAttack {
 
         /** Whether the network row agrees with the sums (x, k). */
         private boolean networkAgrees(int x, int k) {
-            if (!networkX.equals(DisclosureControl.SUPPRESSED) && !networkX.equals(Integer.toString(x))) {
+            if (!networkX.equals(DisclosureControl.SUPPRESSED)
+                    && !networkX.equals(UNSHOWN)
+                    && !networkX.equals(Integer.toString(x))) {
                 return false;
             }
             return agrees(measure, networkValue, k, x);
@@ -311,7 +349,7 @@ final class RatioAttack {
         }
 
         /** Every (Σx, Σk) of {@code sums} plus one pair of {@code centre}. */
-        private static Bits[] add(Bits[] sums, Map<Integer, Bits> centre) {
+        static Bits[] add(Bits[] sums, Map<Integer, Bits> centre) {
             Bits[] next = new Bits[sums.length];
             for (int sx = 0; sx < sums.length; sx++) {
                 if (sums[sx] == null) {
@@ -420,18 +458,129 @@ final class RatioAttack {
             }
         }
         for (Table t : b == null ? List.of(a) : List.of(a, b)) {
-            for (int i = 0; i < t.possible.size(); i++) {
-                int truth = t.truthCount.get(i);
+            check(t, what);
+        }
+    }
+
+    /** Fails when a hidden count of 1–7 of {@code t} is left with a single possible value. */
+    static void check(Table t, String what) {
+        for (int i = 0; i < t.possible.size(); i++) {
+            int truth = t.truthCount.get(i);
+            assertThat(t.possibleCount(i))
+                    .as(what + ": the truth stays possible")
+                    .contains(truth);
+            if (t.hiddenCount.get(i) && truth >= 1 && truth <= 7) {
                 assertThat(t.possibleCount(i))
-                        .as(what + ": the truth stays possible")
-                        .contains(truth);
-                if (t.hiddenCount.get(i) && truth >= 1 && truth <= 7) {
-                    assertThat(t.possibleCount(i))
-                            .as(what + ": centre " + i + "'s hidden " + t.measure.name() + " count " + truth
-                                    + " recovered")
-                            .hasSizeGreaterThan(1);
+                        .as(what + ": centre " + i + "'s hidden " + t.measure.name() + " count " + truth + " recovered")
+                        .hasSizeGreaterThan(1);
+            }
+            int x = t.truthX.get(i);
+            if (t.measure.countIsNumerator() && t.hiddenX.get(i) && x >= 1 && x <= 7) {
+                assertThat(t.possible.get(i).keySet())
+                        .as(what + ": centre " + i + "'s hidden " + t.measure.name() + " denominator " + x
+                                + " recovered")
+                        .hasSizeGreaterThan(1);
+            }
+        }
+    }
+
+    /**
+     * Keeps of a centre's pairs under a filter those that pairs of the filters partitioning it sum to (all patients
+     * are the severe, moderate and mild ones), and of each part those that the others complete to a pair of the whole.
+     */
+    static boolean partition(Map<Integer, Bits> whole, List<Map<Integer, Bits>> parts) {
+        int before = total(whole) + parts.stream().mapToInt(RatioAttack::total).sum();
+        Bits[] all = sums(parts, -1);
+        Map<Integer, Bits> keptWhole = new HashMap<>();
+        whole.forEach((x, ks) -> {
+            Bits kept = new Bits();
+            for (int k = 0, most = ks.max(); k <= most; k++) {
+                if (ks.get(k) && x < all.length && all[x] != null && all[x].get(k)) {
+                    kept.set(k);
                 }
             }
+            if (!kept.isEmpty()) {
+                keptWhole.put(x, kept);
+            }
+        });
+        whole.clear();
+        whole.putAll(keptWhole);
+        for (int j = 0; j < parts.size(); j++) {
+            Bits[] others = sums(parts, j);
+            Map<Integer, Bits> kept = new HashMap<>();
+            parts.get(j).forEach((x, ks) -> {
+                Bits keptKs = new Bits();
+                for (int k = 0, most = ks.max(); k <= most; k++) {
+                    if (!ks.get(k)) {
+                        continue;
+                    }
+                    for (Map.Entry<Integer, Bits> w : whole.entrySet()) {
+                        int rest = w.getKey() - x;
+                        if (rest < 0 || rest >= others.length || others[rest] == null) {
+                            continue;
+                        }
+                        Bits wk = w.getValue();
+                        boolean found = false;
+                        for (int kk = k, most2 = wk.max(); kk <= most2; kk++) {
+                            if (wk.get(kk) && others[rest].get(kk - k)) {
+                                found = true;
+                                break;
+                            }
+                        }
+                        if (found) {
+                            keptKs.set(k);
+                            break;
+                        }
+                    }
+                }
+                if (!keptKs.isEmpty()) {
+                    kept.put(x, keptKs);
+                }
+            });
+            parts.get(j).clear();
+            parts.get(j).putAll(kept);
+        }
+        return total(whole) + parts.stream().mapToInt(RatioAttack::total).sum() < before;
+    }
+
+    /** Every (Σx, Σk) of one pair of each part but {@code skip}, by Σx up to {@link #MAX_X}. */
+    private static Bits[] sums(List<Map<Integer, Bits>> parts, int skip) {
+        Bits[] sums = new Bits[MAX_X + 1];
+        sums[0] = Bits.of(0);
+        for (int i = 0; i < parts.size(); i++) {
+            if (i != skip) {
+                sums = Table.add(sums, parts.get(i));
+            }
+        }
+        return sums;
+    }
+
+    /**
+     * Narrows several tables of one measure (the same centres under several filters) and the partitions linking them
+     * to a fixpoint, then checks no hidden count of 1–7 is pinned. Each partition is the index of a whole table
+     * followed by the indexes of the tables of its parts: every centre's x and k under the whole are the sums of its
+     * parts' (the attacker knows there is no patient of unknown severity).
+     */
+    static void attack(List<Table> tables, List<int[]> partitions, String what) {
+        boolean changed = true;
+        for (int round = 0; changed && round < 30; round++) {
+            changed = false;
+            for (Table t : tables) {
+                changed |= t.narrow();
+            }
+            for (int[] p : partitions) {
+                Table whole = tables.get(p[0]);
+                for (int i = 0; i < whole.possible.size(); i++) {
+                    List<Map<Integer, Bits>> parts = new ArrayList<>();
+                    for (int j = 1; j < p.length; j++) {
+                        parts.add(tables.get(p[j]).possible.get(i));
+                    }
+                    changed |= partition(whole.possible.get(i), parts);
+                }
+            }
+        }
+        for (Table t : tables) {
+            check(t, what);
         }
     }
 }
