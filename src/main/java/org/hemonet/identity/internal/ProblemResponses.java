@@ -3,11 +3,15 @@ package org.hemonet.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.hemonet.shared.ProblemTypes;
 import org.hemonet.shared.web.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The RFC 9457 problem details that the security filters answer with on {@code /api}, and on {@code /fhir} the same
@@ -61,7 +65,7 @@ final class ProblemResponses {
             writeOperationOutcome(response, status, detail);
             return;
         }
-        ApiProblems.write(request, response, status, type, title, detail, null, java.util.List.of());
+        ApiProblems.write(request, response, status, type, title, detail, null, List.of());
     }
 
     static final String FHIR_ERROR_SYSTEM = "https://hemonet.org/fhir/CodeSystem/error";
@@ -76,26 +80,21 @@ final class ProblemResponses {
         String display = unauthorized
                 ? "No bearer token, or a refused one"
                 : "The token's scopes or the account's role do not allow this request";
+        Map<String, Object> coding = new LinkedHashMap<>();
+        coding.put("system", FHIR_ERROR_SYSTEM);
+        coding.put("code", code);
+        coding.put("display", display);
+        Map<String, Object> issue = new LinkedHashMap<>();
+        issue.put("severity", "error");
+        issue.put("code", unauthorized ? "login" : "forbidden");
+        issue.put("details", Map.of("coding", List.of(coding), "text", detail));
+        issue.put("diagnostics", detail);
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("resourceType", "OperationOutcome");
+        outcome.put("issue", List.of(issue));
         response.setContentType("application/fhir+json;charset=UTF-8");
-        response.getWriter()
-                .write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\""
-                        + (unauthorized ? "login" : "forbidden") + "\",\"details\":{\"coding\":[{\"system\":\""
-                        + FHIR_ERROR_SYSTEM + "\",\"code\":\"" + code + "\",\"display\":\"" + display
-                        + "\"}],\"text\":\"" + jsonString(detail) + "\"},\"diagnostics\":\"" + jsonString(detail)
-                        + "\"}]}");
+        response.getOutputStream().write(JSON.writeValueAsBytes(outcome));
     }
 
-    private static String jsonString(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 }
