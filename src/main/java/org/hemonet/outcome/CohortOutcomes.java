@@ -80,92 +80,132 @@ public class CohortOutcomes {
     @Transactional(readOnly = true)
     public NetworkCohorts ofNetwork(LocalDate from, LocalDate to, Predicate<PatientSummary> include) {
         Measured m = measure(from, to, include);
+        return summarise(from, to, m.patients(), m.abrs());
+    }
+
+    /**
+     * The cohorts of every centre and of the network from each patient's figures computed before ({@link #bleedsOf},
+     * {@link #regimens}): the same as {@link #ofNetwork} over the patients of {@code cohort}, with no database read —
+     * so that the centres compared compute each patient once per year whatever the filters (issue 18, speed).
+     *
+     * @param bleeds the figures of the patients with diary time in the period (the others are left out, §4)
+     * @param regimens each patient's regimen group as the cohorts count it for the period
+     */
+    public static NetworkCohorts summarise(
+            LocalDate from,
+            LocalDate to,
+            List<PatientSummary> cohort,
+            Map<UUID, PatientBleeds> bleeds,
+            Map<UUID, CohortRegimen> regimens) {
+        List<PatientAbr> abrs = new ArrayList<>();
+        for (PatientSummary p : cohort) {
+            PatientBleeds b = bleeds.get(p.id());
+            if (b != null) {
+                abrs.add(abr(p, regimens.getOrDefault(p.id(), CohortRegimen.NO_PLAN), b));
+            }
+        }
+        return summarise(from, to, cohort, abrs);
+    }
+
+    private static NetworkCohorts summarise(
+            LocalDate from, LocalDate to, List<PatientSummary> cohort, List<PatientAbr> abrs) {
         Map<UUID, List<PatientSummary>> patientsByCentre = new LinkedHashMap<>();
-        m.patients().forEach(p -> patientsByCentre
+        cohort.forEach(p -> patientsByCentre
                 .computeIfAbsent(p.centreId(), k -> new ArrayList<>())
                 .add(p));
+        Map<UUID, List<PatientAbr>> abrsByCentre = new java.util.HashMap<>();
+        abrs.forEach(a -> abrsByCentre
+                .computeIfAbsent(a.centreId(), k -> new ArrayList<>())
+                .add(a));
         Map<UUID, CentreCohort> centres = new LinkedHashMap<>();
-        patientsByCentre.forEach((centre, list) -> centres.put(
-                centre,
-                cohort(
-                        centre,
-                        from,
-                        to,
-                        list,
-                        m.abrs().stream()
-                                .filter(a -> a.centreId().equals(centre))
-                                .toList())));
-        return new NetworkCohorts(cohort(null, from, to, m.patients(), m.abrs()), centres);
+        patientsByCentre.forEach((centre, list) ->
+                centres.put(centre, cohort(centre, from, to, list, abrsByCentre.getOrDefault(centre, List.of()))));
+        return new NetworkCohorts(cohort(null, from, to, cohort, abrs), centres);
     }
 
     /** The network's cohort and each centre's, for {@link #ofNetwork}. */
     public record NetworkCohorts(CentreCohort network, Map<UUID, CentreCohort> centres) {}
 
+    /**
+     * One patient's bleeding in a period as the cohorts count it (clinical.md §4), whatever the cohort: the ABR, the
+     * bleed episodes behind it (none: a zero-bleed patient) and the AJBR.
+     */
+    public record PatientBleeds(BigDecimal abr, int episodes, @Nullable BigDecimal ajbr) {}
+
     private record Measured(List<PatientSummary> patients, List<PatientAbr> abrs) {}
 
     private Measured measure(LocalDate from, LocalDate to, Predicate<PatientSummary> include) {
+        List<PatientSummary> cohort =
+                patients.allForAggregates().stream().filter(include).toList();
+        Map<UUID, PatientBleeds> bleeds = bleedsOf(cohort, from, to);
+        Map<UUID, CohortRegimen> regimens = regimens(bleeds.keySet(), to);
+        List<PatientAbr> abrs = new ArrayList<>();
+        for (PatientSummary p : cohort) {
+            PatientBleeds b = bleeds.get(p.id());
+            if (b != null) {
+                abrs.add(abr(p, regimens.get(p.id()), b));
+            }
+        }
+        return new Measured(cohort, abrs);
+    }
+
+    private static PatientAbr abr(PatientSummary p, CohortRegimen regimen, PatientBleeds b) {
+        return new PatientAbr(
+                p.id(),
+                p.centreId(),
+                p.severity() == null ? UNKNOWN : p.severity().name(),
+                regimen.name(),
+                b.abr(),
+                b.episodes(),
+                b.ajbr());
+    }
+
+    /**
+     * Each patient's bleeding in [from, to] computed by {@link OutcomeEngine} exactly as for one patient, for the
+     * patients of {@code cohort} with diary time in the period (the others are absent: no diary is not zero bleeds,
+     * clinical.md §4). Reads the diaries 250 patients at a time, each piece in a fixed number of queries.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, PatientBleeds> bleedsOf(List<PatientSummary> cohort, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "The end of the period is before its start.");
         }
         if (from.isBefore(to.minusYears(100))) {
             throw new InvalidInputException("from", "The period is at most 100 years.");
         }
-        List<PatientSummary> cohort =
-                patients.allForAggregates().stream().filter(include).toList();
         // read a day more on each side: each patient's days are counted in the patient's own time zone
         Instant start =
                 from.atStartOfDay(ZoneOffset.UTC).toInstant().minus(LOOK_BACK).minus(Duration.ofDays(1));
         Instant end = to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        LocalDate networkToday = LocalDate.now(clock.withZone(networkZone));
-        LocalDate lastDay = to.isBefore(networkToday) ? to : networkToday;
-
-        List<PatientAbr> abrs = new ArrayList<>();
+        Map<UUID, PatientBleeds> bleeds = new java.util.HashMap<>();
         // a piece of the cohort at a time: a national cohort's diaries at once would not fit the heap (Chunks)
         for (List<PatientSummary> piece : org.hemonet.shared.Chunks.of(cohort, org.hemonet.shared.Chunks.PATIENTS)) {
             List<UUID> pieceIds = piece.stream().map(PatientSummary::id).toList();
             org.hemonet.diary.CohortEntries entries = diary.entriesOfPatients(pieceIds, start, end);
-            Map<UUID, TreatmentPlan> planOf = plans.plansAsOf(pieceIds, lastDay);
-            measurePiece(piece, entries, planOf, from, to, abrs);
-        }
-        return new Measured(cohort, abrs);
-    }
-
-    private void measurePiece(
-            List<PatientSummary> piece,
-            org.hemonet.diary.CohortEntries entries,
-            Map<UUID, TreatmentPlan> planOf,
-            LocalDate from,
-            LocalDate to,
-            List<PatientAbr> abrs) {
-        for (PatientSummary p : piece) {
-            Instant first = entries.firstEntry().get(p.id());
-            OutcomeReport report = first == null
-                    ? null
-                    : OutcomeEngine.compute(new OutcomeEngine.Input(
-                            p.timeZone(),
-                            from,
-                            to,
-                            LocalDate.now(clock.withZone(p.timeZone())),
-                            OutcomeEngine.date(first, p.timeZone()),
-                            entries.bleedsOf(p.id()),
-                            entries.infusionsOf(p.id()),
-                            List.of(),
-                            List.of(),
-                            new TreeMap<>()));
-            if (report == null || report.observationDays() == null || report.abr() == null) {
-                continue; // no diary time in the period: not zero bleeds (clinical.md §4)
+            for (PatientSummary p : piece) {
+                Instant first = entries.firstEntry().get(p.id());
+                if (first == null) {
+                    continue;
+                }
+                OutcomeReport report = OutcomeEngine.compute(new OutcomeEngine.Input(
+                        p.timeZone(),
+                        from,
+                        to,
+                        LocalDate.now(clock.withZone(p.timeZone())),
+                        OutcomeEngine.date(first, p.timeZone()),
+                        entries.bleedsOf(p.id()),
+                        entries.infusionsOf(p.id()),
+                        List.of(),
+                        List.of(),
+                        new TreeMap<>()));
+                if (report.observationDays() == null || report.abr() == null) {
+                    continue; // no diary time in the period: not zero bleeds (clinical.md §4)
+                }
+                Integer episodes = report.bleedEpisodes().total();
+                bleeds.put(p.id(), new PatientBleeds(report.abr(), episodes == null ? 0 : episodes, report.ajbr()));
             }
-            abrs.add(new PatientAbr(
-                    p.id(),
-                    p.centreId(),
-                    p.severity() == null ? UNKNOWN : p.severity().name(),
-                    regimen(planOf.get(p.id())).name(),
-                    report.abr(),
-                    report.bleedEpisodes().total() == null
-                            ? 0
-                            : report.bleedEpisodes().total(),
-                    report.ajbr()));
         }
+        return bleeds;
     }
 
     private static CentreCohort cohort(

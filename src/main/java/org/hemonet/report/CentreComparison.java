@@ -184,6 +184,7 @@ public class CentreComparison {
     private final PatientRegistry patients;
     private final ValueReport values;
     private final MoreMeasuresSource more;
+    private final PatientYears patientYears;
     private final ReportSnapshots snapshots;
     private final NetworkTime networkTime;
     private static final DisclosureControl DISCLOSURE = DisclosureControl.defaults();
@@ -194,9 +195,11 @@ public class CentreComparison {
             PatientRegistry patients,
             ValueReport values,
             MoreMeasuresSource more,
+            PatientYears patientYears,
             ReportSnapshots snapshots,
             NetworkTime networkTime) {
         this.more = more;
+        this.patientYears = patientYears;
         this.cohorts = cohorts;
         this.centres = centres;
         this.patients = patients;
@@ -282,14 +285,68 @@ public class CentreComparison {
     Computed computed(Actor actor, int year, Filter filter) {
         requireAllowed(actor);
         requireYear(year);
+        YearFacts facts = facts(year);
         List<Gathered> rest = new ArrayList<>();
         for (Filter cell : grid(filter)) {
             if (!cell.equals(filter)) {
-                rest.add(gathered(year, cell));
+                rest.add(facts.gathered(cell, this));
             }
         }
-        return gathered(year, filter)
+        return facts.gathered(filter, this)
                 .view(CohortOutcomesReport.NETWORK.contains(actor.role()), actor.centreIds(), year, filter, rest);
+    }
+
+    /**
+     * What every filter of one year is computed from, read once (issue 18, speed): every patient's record and regimen
+     * group, each patient's outcome figures of the year ({@link PatientYears}, recomputed only for patients whose diary,
+     * record or plans changed), the value report's per-patient IU and cost, and the further measures' year-level reads.
+     * A filter's figures (and its grid's other cells) are then sums, medians and counts over a subset of these, kept
+     * with them once computed: a new filter costs milliseconds, not a pass over the diaries.
+     */
+    record YearFacts(
+            int year,
+            List<PatientSummary> everyone,
+            Map<UUID, CohortRegimen> regimens,
+            Map<UUID, PatientYears.Figures> patients,
+            List<ValueReport.PatientValue> values,
+            MoreMeasuresSource.Year more,
+            java.util.concurrent.ConcurrentMap<Filter, Gathered> cells) {
+
+        /** The raw figures of one filter, computed at the first ask and kept with these facts. */
+        Gathered gathered(Filter filter, CentreComparison comparison) {
+            Gathered kept = cells.get(filter);
+            if (kept != null) {
+                return kept;
+            }
+            Gathered g = comparison.gather(this, filter);
+            Gathered raced = cells.putIfAbsent(filter, g);
+            return raced == null ? g : raced;
+        }
+    }
+
+    /**
+     * A year's facts, from the snapshots: keyed on the year and on today's date, since the current year's observation
+     * time runs to today (clinical.md §4). One change-count look-up per view, whatever the grid.
+     */
+    YearFacts facts(int year) {
+        return snapshots.get("centre-years", READS, List.of(year, networkTime.today()), () -> readYear(year));
+    }
+
+    /** Reads a year's facts (the per-patient figures through {@link PatientYears}). */
+    YearFacts readYear(int year) {
+        LocalDate to = LocalDate.of(year, 12, 31);
+        List<PatientSummary> everyone = patients.allForAggregates();
+        Map<UUID, CohortRegimen> regimens =
+                cohorts.regimens(everyone.stream().map(PatientSummary::id).toList(), to);
+        ValueReport.Period period = new ValueReport.Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
+        return new YearFacts(
+                year,
+                everyone,
+                Map.copyOf(regimens),
+                Map.copyOf(patientYears.of(year, everyone)),
+                List.copyOf(values.patientValues(period)),
+                more.read(year),
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /**
@@ -392,18 +449,10 @@ public class CentreComparison {
         return count > 0 && count < DISCLOSURE.smallestShownCount();
     }
 
-    /**
-     * The raw figures, from the snapshots: keyed on every parameter, and on today's date, since the current year's
-     * observation time runs to today (clinical.md §4).
-     */
-    Gathered gathered(int year, Filter filter) {
-        return snapshots.get("centres", READS, List.of(year, filter, networkTime.today()), () -> gather(year, filter));
-    }
-
     /** Computes the raw figures of every centre with a patient of the cohort, and the network's. */
-    Gathered gather(int year, Filter filter) {
+    Gathered gather(YearFacts facts, Filter filter) {
         Map<UUID, Figures> byCentre = new HashMap<>();
-        Figures network = figures(year, filter, byCentre);
+        Figures network = figures(facts, filter, byCentre);
         List<Named> ordered = centres.centres().stream()
                 .filter(c -> byCentre.containsKey(c.id()))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
@@ -624,22 +673,29 @@ public class CentreComparison {
     }
 
     /** The raw figures of the network, filling {@code byCentre} with each centre's. */
-    Figures figures(int year, Filter filter, Map<UUID, Figures> byCentre) {
-        LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = LocalDate.of(year, 12, 31);
-        List<PatientSummary> everyone = patients.allForAggregates();
-        Map<UUID, CohortRegimen> regimens = filter.regimen() == null
-                ? Map.of()
-                : cohorts.regimens(everyone.stream().map(PatientSummary::id).toList(), to);
-        Predicate<PatientSummary> include = p -> filter.accepts(p, to, regimens);
-        CohortOutcomes.NetworkCohorts all = cohorts.ofNetwork(from, to, include);
+    Figures figures(YearFacts facts, Filter filter, Map<UUID, Figures> byCentre) {
+        LocalDate from = LocalDate.of(facts.year(), 1, 1);
+        LocalDate to = LocalDate.of(facts.year(), 12, 31);
+        Predicate<PatientSummary> include = p -> filter.accepts(p, to, facts.regimens());
+        List<PatientSummary> cohort = facts.everyone().stream().filter(include).toList();
+        Map<UUID, CohortOutcomes.PatientBleeds> bleeds = new HashMap<>();
+        Map<UUID, CentreMeasures.Measured> measured = new HashMap<>();
+        for (PatientSummary p : cohort) {
+            PatientYears.Figures f = facts.patients().get(p.id());
+            if (f != null && f.bleeds() != null) {
+                bleeds.put(p.id(), f.bleeds());
+            }
+            if (f != null && f.measured() != null) {
+                measured.put(p.id(), f.measured());
+            }
+        }
+        CohortOutcomes.NetworkCohorts all = CohortOutcomes.summarise(from, to, cohort, bleeds, facts.regimens());
         Map<UUID, UUID> centreOf = new HashMap<>();
-        everyone.stream().filter(include).forEach(p -> centreOf.put(p.id(), p.centreId()));
+        cohort.forEach(p -> centreOf.put(p.id(), p.centreId()));
         Map<UUID, List<Double>> iuPerKg = new HashMap<>();
         List<Double> networkIu = new ArrayList<>();
         Map<UUID, BigDecimal> costs = new HashMap<>();
-        ValueReport.Period period = new ValueReport.Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
-        for (ValueReport.PatientValue v : values.patientValues(period)) {
+        for (ValueReport.PatientValue v : facts.values()) {
             UUID centre = centreOf.get(v.patientId());
             if (centre != null) {
                 costs.put(v.patientId(), v.cost());
@@ -656,8 +712,7 @@ public class CentreComparison {
             iuPerKg.computeIfAbsent(centre, k -> new ArrayList<>()).add(perKg);
             networkIu.add(perKg);
         }
-        List<PatientSummary> cohort = everyone.stream().filter(include).toList();
-        MoreMeasuresSource.Gathered gathered = more.gather(year, cohort, costs, filter.isEmpty());
+        MoreMeasuresSource.Gathered gathered = more.gather(facts.more(), cohort, measured, costs, filter.isEmpty());
         all.centres()
                 .forEach((centre, c) -> byCentre.put(
                         centre, new Figures(c, iuPerKg.getOrDefault(centre, List.of()), gathered.of(centre))));

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers the raw figures of {@link MoreMeasures} for one calendar year, per centre and for the network, from the
- * outcome engine ({@link CentreMeasures}), the HJHS and adverse-event read models ({@link BenchmarkQueries}), the diary's
+ * Gathers the raw figures of {@link MoreMeasures} for one calendar year, per centre and for the network, from each
+ * patient's outcome measures ({@link CentreMeasures}, kept by {@link PatientYears}), the HJHS and adverse-event read models ({@link BenchmarkQueries}), the diary's
  * treatment-years, the value report's costs and the survey module's aggregates.
  */
 @Component
@@ -29,19 +29,12 @@ class MoreMeasuresSource {
 
     static final String OVERALL = "overall";
 
-    private final CentreMeasures measures;
     private final BenchmarkQueries queries;
     private final BleedDiary diary;
     private final SurveyResults surveys;
     private final NetworkTime networkTime;
 
-    MoreMeasuresSource(
-            CentreMeasures measures,
-            BenchmarkQueries queries,
-            BleedDiary diary,
-            SurveyResults surveys,
-            NetworkTime networkTime) {
-        this.measures = measures;
+    MoreMeasuresSource(BenchmarkQueries queries, BleedDiary diary, SurveyResults surveys, NetworkTime networkTime) {
         this.queries = queries;
         this.diary = diary;
         this.surveys = surveys;
@@ -57,37 +50,62 @@ class MoreMeasuresSource {
     }
 
     /**
+     * What a year's figures are gathered from besides each patient's outcome figures ({@link PatientYears}): the HJHS
+     * and adverse-event read models, the patients treated in the year and the satisfaction questionnaire's aggregates
+     * by centre. Read once per year, whatever the cohort filters (issue 18, speed).
+     */
+    record Year(
+            int year,
+            Map<UUID, BenchmarkQueries.HjhsScores> hjhs,
+            Map<UUID, Long> events,
+            Set<UUID> treated,
+            List<CentreSurveyScores> satisfaction) {}
+
+    Year read(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Map<UUID, BenchmarkQueries.HjhsScores> hjhs = new HashMap<>();
+        queries.hjhs(first, last).forEach(h -> hjhs.put(h.patientId(), h));
+        Set<UUID> treated = new HashSet<>();
+        diary.productYears(year, year, networkTime.zone()).forEach(t -> treated.add(t.patientId()));
+        Instant from = first.atStartOfDay(networkTime.zone()).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(networkTime.zone()).toInstant();
+        return new Year(
+                year,
+                Map.copyOf(hjhs),
+                Map.copyOf(queries.adverseEvents(first, last)),
+                Set.copyOf(treated),
+                List.copyOf(surveys.byCentre(SATISFACTION, from, to)));
+    }
+
+    /**
      * @param cohort the patients of the cohort filter
+     * @param measured the outcome measures of the year's patients with diary time (any superset of the cohort's)
      * @param costs the delivered cost of the year per patient with a plan or a delivery in it
      * @param unfiltered whether the cohort is every patient (satisfaction is shown only then)
      */
-    Gathered gather(int year, List<PatientSummary> cohort, Map<UUID, BigDecimal> costs, boolean unfiltered) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
+    Gathered gather(
+            Year year,
+            List<PatientSummary> cohort,
+            Map<UUID, CentreMeasures.Measured> measured,
+            Map<UUID, BigDecimal> costs,
+            boolean unfiltered) {
         MoreMeasures.Raw network = new MoreMeasures.Raw();
         Map<UUID, MoreMeasures.Raw> centres = new HashMap<>();
-        Map<UUID, CentreMeasures.Measured> measured = measures.measure(cohort, first, last);
-        Map<UUID, BenchmarkQueries.HjhsScores> hjhs = new HashMap<>();
-        queries.hjhs(first, last).forEach(h -> hjhs.put(h.patientId(), h));
-        Map<UUID, Long> events = queries.adverseEvents(first, last);
-        Set<UUID> treated = new HashSet<>();
-        diary.productYears(year, year, networkTime.zone()).forEach(t -> treated.add(t.patientId()));
         for (PatientSummary p : cohort) {
             MoreMeasures.Raw centre = centres.computeIfAbsent(p.centreId(), k -> new MoreMeasures.Raw());
             for (MoreMeasures.Raw raw : List.of(centre, network)) {
-                add(raw, measured.get(p.id()), hjhs.get(p.id()), costs.get(p.id()));
+                add(raw, measured.get(p.id()), year.hjhs().get(p.id()), costs.get(p.id()));
                 // one treatment-year per patient treated in the year, the events of their year beside it (§9)
-                if (treated.contains(p.id())) {
+                if (year.treated().contains(p.id())) {
                     raw.treatmentYears++;
                 }
-                raw.adverseEvents += events.getOrDefault(p.id(), 0L);
+                raw.adverseEvents += year.events().getOrDefault(p.id(), 0L);
             }
         }
         if (unfiltered) {
             network.satisfactionAsked = true;
-            Instant from = first.atStartOfDay(networkTime.zone()).toInstant();
-            Instant to = last.plusDays(1).atStartOfDay(networkTime.zone()).toInstant();
-            for (CentreSurveyScores scores : surveys.byCentre(SATISFACTION, from, to)) {
+            for (CentreSurveyScores scores : year.satisfaction()) {
                 CentreSurveyScores.DomainTotal overall = scores.domains().get(OVERALL);
                 MoreMeasures.Raw centre = centres.computeIfAbsent(scores.centreId(), k -> new MoreMeasures.Raw());
                 centre.satisfactionAsked = true;
