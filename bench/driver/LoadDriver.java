@@ -56,6 +56,7 @@ public class LoadDriver {
             case "dashboards" -> dashboards();
             case "attention" -> attention();
             case "mixed" -> mixed();
+            case "firstviews" -> firstViews();
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
         };
         System.out.println(json(out));
@@ -545,6 +546,69 @@ public class LoadDriver {
         r.put("annual_pdf_network_s", annualPdfSeconds(analyst, "{\"year\": " + year + "}"));
         r.put("annual_pdf_centre_s",
                 annualPdfSeconds(analyst, "{\"year\": " + year + ", \"centreId\": \"" + centre + "\"}"));
+        return r;
+    }
+
+    /**
+     * The centres compared's first views (issue 18, speed): for each URL the time of its first GET (the year's facts
+     * read, or served from the warm-up), then the p50/p95 of the next {@code n}; then a bleed written for one patient and
+     * the time until a view shows the new network figure (served the held figures meanwhile). Run it on a freshly
+     * started app: the first views are the point.
+     */
+    static Map<String, Object> firstViews() throws Exception {
+        int n = Integer.parseInt(opts.getOrDefault("n", "20"));
+        Client analyst = new Client().signIn("analyst");
+        int year = java.time.LocalDate.now().getYear() - 1;
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (String path : List.of(
+                "/api/v1/reports/centres?year=" + year,
+                "/api/v1/reports/centres?year=" + year + "&diagnosis=HEMOPHILIA_A",
+                "/api/v1/reports/centres?year=" + year + "&diagnosis=HEMOPHILIA_A&severity=SEVERE",
+                "/api/v1/reports/funnel?year=" + year + "&measure=zeroBleedProportion&diagnosis=HEMOPHILIA_B&severity=SEVERE",
+                "/api/v1/reports/centres?year=" + year + "&regimen=PROPHYLAXIS&ageBand=18-64",
+                "/api/v1/reports/centres?year=" + (year - 1) + "&diagnosis=HEMOPHILIA_A",
+                "/api/v1/reports/trends?measure=abrMedian&from=" + (year - 9) + "&to=" + year)) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
+            int status = analyst.get(path, "application/json").statusCode();
+            figures.put("first_ms", (System.nanoTime() - t0) / 1e6);
+            figures.put("first_status", status);
+            figures.putAll(latency(0, n, i -> analyst.get(path, "application/json").statusCode()));
+            r.put(path, figures);
+        }
+        // a change: one more bleed in the year for a patient with diary time; the network's patients with a bleed
+        // (the zero-bleed proportion's numerator) move once the refresh has run
+        String path = "/api/v1/reports/centres?year=" + year;
+        String before = analyst.get(path, "application/json").body();
+        String patient = strings("""
+                select i.patient_id::text from diary.infusion i where i.administered_at >= make_date(?, 1, 1)
+                and not exists (select 1 from diary.bleed b where b.patient_id = i.patient_id
+                                and b.started_at >= make_date(?, 1, 1) - 7)
+                order by i.patient_id limit 1""", year, year).get(0);
+        try (Connection c = db(); var st = c.prepareStatement("""
+                insert into diary.bleed (id, patient_id, started_at, site, cause, recorded_by)
+                values (gen_random_uuid(), ?::uuid, make_timestamptz(?, 6, 15, 10, 0, 0, 'UTC'), 'LEFT_ANKLE',
+                        'SPONTANEOUS', 'firstviews')""")) {
+            st.setString(1, patient);
+            st.setInt(2, year);
+            st.executeUpdate();
+        }
+        long t0 = System.nanoTime();
+        double changedAfter = -1;
+        List<Long> meanwhile = new ArrayList<>();
+        while (System.nanoTime() - t0 < 120_000_000_000L) {
+            long t = System.nanoTime();
+            String now = analyst.get(path, "application/json").body();
+            meanwhile.add(System.nanoTime() - t);
+            if (!now.equals(before)) {
+                changedAfter = (System.nanoTime() - t0) / 1e9;
+                break;
+            }
+            Thread.sleep(200);
+        }
+        r.put("change_shown_after_s", changedAfter);
+        r.put("views_meanwhile", meanwhile.size());
+        r.put("views_meanwhile_p95_ms", percentile(meanwhile, 0.95));
         return r;
     }
 

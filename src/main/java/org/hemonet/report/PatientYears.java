@@ -30,13 +30,17 @@ import org.springframework.stereotype.Component;
  * the patients for whom one of these changed: on a national network a new view after a day of syncing reads the
  * diaries of the patients who synced, not of all 8,000.
  *
- * <p>The counters and plans are read before the diaries, so a change committed in between makes the kept figures look
- * stale the next time, never fresh. The figures are the engine's own, so they equal the figures computed straight from
+ * <p>Kept in memory and in {@code report.patient_year} ({@link PatientYearRows}) with a digest of those inputs
+ * ({@link #inputs}), so that they survive restarts: a national network's ten years are computed once, not at every
+ * start. The counters and plans are read before the diaries, so a change committed in between makes the kept figures
+ * look stale the next time, never fresh. The figures are the engine's own, so they equal the figures computed straight from
  * the rows ({@code PatientYearsTest}). Off ({@code hemonet.report.patient-years.keep=false}) every year is computed
  * whole.
  */
 @Component
 class PatientYears {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PatientYears.class);
 
     /** Patients kept at most (every year of each); beyond it the memory starts again. */
     static final int MAX_KEPT = 100_000;
@@ -61,11 +65,15 @@ class PatientYears {
     private final BleedDiary diary;
     private final ScheduledDoses schedule;
     private final Clock clock;
+    private final PatientYearRows rows;
     private final boolean keep;
     private final ConcurrentMap<UUID, Kept> kept = new ConcurrentHashMap<>();
 
     /** Patient-years computed from the diary since start (tests and benchmarks). */
     final AtomicLong computed = new AtomicLong();
+
+    /** Patient-years read back from {@code report.patient_year} since start (tests and benchmarks). */
+    final AtomicLong loaded = new AtomicLong();
 
     PatientYears(
             CohortOutcomes cohorts,
@@ -73,7 +81,9 @@ class PatientYears {
             BleedDiary diary,
             ScheduledDoses schedule,
             Clock clock,
+            PatientYearRows rows,
             @Value("${hemonet.report.patient-years.keep:true}") boolean keep) {
+        this.rows = rows;
         this.cohorts = cohorts;
         this.measures = measures;
         this.diary = diary;
@@ -90,7 +100,7 @@ class PatientYears {
         Map<UUID, Long> versions = keep ? diary.changeVersions(ids) : Map.of();
         Map<UUID, ?> plans = keep ? schedule.scheduleStamps(ids) : Map.of();
         Map<UUID, Figures> figures = new HashMap<>();
-        List<PatientSummary> stale = new ArrayList<>();
+        List<PatientSummary> missed = new ArrayList<>();
         for (PatientSummary p : everyone) {
             Kept k = keep ? kept.get(p.id()) : null;
             Dated d = k != null && k.answers(versions.getOrDefault(p.id(), 0L), p, plans.get(p.id()))
@@ -99,7 +109,27 @@ class PatientYears {
             if (d != null && d.today().equals(today(p, to))) {
                 put(figures, p.id(), d.figures());
             } else {
+                missed.add(p);
+            }
+        }
+        if (missed.isEmpty()) {
+            return figures;
+        }
+        // not in memory: the stored row if it was computed from the same inputs, else computed now
+        Map<UUID, PatientYearRows.Row> stored =
+                keep ? rows.of(year, missed.stream().map(PatientSummary::id).toList()) : Map.of();
+        List<PatientSummary> stale = new ArrayList<>();
+        Map<UUID, String> inputs = new HashMap<>();
+        for (PatientSummary p : missed) {
+            String digest = keep ? inputs(versions.getOrDefault(p.id(), 0L), p, plans.get(p.id()), today(p, to)) : "";
+            PatientYearRows.Row row = stored.get(p.id());
+            if (row != null && row.inputs().equals(digest)) {
+                loaded.incrementAndGet();
+                put(figures, p.id(), row.figures());
+                remember(p, year, versions, plans, to, row.figures());
+            } else {
                 stale.add(p);
+                inputs.put(p.id(), digest);
             }
         }
         if (stale.isEmpty()) {
@@ -108,25 +138,60 @@ class PatientYears {
         computed.addAndGet(stale.size());
         Map<UUID, CohortOutcomes.PatientBleeds> bleeds = cohorts.bleedsOf(stale, from, to);
         Map<UUID, CentreMeasures.Measured> measured = measures.measure(stale, from, to);
-        if (keep && kept.size() + stale.size() > MAX_KEPT) {
-            kept.clear();
-        }
+        List<Map.Entry<UUID, PatientYearRows.Row>> toStore = new ArrayList<>();
         for (PatientSummary p : stale) {
             Figures f = new Figures(bleeds.get(p.id()), measured.get(p.id()));
             put(figures, p.id(), f);
             if (keep) {
-                long version = versions.getOrDefault(p.id(), 0L);
-                Object plan = plans.get(p.id());
-                kept.compute(
-                                p.id(),
-                                (id, old) -> old != null && old.answers(version, p, plan)
-                                        ? old
-                                        : new Kept(version, p, plan, new ConcurrentHashMap<>()))
-                        .years()
-                        .put(year, new Dated(today(p, to), f));
+                remember(p, year, versions, plans, to, f);
+                toStore.add(Map.entry(p.id(), new PatientYearRows.Row(inputs.get(p.id()), f)));
             }
         }
+        try {
+            rows.store(year, toStore);
+        } catch (RuntimeException e) {
+            // the figures are right; only their keeping failed (they are computed again next time)
+            log.warn("Keeping {} patients' figures of {} failed: {}", toStore.size(), year, e.toString());
+        }
         return figures;
+    }
+
+    private void remember(
+            PatientSummary p, int year, Map<UUID, Long> versions, Map<UUID, ?> plans, LocalDate to, Figures f) {
+        if (!keep) {
+            return;
+        }
+        if (kept.size() >= MAX_KEPT && !kept.containsKey(p.id())) {
+            kept.clear();
+        }
+        long version = versions.getOrDefault(p.id(), 0L);
+        Object plan = plans.get(p.id());
+        kept.compute(
+                        p.id(),
+                        (id, old) -> old != null && old.answers(version, p, plan)
+                                ? old
+                                : new Kept(version, p, plan, new ConcurrentHashMap<>()))
+                .years()
+                .put(year, new Dated(today(p, to), f));
+    }
+
+    /**
+     * The digest of what a patient's figures of a year are computed from, stable across restarts: the diary's change
+     * counter, the patient's record and treatment plans as their records print (values only: ids, dates, decimals,
+     * enum names), and the day as it bears on the year.
+     */
+    static String inputs(long version, PatientSummary p, @Nullable Object plans, LocalDate today) {
+        String planText = plans instanceof java.util.Collection<?> list
+                ? list.stream().map(String::valueOf).sorted().toList().toString()
+                : String.valueOf(plans);
+        String text = version + "\n" + p + "\n" + planText + "\n" + today;
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void put(Map<UUID, Figures> figures, UUID id, Figures f) {

@@ -58,6 +58,9 @@ class ReportSnapshots {
     private final boolean enabled;
     private final long minRefreshNanos;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** First computations under way: a second view of the same parameters waits for the first's, not beside it. */
+    private final Map<Key, java.util.concurrent.CompletableFuture<Object>> firsts = new ConcurrentHashMap<>();
+
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "report-snapshots");
         thread.setDaemon(true);
@@ -96,11 +99,7 @@ class ReportSnapshots {
         Key key = new Key(report, parameters);
         Entry entry = entries.get(key);
         if (entry == null) {
-            long before = changes.fresh(schemas);
-            T value = compute.get();
-            trim();
-            entries.put(key, new Entry(value, before));
-            return value;
+            return (T) first(key, schemas, compute);
         }
         entry.viewedAtNanos = System.nanoTime();
         if (entry.changes != changes.current(schemas)
@@ -113,6 +112,45 @@ class ReportSnapshots {
             }
         }
         return (T) entry.value;
+    }
+
+    /**
+     * The first computation of a key: one at a time per key, the others asking meanwhile wait for it (a dashboard
+     * opened by several analysts at once, or the warm-up at start, costs one computation, not one each).
+     */
+    private Object first(Key key, Set<String> schemas, Supplier<?> compute) {
+        java.util.concurrent.CompletableFuture<Object> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Object> running = firsts.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            Entry held = entries.get(key);
+            if (held != null) {
+                mine.complete(held.value);
+                return held.value;
+            }
+            long before = changes.fresh(schemas);
+            Object value = compute.get();
+            trim();
+            entries.put(key, new Entry(value, before));
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            firsts.remove(key, mine);
+        }
+    }
+
+    /** Whether figures are kept at all (off in the test suite, or when PostgreSQL does not count row changes). */
+    boolean enabled() {
+        return enabled;
     }
 
     private void refresh(Key key, Entry old, Set<String> schemas, Supplier<?> compute) {

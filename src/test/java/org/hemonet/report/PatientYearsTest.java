@@ -57,6 +57,7 @@ class PatientYearsTest extends IntegrationTest {
                 context.getBean(BleedDiary.class),
                 context.getBean(ScheduledDoses.class),
                 context.getBean(Clock.class),
+                context.getBean(PatientYearRows.class),
                 keep);
     }
 
@@ -125,6 +126,60 @@ class PatientYearsTest extends IntegrationTest {
         years.of(YEAR, summaries(ids));
         years.of(YEAR - 1, summaries(ids));
         assertThat(years.computed).hasValue(9);
+    }
+
+    @Test
+    void keptFiguresSurviveARestartAndAreComputedAgainWhenTheirInputsChanged() {
+        List<UUID> ids = diaries("Stored");
+        Map<UUID, PatientYears.Figures> computed = years(true).of(YEAR, summaries(ids));
+
+        // another instance (a restart, or the other node): read back, not computed, and equal
+        PatientYears restarted = years(true);
+        assertThat(restarted.of(YEAR, summaries(ids))).isEqualTo(computed);
+        assertThat(restarted.computed).hasValue(0);
+        assertThat(restarted.loaded).hasValue(3);
+
+        // a voided bleed changes the diary: the stored row no longer answers for that patient
+        jdbc.sql("update diary.bleed set voided_at = now(), void_reason = 'entered in error' where patient_id = :p")
+                .param("p", ids.get(2))
+                .update();
+        PatientYears again = years(true);
+        Map<UUID, PatientYears.Figures> after = again.of(YEAR, summaries(ids));
+        assertThat(again.computed).hasValue(1);
+        assertThat(again.loaded).hasValue(2);
+        assertThat(after.get(ids.get(2)).bleeds().episodes()).isZero();
+        assertThat(after).isEqualTo(straight(ids, YEAR));
+    }
+
+    @Test
+    void theDigestOfTheInputsIsStableAndMovesWithEachOfThem() {
+        PatientSummary p = summaries(diaries("Digest")).get(0);
+        LocalDate day = LocalDate.of(2020, 1, 1);
+        String digest = PatientYears.inputs(4, p, List.of("plan b", "plan a"), day);
+        assertThat(digest).hasSize(64).isEqualTo(PatientYears.inputs(4, p, List.of("plan a", "plan b"), day));
+        assertThat(PatientYears.inputs(5, p, List.of("plan a", "plan b"), day)).isNotEqualTo(digest);
+        assertThat(PatientYears.inputs(4, p, List.of("plan a"), day)).isNotEqualTo(digest);
+        assertThat(PatientYears.inputs(4, p, List.of("plan a", "plan b"), day.plusDays(1)))
+                .isNotEqualTo(digest);
+        PatientSummary heavier = new PatientSummary(
+                p.id(),
+                p.centreId(),
+                p.givenName(),
+                p.familyName(),
+                p.dateOfBirth(),
+                p.sex(),
+                p.diagnosis(),
+                p.diagnosisSubtype(),
+                p.baselineLevelIuPerDl(),
+                p.baselineMeasuredOn(),
+                p.severity(),
+                new java.math.BigDecimal("81.5"),
+                day,
+                p.inhibitorStatus(),
+                p.latestTitreBu(),
+                p.timeZone());
+        assertThat(PatientYears.inputs(4, heavier, List.of("plan a", "plan b"), day))
+                .isNotEqualTo(digest);
     }
 
     @Test

@@ -190,4 +190,54 @@ class ReportSnapshotsTest extends IntegrationTest {
                 .isEqualTo(before + " renamed");
         snapshots.stop();
     }
+
+    @Test
+    void aSecondViewDuringTheFirstComputationWaitsForItInsteadOfComputingBesideIt() throws Exception {
+        ReportSnapshots snapshots = new ReportSnapshots(new FakeChanges(), true, Duration.ZERO);
+        AtomicInteger computations = new AtomicInteger();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.function.Supplier<String> slow = () -> {
+            computations.incrementAndGet();
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "figures";
+        };
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> snapshots.get("slow", Set.of("diary"), List.of(2025), slow));
+            started.await();
+            var second = two.submit(() -> snapshots.get("slow", Set.of("diary"), List.of(2025), slow));
+            Thread.sleep(200);
+            assertThat(second.isDone()).as("waits for the first computation").isFalse();
+            release.countDown();
+            assertThat(first.get()).isEqualTo("figures");
+            assertThat(second.get()).isEqualTo("figures");
+            assertThat(computations).hasValue(1);
+        } finally {
+            two.shutdownNow();
+            snapshots.stop();
+        }
+    }
+
+    @Test
+    void aFailedFirstComputationIsReportedToThoseWaitingAndTriedAgainByTheNext() {
+        ReportSnapshots snapshots = new ReportSnapshots(new FakeChanges(), true, Duration.ZERO);
+        AtomicInteger calls = new AtomicInteger();
+        java.util.function.Supplier<String> flaky = () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("database gone");
+            }
+            return "figures";
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> snapshots.get("flaky", Set.of("diary"), List.of(1), flaky))
+                .hasMessage("database gone");
+        assertThat(snapshots.get("flaky", Set.of("diary"), List.of(1), flaky)).isEqualTo("figures");
+        snapshots.stop();
+    }
 }
