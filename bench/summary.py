@@ -19,6 +19,7 @@ start, rss, smoke = load("phase-start.json"), load("phase-rss.json"), load("phas
 reads, noaudit = load("phase-reads.json"), load("phase-reads-noaudit.json")
 ingest, dash, att = load("phase-ingest.json"), load("phase-dashboards.json"), load("phase-attention.json")
 mixed = load("phase-mixed.json")
+warm, first = load("phase-warm.json"), load("phase-firstviews.json")
 jmh = None
 try:
     for b in json.load(open(os.path.join(out, "jmh-result.json"))):
@@ -67,6 +68,14 @@ match = get(dash, "value_matches_naive")
 summary["dashboard_value_matches_naive"] = match.get("matches") if isinstance(match, dict) else None
 put("annual_pdf_network_s", get(dash, "annual_pdf_network_s"), "dashboard phase failed")
 put("attention_p95_ms", get(att, "p95_ms"), get(att, "error"))
+# issue 18: the centres compared after the background reading of their years (report.ComparisonWarmUp)
+put("centres_warm_up_s", get(warm, "warm_up_s"))
+views = [v for k, v in first.items() if k.startswith("/api/")] if isinstance(first, dict) else []
+put("centres_first_view_max_ms", round(max(v["first_ms"] for v in views), 1) if views else None,
+    get(first, "error") or "firstviews phase failed")
+put("centres_view_p95_max_ms", max(v["p95_ms"] for v in views) if views else None,
+    get(first, "error") or "firstviews phase failed")
+put("centres_change_shown_s", get(first, "change_shown_after_s"), get(first, "error"))
 put("mixed_rps", get(mixed, "mixed_rps"),
     get(mixed, "error") or "no rate held: every probe failed (p99 >= 100 ms or an error); see phase-mixed.json")
 put("pk_map_median_ms", jmh, "JMH did not run; see target/bench/jmh.log")
@@ -89,7 +98,7 @@ meta = {
 summary["null_reasons"] = reasons
 summary["run"] = meta
 summary["detail"] = {"reads": reads, "reads_audit_off": noaudit, "ingest": ingest, "dashboards": dash,
-                     "attention": att, "mixed": mixed}
+                     "attention": att, "mixed": mixed, "centres_first_views": first}
 json.dump(summary, open(os.path.join(out, "summary.json"), "w"), indent=2)
 
 goals = {
@@ -98,6 +107,10 @@ goals = {
     "dashboard_p95_ms": "≤ 20 ms", "dashboard_speedup_vs_naive": "≥ 100×", "attention_p95_ms": "≤ 100 ms",
     "mixed_rps": "≥ 500", "pk_map_median_ms": "≤ 5 ms",
     "annual_pdf_network_s": "≤ 30 s (issue 18: the national annual report)",
+    "centres_warm_up_s": "(issue 18: the centres compared's eleven years read in the background after start)",
+    "centres_first_view_max_ms": "(issue 18: the slowest first view of the centres compared after the warm-up)",
+    "centres_view_p95_max_ms": "≤ 20 ms (issue 18: every report endpoint)",
+    "centres_change_shown_s": "seconds (issue 14: a new entry shows in the dashboard within seconds)",
     "dashboard_value_matches_naive": "true (the value report's network IU/mg total equals plain SQL over the raw rows)"}
 lines = [f"Run {meta['date']}, commit {meta['commit']}, `bench/run.sh{' --quick' if mode == 'quick' else ''}` "
          f"({patients} patients × {years} years, generated in {gen_s} s including the JVM start). "

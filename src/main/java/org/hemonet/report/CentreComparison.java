@@ -43,6 +43,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CentreComparison {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CentreComparison.class);
+
     /**
      * The cohort filter; null fields do not filter.
      *
@@ -334,18 +336,34 @@ public class CentreComparison {
 
     /** Reads a year's facts (the per-patient figures through {@link PatientYears}). */
     YearFacts readYear(int year) {
+        long t0 = System.nanoTime();
         LocalDate to = LocalDate.of(year, 12, 31);
         List<PatientSummary> everyone = patients.allForAggregates();
         Map<UUID, CohortRegimen> regimens =
                 cohorts.regimens(everyone.stream().map(PatientSummary::id).toList(), to);
+        long t1 = System.nanoTime();
+        Map<UUID, PatientYears.Figures> figures = patientYears.of(year, everyone);
+        long t2 = System.nanoTime();
         ValueReport.Period period = new ValueReport.Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
+        List<ValueReport.PatientValue> patientValues = values.patientValues(period);
+        long t3 = System.nanoTime();
+        MoreMeasuresSource.Year further = more.read(year);
+        long t4 = System.nanoTime();
+        log.info(
+                "Centres compared: {} read in {} ms (patients and regimens {}, outcome figures {}, value {}, further {})",
+                year,
+                (t4 - t0) / 1_000_000,
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000);
         return new YearFacts(
                 year,
                 everyone,
                 Map.copyOf(regimens),
-                Map.copyOf(patientYears.of(year, everyone)),
-                List.copyOf(values.patientValues(period)),
-                more.read(year),
+                Map.copyOf(figures),
+                List.copyOf(patientValues),
+                further,
                 new java.util.concurrent.ConcurrentHashMap<>());
     }
 
