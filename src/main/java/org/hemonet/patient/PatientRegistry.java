@@ -245,8 +245,8 @@ public class PatientRegistry {
     /** The centres that care for a patient (registered and current shared care), for access decisions. */
     @Transactional(readOnly = true)
     public Optional<PatientScope> scopeOf(UUID patientId) {
-        return queries.centreOf(patientId)
-                .map(centre -> new PatientScope(patientId, centre, queries.sharedCareCentres(patientId)));
+        return queries.placement(patientId)
+                .map(placed -> new PatientScope(patientId, placed.centreId(), placed.sharedCareCentres()));
     }
 
     /** Every living record, without identifiers, for aggregate counts by the network. */

@@ -46,15 +46,16 @@ class PatientViews {
     /** The whole record as {@code actor} may see it (infection status only for the clinical team). */
     PatientRecord record(Actor actor, PatientScope scope) {
         UUID id = scope.patientId();
-        PatientQueries.Details d =
-                queries.details(id).orElseThrow(() -> new NotFoundException(PatientRegistry.PATIENT));
+        PatientRecordParts.Whole whole = parts.whole(id, settings::inhibitorPositiveBuFor)
+                .orElseThrow(() -> new NotFoundException(PatientRegistry.PATIENT));
+        PatientQueries.Details d = whole.details();
         BigDecimal threshold = settings.inhibitorPositiveBuFor(d.diagnosis());
-        List<PatientRecord.FactorLevel> levels = queries.factorLevels(id);
+        List<PatientRecord.FactorLevel> levels = whole.factorLevels();
         BigDecimal lowest = levels.stream()
                 .map(PatientRecord.FactorLevel::levelIuPerDl)
                 .min(BigDecimal::compareTo)
                 .orElse(null);
-        List<PatientRecord.InhibitorTest> tests = parts.inhibitorTests(id, threshold);
+        List<PatientRecord.InhibitorTest> tests = whole.inhibitorTests();
         InhibitorStatus status = InhibitorStatus.of(
                 tests.stream()
                         .map(t -> new InhibitorStatus.Result(t.sampledOn(), t.titreBu()))
@@ -90,22 +91,22 @@ class PatientViews {
                 d.phone(),
                 d.email(),
                 d.timeZone(),
-                parts.recordNumbers(id),
-                parts.contacts(id),
+                whole.recordNumbers(),
+                whole.contacts(),
                 new PatientRecord.Diagnosis(d.diagnosis(), d.subtype(), d.bleedingPhenotype()),
                 Severity.derive(d.diagnosis(), d.sex(), lowest, d.bleedingPhenotype()),
                 levels,
                 new PatientRecord.Genotype(d.genotypeHgvs(), d.mutationClass()),
-                parts.familyLinks(id),
+                whole.familyLinks(),
                 status,
                 tests,
-                parts.itiEpisodes(id),
+                whole.itiEpisodes(),
                 infection,
-                parts.weights(id),
-                parts.consents(id),
-                parts.careTeam(id),
+                whole.weights(),
+                whole.consents(),
+                whole.careTeam(),
                 transition,
-                parts.revisions(id),
+                whole.revisions(),
                 d.previouslyUntreated(),
                 d.priorExposureDays());
     }

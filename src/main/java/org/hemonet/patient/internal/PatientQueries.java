@@ -19,7 +19,6 @@ import org.hemonet.patient.ConsentKind;
 import org.hemonet.patient.DiagnosisType;
 import org.hemonet.patient.InhibitorStatus;
 import org.hemonet.patient.NewPatient;
-import org.hemonet.patient.PatientRecord;
 import org.hemonet.patient.Sex;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,12 +141,24 @@ public class PatientQueries {
                 .optional();
     }
 
-    public Optional<UUID> centreOf(UUID patientId) {
-        return jdbc.sql("select centre_id from patient.patient where id = :id and voided_at is null")
+    /**
+     * A living patient's centre and the centres of their current shared care (every access decision starts here, so
+     * one query); empty for an unknown or voided patient.
+     */
+    public Optional<Placement> placement(UUID patientId) {
+        return jdbc.sql(
+                        """
+                        select p.centre_id, array(select distinct centre_id from patient.shared_care
+                                                  where patient_id = p.id and ended_on is null) as shared_care
+                        from patient.patient p where p.id = :id and p.voided_at is null
+                        """)
                 .param("id", patientId)
-                .query(UUID.class)
+                .query((rs, n) -> new Placement(rs.getObject("centre_id", UUID.class), Set.of((UUID[])
+                        rs.getArray("shared_care").getArray())))
                 .optional();
     }
+
+    public record Placement(UUID centreId, Set<UUID> sharedCareCentres) {}
 
     public Set<UUID> sharedCareCentres(UUID patientId) {
         return Set.copyOf(jdbc.sql(
@@ -317,59 +328,49 @@ public class PatientQueries {
             @Nullable Boolean previouslyUntreated,
             @Nullable Integer priorExposureDays) {}
 
+    /** A living patient's core row with the current diagnosis; its one parameter is {@code :id}. */
+    static final String DETAILS =
+            """
+            select p.*, d.type as diagnosis, d.subtype, d.bleeding_phenotype
+            from patient.patient p
+            join patient.diagnosis d on d.patient_id = p.id and d.superseded_at is null
+            where p.id = :id and p.voided_at is null""";
+
     public Optional<Details> details(UUID id) {
-        return jdbc.sql(
-                        """
-                        select p.*, d.type as diagnosis, d.subtype, d.bleeding_phenotype
-                        from patient.patient p
-                        join patient.diagnosis d on d.patient_id = p.id and d.superseded_at is null
-                        where p.id = :id and p.voided_at is null
-                        """)
-                .param("id", id)
-                .query((rs, n) -> new Details(
-                        rs.getObject("id", UUID.class),
-                        rs.getInt("version"),
-                        rs.getObject("centre_id", UUID.class),
-                        rs.getString("given_name"),
-                        rs.getString("family_name"),
-                        rs.getObject("date_of_birth", LocalDate.class),
-                        Sex.valueOf(rs.getString("sex")),
-                        rs.getString("national_id_scheme"),
-                        rs.getString("national_id"),
-                        rs.getObject("region_id", UUID.class),
-                        rs.getString("phone"),
-                        rs.getString("email"),
-                        rs.getString("time_zone"),
-                        rs.getString("genotype_hgvs"),
-                        rs.getString("mutation_class"),
-                        rs.getString("hiv_status"),
-                        rs.getString("hbv_status"),
-                        rs.getString("hcv_status"),
-                        rs.getBoolean("vcjd_at_risk"),
-                        rs.getBoolean("knows_diagnosis_and_product"),
-                        rs.getBoolean("self_infuses"),
-                        rs.getBoolean("orders_supplies"),
-                        rs.getBoolean("knows_emergency_plan"),
-                        DiagnosisType.valueOf(rs.getString("diagnosis")),
-                        rs.getString("subtype"),
-                        rs.getBoolean("bleeding_phenotype"),
-                        rs.getObject("previously_untreated", Boolean.class),
-                        rs.getObject("prior_exposure_days", Integer.class)))
-                .optional();
+        return jdbc.sql(DETAILS).param("id", id).query((rs, n) -> details(rs)).optional();
     }
 
-    public List<PatientRecord.FactorLevel> factorLevels(UUID patientId) {
-        return jdbc.sql(
-                        """
-                        select factor, level_iu_per_dl, measured_on from patient.factor_level
-                        where patient_id = :id and voided_at is null order by measured_on desc
-                        """)
-                .param("id", patientId)
-                .query((rs, n) -> new PatientRecord.FactorLevel(
-                        rs.getString("factor"),
-                        rs.getBigDecimal("level_iu_per_dl"),
-                        rs.getObject("measured_on", LocalDate.class)))
-                .list();
+    /** The {@link #details(UUID)} row at the result set's cursor (its columns: {@code p.*} and the diagnosis). */
+    static Details details(ResultSet rs) throws SQLException {
+        return new Details(
+                rs.getObject("id", UUID.class),
+                rs.getInt("version"),
+                rs.getObject("centre_id", UUID.class),
+                rs.getString("given_name"),
+                rs.getString("family_name"),
+                rs.getObject("date_of_birth", LocalDate.class),
+                Sex.valueOf(rs.getString("sex")),
+                rs.getString("national_id_scheme"),
+                rs.getString("national_id"),
+                rs.getObject("region_id", UUID.class),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getString("time_zone"),
+                rs.getString("genotype_hgvs"),
+                rs.getString("mutation_class"),
+                rs.getString("hiv_status"),
+                rs.getString("hbv_status"),
+                rs.getString("hcv_status"),
+                rs.getBoolean("vcjd_at_risk"),
+                rs.getBoolean("knows_diagnosis_and_product"),
+                rs.getBoolean("self_infuses"),
+                rs.getBoolean("orders_supplies"),
+                rs.getBoolean("knows_emergency_plan"),
+                DiagnosisType.valueOf(rs.getString("diagnosis")),
+                rs.getString("subtype"),
+                rs.getBoolean("bleeding_phenotype"),
+                rs.getObject("previously_untreated", Boolean.class),
+                rs.getObject("prior_exposure_days", Integer.class));
     }
 
     /** Columns a correction may set, by request field: the only names ever put into the update's SQL. */
