@@ -155,6 +155,29 @@ public class PatientRegistry {
     }
 
     /**
+     * Every patient the actor may see, as {@link #search(Actor, PatientSearch)} with no criteria finds them and in the
+     * same order, but only what a list shows of each ({@link PatientListing}: no inhibitor results or weights), for a
+     * centre-wide list (issue 14: "patients needing attention"). Audited as one search of {@code listName}, the list
+     * the caller shows.
+     */
+    public List<PatientListing> listing(Actor actor, String listName) {
+        requirePatientDataRole(actor, AuditAction.SEARCH, null);
+        List<PatientQueries.ListingRow> rows = Role.of(actor.role()) == Role.PATIENT
+                ? queries.listingWithIds(actor.patientIds())
+                : queries.listingAtCentres(accessPolicy.searchableCentres(actor));
+        auditLog.record(AuditEvent.by(actor, AuditAction.SEARCH, null, listName, null, AuditOutcome.SUCCESS));
+        return rows.stream()
+                .map(row -> new PatientListing(
+                        row.id(),
+                        row.centreId(),
+                        row.givenName(),
+                        row.familyName(),
+                        Severity.derive(row.diagnosis(), row.sex(), row.level(), row.bleedingPhenotype()),
+                        row.timeZone()))
+                .toList();
+    }
+
+    /**
      * The patients the actor may see whose national id or a centre's medical record number (the centre's own patient
      * number) is exactly {@code value}: a FHIR {@code Patient?identifier=} search (issue 15). Like {@link
      * #search(Actor, PatientSearch)}, an identifier of someone the actor may not see matches nothing; audited as one

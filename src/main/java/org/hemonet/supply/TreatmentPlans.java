@@ -363,14 +363,13 @@ public class TreatmentPlans {
     }
 
     /**
-     * Each patient's living plans, as the value {@link org.hemonet.diary.ScheduledDoses#scheduleStamps} compares: the
-     * plan records themselves (every column that decides a dose), so any new, changed, superseded or voided plan makes
-     * the value differ. Patients without a plan are absent. No access check (see {@link #activePlan}).
+     * Each patient's living plans, as the value {@link org.hemonet.diary.ScheduledDoses#scheduleStamps} compares: a
+     * digest of every column of them ({@link TreatmentPlanQueries#livingPlanDigests}), so any new, changed, superseded
+     * or voided plan makes the value differ; computed by the database, so that comparing a centre's stamps does not read
+     * and build every plan (issue 14). Patients without a plan are absent. No access check (see {@link #activePlan}).
      */
     public java.util.Map<UUID, ?> scheduleStamps(java.util.Collection<UUID> patientIds) {
-        return queries.ofPatients(patientIds).stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        TreatmentPlan::patientId, java.util.stream.Collectors.toList()));
+        return queries.livingPlanDigests(patientIds);
     }
 
     /**

@@ -410,10 +410,6 @@ public class DiaryQueries {
         return infusions;
     }
 
-    /**
-     * The first and last entry time (bleed start or infusion time, not voided) of each patient with a diary; each
-     * minimum and maximum is one index probe of the (patient, time) indexes.
-     */
     /** Each patient's diary change counter ({@code diary.patient_change}, kept by triggers); absent: never written. */
     public Map<UUID, Long> changeVersions(Collection<UUID> patientIds) {
         if (patientIds.isEmpty()) {
@@ -427,6 +423,10 @@ public class DiaryQueries {
         return versions;
     }
 
+    /**
+     * The first and last entry time (bleed start or infusion time, not voided) of each patient with a diary; each
+     * minimum and maximum is one index probe of the (patient, time) indexes.
+     */
     public Map<UUID, Instant[]> entrySpans(Collection<UUID> patientIds) {
         if (patientIds.isEmpty()) {
             return Map.of();

@@ -14,16 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.hemonet.audit.AuditAction;
-import org.hemonet.audit.AuditEvent;
-import org.hemonet.audit.AuditLog;
-import org.hemonet.audit.AuditOutcome;
 import org.hemonet.diary.BleedDiary;
 import org.hemonet.diary.ScheduledDoses;
 import org.hemonet.identity.Role;
+import org.hemonet.patient.PatientListing;
 import org.hemonet.patient.PatientRegistry;
-import org.hemonet.patient.PatientSearch;
-import org.hemonet.patient.PatientSummary;
 import org.hemonet.shared.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,7 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * "Patients needing attention" for centre staff (issue 6): every patient of the actor's centres (and shared care) with
- * the reasons of {@link AttentionRules}. Built as one read model: the patient list, then each patient's kept reasons,
+ * the reasons of {@link AttentionRules}. Built as one read model: the patient list (only what the page shows of each,
+ * {@link PatientRegistry#listing}), then each patient's kept reasons,
  * recomputing only the patients whose diary or schedule changed or whose reasons have expired (issue 14, see
  * {@link #reasonsFor}), their diaries, entry spans and scheduled doses read in a handful of queries (not one engine run
  * and audit row per patient). The view is audited once, as a list view; patient-level roles other than centre staff
@@ -44,18 +40,19 @@ class AttentionList {
 
     private final BleedDiary diary;
     private final ScheduledDoses schedule;
-    private final AuditLog auditLog;
     private final Clock clock;
 
-    AttentionList(PatientRegistry patients, BleedDiary diary, ScheduledDoses schedule, AuditLog auditLog, Clock clock) {
+    AttentionList(PatientRegistry patients, BleedDiary diary, ScheduledDoses schedule, Clock clock) {
         this.patients = patients;
         this.diary = diary;
         this.schedule = schedule;
-        this.auditLog = auditLog;
         this.clock = clock;
     }
 
-    record Row(PatientSummary patient, List<AttentionRules.Reason> reasons) {}
+    /** The resource type of the view's audit event: one search, of this list (not one per patient). */
+    static final String AUDITED_AS = "AttentionList";
+
+    record Row(PatientListing patient, List<AttentionRules.Reason> reasons) {}
 
     record Result(int patientsChecked, List<Row> rows) {}
 
@@ -63,14 +60,11 @@ class AttentionList {
         if (!Role.of(actor.role()).isCentreStaff()) {
             throw new AccessDeniedException("the attention list is for centre staff");
         }
-        List<PatientSummary> all = patients.search(
-                        actor, new PatientSearch(null, null, null, null, null, 0, Integer.MAX_VALUE))
-                .items();
-        auditLog.record(AuditEvent.by(actor, AuditAction.SEARCH, null, "AttentionList", null, AuditOutcome.SUCCESS));
+        List<PatientListing> all = patients.listing(actor, AUDITED_AS);
         Map<UUID, List<AttentionRules.Reason>> reasons = reasonsFor(
-                all.stream().collect(Collectors.toMap(PatientSummary::id, PatientSummary::timeZone)), clock.instant());
+                all.stream().collect(Collectors.toMap(PatientListing::id, PatientListing::timeZone)), clock.instant());
         List<Row> rows = new ArrayList<>();
-        for (PatientSummary p : all) {
+        for (PatientListing p : all) {
             List<AttentionRules.Reason> r = reasons.getOrDefault(p.id(), List.of());
             if (!r.isEmpty()) {
                 rows.add(new Row(p, r));
@@ -86,10 +80,10 @@ class AttentionList {
      * The reasons of each patient that has any. Each patient's reasons are kept with what they were computed from (the
      * diary's change counter, the schedule, the time zone) and until when they hold ({@link AttentionRules#validUntil});
      * a patient is recomputed only when one of these changed or that moment has passed (issue 14: a 600-patient centre
-     * is then one lookup of counters and plans, not three years of diaries). The stale ones are computed together: their
-     * diaries, entry spans and scheduled doses read at once (four queries whatever their number), then
-     * {@link AttentionRules} in memory. The counters are read before the diaries, so a change committed in between makes
-     * the kept reasons look stale, never fresh.
+     * is then one lookup of counters and one of plan digests, not three years of diaries nor every plan). The stale ones
+     * are computed together: their diaries, entry spans and scheduled doses read at once (four queries whatever their
+     * number; only their plans are read whole), then {@link AttentionRules} in memory. The counters and digests are read
+     * before the diaries and plans, so a change committed in between makes the kept reasons look stale, never fresh.
      */
     Map<UUID, List<AttentionRules.Reason>> reasonsFor(Map<UUID, ZoneId> zones, Instant now) {
         Map<UUID, Long> versions = diary.changeVersions(zones.keySet());

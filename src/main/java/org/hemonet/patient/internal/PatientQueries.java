@@ -46,6 +46,18 @@ public class PatientQueries {
             where p.voided_at is null
             """;
 
+    /** {@link #SUMMARY} for lists: the lowest valid baseline level only (the same level), no weight. */
+    private static final String LISTING =
+            """
+            select p.id, p.centre_id, p.given_name, p.family_name, p.sex, p.time_zone,
+                   d.type as diagnosis, d.bleeding_phenotype,
+                   (select min(level_iu_per_dl) from patient.factor_level
+                    where patient_id = p.id and voided_at is null) as level_iu_per_dl
+            from patient.patient p
+            join patient.diagnosis d on d.patient_id = p.id and d.superseded_at is null
+            where p.voided_at is null
+            """;
+
     public record Row(
             UUID id,
             UUID centreId,
@@ -89,6 +101,54 @@ public class PatientQueries {
                 .param("pattern", pattern)
                 .param("exact", nameContains == null ? "" : nameContains.replace(" ", ""))
                 .query(PatientQueries::row)
+                .list();
+    }
+
+    /** What a list shows of a living record: {@link #SUMMARY}'s name, severity inputs and time zone, nothing else. */
+    public record ListingRow(
+            UUID id,
+            UUID centreId,
+            String givenName,
+            String familyName,
+            Sex sex,
+            DiagnosisType diagnosis,
+            boolean bleedingPhenotype,
+            @Nullable BigDecimal level,
+            ZoneId timeZone) {}
+
+    /**
+     * {@link #atCentres} with no name, in the same order, but only what a list shows (issue 14): the lowest valid
+     * baseline level for the severity and no weight, for the centre-wide "patients needing attention" list. The centres'
+     * patients are found as a union of the two indexed look-ups (registered here, in shared care here): the
+     * {@code or exists} of {@link #atCentres} scans every patient of the network (15 ms against 5 ms on the national
+     * data).
+     */
+    public List<ListingRow> listingAtCentres(Collection<UUID> centreIds) {
+        if (centreIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        LISTING
+                                + """
+                         and p.id in (select id from patient.patient where centre_id in (:centres)
+                                      union all
+                                      select patient_id from patient.shared_care
+                                      where ended_on is null and centre_id in (:centres))
+                        order by p.family_name, p.given_name, p.id
+                        """)
+                .param("centres", centreIds)
+                .query(PatientQueries::listingRow)
+                .list();
+    }
+
+    /** {@link #withIds} as a {@link #listingAtCentres} list, in the same order (oldest first). */
+    public List<ListingRow> listingWithIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(LISTING + " and p.id in (:ids) order by p.date_of_birth")
+                .param("ids", ids)
+                .query(PatientQueries::listingRow)
                 .list();
     }
 
@@ -755,6 +815,19 @@ public class PatientQueries {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static ListingRow listingRow(ResultSet rs, int n) throws SQLException {
+        return new ListingRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("centre_id", UUID.class),
+                rs.getString("given_name"),
+                rs.getString("family_name"),
+                Sex.valueOf(rs.getString("sex")),
+                DiagnosisType.valueOf(rs.getString("diagnosis")),
+                rs.getBoolean("bleeding_phenotype"),
+                rs.getBigDecimal("level_iu_per_dl"),
+                ZoneId.of(rs.getString("time_zone")));
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -69,6 +69,28 @@ public class TreatmentPlanQueries {
                 .list();
     }
 
+    /**
+     * A digest of each patient's living plans (issue 14: what the attention list compares on every view): the md5 of
+     * every column of every living plan, in id order, so that any new, changed, superseded or voided plan, by any
+     * writer, gives another value; one short string a patient instead of the plans themselves. Patients without a
+     * living plan are absent.
+     */
+    public java.util.Map<UUID, String> livingPlanDigests(java.util.Collection<UUID> patientIds) {
+        java.util.Map<UUID, String> digests = new java.util.HashMap<>();
+        if (patientIds.isEmpty()) {
+            return digests;
+        }
+        jdbc.sql(
+                        """
+                        select t.patient_id, md5(string_agg(t::text, ',' order by t.id)) from supply.treatment_plan t
+                        where t.patient_id = any(:ids) and t.voided_at is null group by t.patient_id""")
+                .param("ids", patientIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    digests.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return digests;
+    }
+
     /** Every plan of a patient, voided and superseded ones too, newest first, with who changed or voided it. */
     public List<PlanRevision> historyOf(UUID patientId) {
         return jdbc.sql(PLAN + " where patient_id = :p order by valid_from desc, created_at desc")

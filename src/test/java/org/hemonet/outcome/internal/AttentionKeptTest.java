@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The attention list keeps each patient's reasons (issue 14) and must never show kept reasons that no longer hold: a
  * second look at an unchanged patient is not recomputed; a bleed added or voided (written straight into the diary's
  * tables, as a bulk load or the registry import would: the database's triggers count every writer), a plan added or
- * voided, time passing a rule's boundary, and a clock set back each make the patient be computed again with the new
- * answer. Own patients (random ids, rows written here) and explicit moments, so no other test's rows or clock matter.
+ * voided or edited in place, time passing a rule's boundary, and a clock set back each make the patient be computed
+ * again with the new answer. Own patients (random ids, rows written here) and explicit moments, so no other test's rows or clock matter.
  */
 class AttentionKeptTest extends IntegrationTest {
 
@@ -76,6 +76,30 @@ class AttentionKeptTest extends IntegrationTest {
                 .param("id", plan)
                 .update();
         assertThat(kinds(patient, NOW.plusSeconds(120))).isEmpty();
+    }
+
+    @Test
+    void aPlanEditedInPlaceWithoutANewVersionIsSeen() {
+        UUID patient = UUID.randomUUID();
+        // every second day logged: all the doses of an every-other-day plan, half of a daily one
+        for (int d = 88; d >= 2; d -= 2) {
+            infusion(patient, day(d).atTime(9, 0));
+        }
+        UUID plan = dailyPlan(patient);
+        jdbc.sql("update supply.treatment_plan set schedule_interval = 2 where id = :id")
+                .param("id", plan)
+                .update();
+        assertThat(kinds(patient, NOW)).as("every other day: adherent").isEmpty();
+        long computed = attention.recomputed();
+        assertThat(kinds(patient, NOW.plusSeconds(60))).isEmpty();
+        assertThat(attention.recomputed()).as("unchanged: kept").isEqualTo(computed);
+
+        // a writer that changes the schedule and nothing else (no version, no change stamp): the digest still differs
+        jdbc.sql("update supply.treatment_plan set schedule_interval = 1 where id = :id")
+                .param("id", plan)
+                .update();
+        assertThat(kinds(patient, NOW.plusSeconds(120))).containsExactly(AttentionRules.Kind.LOW_ADHERENCE);
+        assertThat(attention.recomputed()).isEqualTo(computed + 1);
     }
 
     @Test
