@@ -315,30 +315,38 @@ public class TreatmentPlans {
     public List<PlannedDose> scheduledDoses(UUID patientId, Instant from, Instant to) {
         List<PlannedDose> doses = new ArrayList<>();
         for (TreatmentPlan plan : queries.ofPatient(patientId)) {
-            Schedule schedule = plan.schedule();
-            if (plan.regimen() != Regimen.PROPHYLAXIS || schedule == null) {
-                continue;
-            }
-            TreatmentPlan.Loading loading = plan.loading();
-            if (loading != null) {
-                LocalDate lastLoadingDay = plan.maintenanceFrom().minusDays(1);
-                if (plan.validTo() != null && plan.validTo().isBefore(lastLoadingDay)) {
-                    lastLoadingDay = plan.validTo();
-                }
-                Schedule.everyNWeeks(1, schedule.doseTime(), schedule.zone())
-                        .occurrences(plan.validFrom(), lastLoadingDay, from, to)
-                        .forEach(at -> doses.add(
-                                new PlannedDose(at, plan.id(), plan.productId(), loading.dose(), plan.unit())));
-            }
-            if (plan.validTo() != null && plan.maintenanceFrom().isAfter(plan.validTo())) {
-                continue;
-            }
-            schedule.occurrences(plan.maintenanceFrom(), plan.validTo(), from, to)
-                    .forEach(at ->
-                            doses.add(new PlannedDose(at, plan.id(), plan.productId(), plan.dose(), plan.unit())));
+            dosesOf(plan, from, to, doses::add);
         }
         doses.sort(Comparator.comparing(PlannedDose::at));
         return doses;
+    }
+
+    /**
+     * One plan's prophylactic doses in [from, to): the emicizumab loading doses weekly from its first day (clinical.md
+     * §6), then the maintenance schedule, each within the plan's validity. The one rule for one patient and for many.
+     */
+    private static void dosesOf(
+            TreatmentPlan plan, Instant from, Instant to, java.util.function.Consumer<PlannedDose> into) {
+        Schedule schedule = plan.schedule();
+        if (plan.regimen() != Regimen.PROPHYLAXIS || schedule == null) {
+            return;
+        }
+        TreatmentPlan.Loading loading = plan.loading();
+        if (loading != null) {
+            LocalDate lastLoadingDay = plan.maintenanceFrom().minusDays(1);
+            if (plan.validTo() != null && plan.validTo().isBefore(lastLoadingDay)) {
+                lastLoadingDay = plan.validTo();
+            }
+            Schedule.everyNWeeks(1, schedule.doseTime(), schedule.zone())
+                    .occurrences(plan.validFrom(), lastLoadingDay, from, to)
+                    .forEach(at ->
+                            into.accept(new PlannedDose(at, plan.id(), plan.productId(), loading.dose(), plan.unit())));
+        }
+        if (plan.validTo() != null && plan.maintenanceFrom().isAfter(plan.validTo())) {
+            return;
+        }
+        schedule.occurrences(plan.maintenanceFrom(), plan.validTo(), from, to)
+                .forEach(at -> into.accept(new PlannedDose(at, plan.id(), plan.productId(), plan.dose(), plan.unit())));
     }
 
     /**
@@ -352,11 +360,8 @@ public class TreatmentPlans {
             doses.put(id, new ArrayList<>());
         }
         for (TreatmentPlan plan : queries.ofPatients(patientIds)) {
-            Schedule schedule = plan.schedule();
-            if (plan.regimen() != Regimen.PROPHYLAXIS || schedule == null) {
-                continue;
-            }
-            doses.get(plan.patientId()).addAll(schedule.occurrences(plan.validFrom(), plan.validTo(), from, to));
+            List<Instant> times = doses.get(plan.patientId());
+            dosesOf(plan, from, to, dose -> times.add(dose.at()));
         }
         doses.values().forEach(list -> list.sort(Comparator.naturalOrder()));
         return doses;

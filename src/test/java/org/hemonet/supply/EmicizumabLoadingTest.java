@@ -122,6 +122,11 @@ class EmicizumabLoadingTest extends IntegrationTest {
                         .map(PlannedDose::dose)
                         .map(BigDecimal::intValue))
                 .containsExactly(60, 60, 60, 60, 120, 120);
+        // the cohorts' batch read (adherence and completeness of the centres compared, the attention list) the same
+        assertThat(plans.scheduledDoses(List.of(patient), from, to).get(patient))
+                .containsExactlyElementsOf(diarySchedule.dosesBetween(patient, from, to));
+        assertThat(diarySchedule.dosesBetween(List.of(patient), from, to).get(patient))
+                .hasSize(6);
     }
 
     @Test
