@@ -349,14 +349,18 @@ public class CentreComparison {
         long t3 = System.nanoTime();
         MoreMeasuresSource.Year further = more.read(year);
         long t4 = System.nanoTime();
-        log.info(
-                "Centres compared: {} read in {} ms (patients and regimens {}, outcome figures {}, value {}, further {})",
-                year,
-                (t4 - t0) / 1_000_000,
-                (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000,
-                (t3 - t2) / 1_000_000,
-                (t4 - t3) / 1_000_000);
+        // a national year's reading is worth a line in the log; a small network's is not
+        org.slf4j.event.Level level =
+                t4 - t0 >= 1_000_000_000L ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG;
+        log.atLevel(level)
+                .log(
+                        "Centres compared: {} read in {} ms (patients and regimens {}, outcome figures {}, value {}, further {})",
+                        year,
+                        (t4 - t0) / 1_000_000,
+                        (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000,
+                        (t3 - t2) / 1_000_000,
+                        (t4 - t3) / 1_000_000);
         return new YearFacts(
                 year,
                 everyone,

@@ -205,9 +205,4 @@ class PatientYears {
         LocalDate today = LocalDate.now(clock.withZone(p.timeZone()));
         return today.isAfter(lastDayOfYear) ? lastDayOfYear.plusDays(1) : today;
     }
-
-    /** Forgets every kept figure (tests). */
-    void forget() {
-        kept.clear();
-    }
 }
