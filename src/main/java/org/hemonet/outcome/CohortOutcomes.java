@@ -72,21 +72,12 @@ public class CohortOutcomes {
     }
 
     /**
-     * The cohorts of every centre and of the whole network for one period, over the patients {@code include} accepts
-     * (a cohort filter: diagnosis, severity, …), read in the same fixed number of queries (issue 18).
+     * The cohorts of every centre and of the whole network over the patients of {@code cohort} (a cohort filter:
+     * diagnosis, severity, …; issue 18) from each patient's figures computed before ({@link #bleedsOf},
+     * {@link #regimens}), with no database read — so that the centres compared compute each patient once per year
+     * whatever the filters (issue 18, speed).
      *
-     * @return the network's cohort ({@code centreId} null) and one per centre that has a patient in the filter
-     */
-    @Transactional(readOnly = true)
-    public NetworkCohorts ofNetwork(LocalDate from, LocalDate to, Predicate<PatientSummary> include) {
-        Measured m = measure(from, to, include);
-        return summarise(from, to, m.patients(), m.abrs());
-    }
-
-    /**
-     * The cohorts of every centre and of the network from each patient's figures computed before ({@link #bleedsOf},
-     * {@link #regimens}): the same as {@link #ofNetwork} over the patients of {@code cohort}, with no database read —
-     * so that the centres compared compute each patient once per year whatever the filters (issue 18, speed).
+     * @return the network's cohort ({@code centreId} null) and one per centre that has a patient in the cohort
      *
      * @param bleeds the figures of the patients with diary time in the period (the others are left out, §4)
      * @param regimens each patient's regimen group as the cohorts count it for the period
@@ -123,7 +114,7 @@ public class CohortOutcomes {
         return new NetworkCohorts(cohort(null, from, to, cohort, abrs), centres);
     }
 
-    /** The network's cohort and each centre's, for {@link #ofNetwork}. */
+    /** The network's cohort and each centre's, for {@link #summarise}. */
     public record NetworkCohorts(CentreCohort network, Map<UUID, CentreCohort> centres) {}
 
     /**
@@ -234,27 +225,6 @@ public class CohortOutcomes {
             BigDecimal abr,
             int episodes,
             @Nullable BigDecimal ajbr) {}
-
-    /**
-     * One patient's rates for a period, computed as for the cohorts (research extract, issue 18): the caller must not
-     * show them to anyone outside the patient's team without de-identification.
-     *
-     * @param abr all bleeds per year (clinical.md §4)
-     * @param ajbr joint bleeds per year
-     */
-    public record PatientRates(UUID patientId, BigDecimal abr, @Nullable BigDecimal ajbr) {}
-
-    /**
-     * The rates of every patient {@code include} accepts who has diary time in the period (patients without any are
-     * left out: no diary is not zero bleeds, clinical.md §4), read in the same fixed number of queries as
-     * {@link #ofNetwork}.
-     */
-    @Transactional(readOnly = true)
-    public List<PatientRates> perPatient(LocalDate from, LocalDate to, Predicate<PatientSummary> include) {
-        return measure(from, to, include).abrs().stream()
-                .map(a -> new PatientRates(a.patientId(), a.abr(), a.ajbr()))
-                .toList();
-    }
 
     /**
      * Each patient's regimen group as the cohorts count it for a period ending on {@code to}: from the treatment plan

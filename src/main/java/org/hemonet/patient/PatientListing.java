@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a centre-wide list of patients shows of each (issue 14: the "patients needing attention" list): the name, the
+ * What a centre-wide list of patients shows of each (issue 14: the patients needing attention list): the name, the
  * severity and the time zone the patient's days are counted in; none of the inhibitor history or weights that a
  * {@link PatientSummary} carries, so a centre of hundreds is one query.
  */

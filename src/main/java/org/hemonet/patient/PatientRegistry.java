@@ -157,7 +157,7 @@ public class PatientRegistry {
     /**
      * Every patient the actor may see, as {@link #search(Actor, PatientSearch)} with no criteria finds them and in the
      * same order, but only what a list shows of each ({@link PatientListing}: no inhibitor results or weights), for a
-     * centre-wide list (issue 14: "patients needing attention"). Audited as one search of {@code listName}, the list
+     * centre-wide list (issue 14: patients needing attention). Audited as one search of {@code listName}, the list
      * the caller shows.
      */
     public List<PatientListing> listing(Actor actor, String listName) {

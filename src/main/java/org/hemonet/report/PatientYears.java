@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Each patient's outcome figures of a calendar year as the centres compared count them (issue 18, speed: "every report
- * endpoint reads incremental read models, not the raw diary"): the bleeding of the cohorts ({@link
+ * Each patient's outcome figures of a calendar year as the centres compared count them (issue 18, speed: every report
+ * endpoint reads incremental read models, not the raw diary): the bleeding of the cohorts ({@link
  * CohortOutcomes#bleedsOf}) and the further measures ({@link CentreMeasures}), computed from the patient's diary by the
  * outcome engine and kept, per patient, with what they were computed from — the diary's change counter ({@code
  * diary.patient_change}, kept by triggers on every writer), the patient's record (time zone, weights), the treatment

@@ -17,9 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
@@ -113,7 +111,7 @@ public class ResearchExtract {
 
     private final ReportQueries queries;
     private final PatientRegistry patients;
-    private final CohortOutcomes cohorts;
+    private final PatientYears patientYears;
     private final ValueReport values;
     private final AccountPermissions permissions;
     private final AuditLog auditLog;
@@ -125,7 +123,7 @@ public class ResearchExtract {
     ResearchExtract(
             ReportQueries queries,
             PatientRegistry patients,
-            CohortOutcomes cohorts,
+            PatientYears patientYears,
             ValueReport values,
             AccountPermissions permissions,
             AuditLog auditLog,
@@ -134,7 +132,7 @@ public class ResearchExtract {
         this.networkTime = networkTime;
         this.queries = queries;
         this.patients = patients;
-        this.cohorts = cohorts;
+        this.patientYears = patientYears;
         this.values = values;
         this.permissions = permissions;
         this.auditLog = auditLog;
@@ -193,10 +191,8 @@ public class ResearchExtract {
                 .filter(p -> regionOf.containsKey(p.id()))
                 .filter(p -> !p.dateOfBirth().isAfter(last))
                 .toList();
-        Set<UUID> ids = cohort.stream().map(PatientSummary::id).collect(Collectors.toSet());
-
-        Map<UUID, CohortOutcomes.PatientRates> rates = new HashMap<>();
-        cohorts.perPatient(first, last, p -> ids.contains(p.id())).forEach(r -> rates.put(r.patientId(), r));
+        // each patient's rates of the year as the centres compared count them, from their kept figures (PatientYears)
+        Map<UUID, PatientYears.Figures> rates = patientYears.of(year, cohort);
         Map<UUID, ValueReport.PatientValue> value = new HashMap<>();
         values.patientValues(new ValueReport.Period(YearMonth.of(year, 1), YearMonth.of(year, 12)))
                 .forEach(v -> value.put(v.patientId(), v));
@@ -206,7 +202,8 @@ public class ResearchExtract {
         List<Subject> subjects = new ArrayList<>();
         for (PatientSummary p : cohort) {
             String region = regionOf.get(p.id());
-            CohortOutcomes.PatientRates r = rates.get(p.id());
+            PatientYears.Figures f = rates.get(p.id());
+            CohortOutcomes.PatientBleeds r = f == null ? null : f.bleeds();
             ValueReport.PatientValue v = value.get(p.id());
             subjects.add(new Subject(
                     p.id(),

@@ -322,7 +322,7 @@ public class TreatmentPlans {
     }
 
     /**
-     * One plan's prophylactic doses in [from, to): the emicizumab loading doses weekly from its first day (clinical.md
+     * One plan's prophylactic doses from {@code from} (inclusive) to {@code to} (exclusive): the emicizumab loading doses weekly from its first day (clinical.md
      * §6), then the maintenance schedule, each within the plan's validity. The one rule for one patient and for many.
      */
     private static void dosesOf(

@@ -118,7 +118,7 @@ public class PatientQueries {
 
     /**
      * {@link #atCentres} with no name, in the same order, but only what a list shows (issue 14): the lowest valid
-     * baseline level for the severity and no weight, for the centre-wide "patients needing attention" list. The centres'
+     * baseline level for the severity and no weight, for the centre-wide patients needing attention list. The centres'
      * patients are found as a union of the two indexed look-ups (registered here, in shared care here): the
      * {@code or exists} of {@link #atCentres} scans every patient of the network (15 ms against 5 ms on the national
      * data).
