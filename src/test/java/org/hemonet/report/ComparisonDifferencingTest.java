@@ -722,7 +722,7 @@ class ComparisonDifferencingTest {
      * ({@code grids}: for each table, the indexes of those cells' tables) under its filter ({@code filters}: how many
      * dimensions it sets is what counts) and attacks every measure over the partitions.
      */
-    static void attackPartitions(
+    private static void attackPartitions(
             List<List<Truth>> tables,
             List<CentreComparison.Filter> filters,
             List<int[]> partitions,
