@@ -438,6 +438,22 @@ public class CentreComparison {
         return small;
     }
 
+    /**
+     * Whether a centre hidden by the grid rule is listed, hidden, where it has no patient ({@link #publish}): under a
+     * filter on two dimensions or more, and under one on a dimension patients move along from year to year — regimen,
+     * age band, inhibitor status (clinical.md §8: no suppressed cell recoverable from the same report under another
+     * year). Were a centre listed there only with a patient, its absence one year would be an exact 0 and its hidden
+     * row the next a count of at least 1, which an attacker told that at most one of its patients moved (a child
+     * turned 12, a patient switched regimen) reads as exactly 1 (GridDifferencingTest). Diagnosis and severity do
+     * not change, so under a filter on one of them alone a centre is listed only where it has a patient.
+     */
+    static boolean listsEmptyCells(Filter filter) {
+        return filter.dimensions() >= 2
+                || filter.regimen() != null
+                || filter.ageBand() != null
+                || filter.inhibitorStatus() != null;
+    }
+
     /** The figures with each centre of {@code listed} that has no patient here added, empty. */
     private static Gathered withAbsentListed(Gathered g, Set<UUID> listed, List<Gathered> otherCells) {
         Map<UUID, Figures> byCentre = new HashMap<>(g.byCentre());
@@ -498,9 +514,11 @@ public class CentreComparison {
      * dimensions or more it is also listed, hidden, where it has no patient: there the wider filters are the grid's
      * rows and columns, and a centre's absence from one cell says a row is the one other cell, which the column then
      * takes away from its neighbour (diagnosis by severity: 8 patients of diagnosis B, none of them severe, are 8
-     * moderate ones of B, and beside 14 moderate ones in all, 6 moderate of A). Under a filter on one dimension the only
-     * wider filter is all patients: every other non-empty cell of the centre is hidden, so a small one is never all of
-     * its total less shown cells, and listing centres without patients there would only hide the network's figures.
+     * moderate ones of B, and beside 14 moderate ones in all, 6 moderate of A). Under a filter on diagnosis or severity
+     * alone the only wider filter is all patients: every other non-empty cell of the centre is hidden, so a small one is
+     * never all of its total less shown cells, and listing centres without patients there would only hide the
+     * network's figures. Under one on a dimension patients move along over the years it is listed too, since there
+     * the year before is a wider filter of sorts ({@link #listsEmptyCells}).
      */
     static Computed publish(
             boolean networkRole,
@@ -510,7 +528,7 @@ public class CentreComparison {
             Gathered gathered,
             List<Gathered> otherCells) {
         Set<UUID> smallInGrid = smallIn(otherCells);
-        Gathered g = filter.dimensions() < 2 ? gathered : withAbsentListed(gathered, smallInGrid, otherCells);
+        Gathered g = listsEmptyCells(filter) ? withAbsentListed(gathered, smallInGrid, otherCells) : gathered;
         DisclosureControl disclosure = DISCLOSURE;
         Map<UUID, Figures> byCentre = g.byCentre();
         Figures network = g.network();

@@ -215,7 +215,7 @@ class ComparisonDifferencingTest {
         return published(truths, own, otherCells, new CentreComparison.Filter(null, null, null));
     }
 
-    private static CentreComparison.Comparison published(
+    static CentreComparison.Comparison published(
             List<Truth> truths, Set<Integer> own, List<List<Truth>> otherCells, CentreComparison.Filter filter) {
         Set<UUID> ownIds = new HashSet<>();
         own.forEach(i -> ownIds.add(IDS.get(i)));
@@ -265,8 +265,7 @@ class ComparisonDifferencingTest {
     }
 
     /** The table as a clinician of {@code own} reads it: their own rows' figures are known to them exactly. */
-    private static RatioAttack.Table table(
-            Measure m, List<Truth> truths, CentreComparison.Comparison shown, Set<Integer> own) {
+    static RatioAttack.Table table(Measure m, List<Truth> truths, CentreComparison.Comparison shown, Set<Integer> own) {
         List<RatioAttack.Seen> seen = new ArrayList<>();
         for (int i = 0; i < truths.size(); i++) {
             CentreComparison.Row r = row(shown, i);
@@ -331,7 +330,7 @@ class ComparisonDifferencingTest {
         return Math.min(n, most);
     }
 
-    private static int upTo(Random random, int most) {
+    static int upTo(Random random, int most) {
         return most <= 0 ? 0 : random.nextInt(most + 1);
     }
 
@@ -341,7 +340,7 @@ class ComparisonDifferencingTest {
     }
 
     /** A centre's figures, with at most {@code most} patients. */
-    private static Truth centre(Random random, int most) {
+    static Truth centre(Random random, int most) {
         Truth t = new Truth();
         t.patients = count(random, most);
         t.included = random.nextInt(3) == 0 ? t.patients : count(random, t.patients);
@@ -382,7 +381,7 @@ class ComparisonDifferencingTest {
     }
 
     /** The sum of parts (a centre's patients of each severity): null when every part is. */
-    private static Truth sum(List<Truth> parts) {
+    static Truth sum(List<Truth> parts) {
         Truth t = null;
         for (Truth p : parts) {
             if (p == null || p.patients == 0) {
@@ -586,7 +585,7 @@ class ComparisonDifferencingTest {
         return own;
     }
 
-    private static String own(Set<Integer> own) {
+    static String own(Set<Integer> own) {
         return " (a clinician of centres " + new java.util.TreeSet<>(own) + ")";
     }
 
@@ -704,13 +703,13 @@ class ComparisonDifferencingTest {
     }
 
     /** The table of part {@code j} (or the whole, {@code j} < 0) of every centre. */
-    private static List<Truth> column(List<List<Truth>> byCentre, int j) {
+    static List<Truth> column(List<List<Truth>> byCentre, int j) {
         List<Truth> column = new ArrayList<>();
         byCentre.forEach(p -> column.add(j < 0 ? sum(p) : p.get(j)));
         return column;
     }
 
-    private static String describe(Measure m, List<List<Truth>> tables, List<CentreComparison.Comparison> shown) {
+    static String describe(Measure m, List<List<Truth>> tables, List<CentreComparison.Comparison> shown) {
         StringBuilder b = new StringBuilder();
         for (int t = 0; t < tables.size(); t++) {
             b.append(" | table ").append(t).append(": ").append(describe(m, tables.get(t), shown.get(t)));
@@ -747,7 +746,7 @@ class ComparisonDifferencingTest {
         }
     }
 
-    private static Set<Integer> ownIn(Set<Integer> own, List<Truth> table) {
+    static Set<Integer> ownIn(Set<Integer> own, List<Truth> table) {
         Set<Integer> in = new HashSet<>(own);
         in.removeIf(i -> table.get(i) == null);
         return in;
@@ -851,7 +850,7 @@ class ComparisonDifferencingTest {
     }
 
     /** A part that may be absent, for {@link #sum} (List.of takes no null). */
-    private static Truth nullable(Truth t) {
+    static Truth nullable(Truth t) {
         return t == null ? new Truth() : t;
     }
 }

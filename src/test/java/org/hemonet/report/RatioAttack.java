@@ -562,11 +562,42 @@ final class RatioAttack {
      * parts' (the attacker knows there is no patient of unknown severity).
      */
     static void attack(List<Table> tables, List<int[]> partitions, String what) {
+        attack(tables, partitions, List.of(), what);
+    }
+
+    /**
+     * Two tables of the same centres a year apart (GridDifferencingTest): every centre's x in table {@code later} is its
+     * x in {@code earlier} plus {@code least} to {@code most} (patients who moved between the cells of a grid — a child
+     * turning 12, a switch of regimen — at most so many, as the attacker is told); its k is free (another year's
+     * events). {@code least = most = 0} says the centre's count did not change.
+     */
+    record Link(int earlier, int later, int least, int most) {}
+
+    /** Keeps the pairs of {@code later} whose x is some x of {@code earlier} plus least to most, and the converse. */
+    private static boolean near(Map<Integer, Bits> earlier, Map<Integer, Bits> later, int least, int most) {
+        int before = total(earlier) + total(later);
+        Set<Integer> earlierX = Set.copyOf(earlier.keySet());
+        later.keySet().removeIf(x -> earlierX.stream().noneMatch(e -> x - e >= least && x - e <= most));
+        earlier.keySet().removeIf(e -> later.keySet().stream().noneMatch(x -> x - e >= least && x - e <= most));
+        return total(earlier) + total(later) < before;
+    }
+
+    /** As {@link #attack(List, List, String)}, with the tables also linked across years ({@link Link}). */
+    static void attack(List<Table> tables, List<int[]> partitions, List<Link> links, String what) {
         boolean changed = true;
         for (int round = 0; changed && round < 30; round++) {
             changed = false;
             for (Table t : tables) {
                 changed |= t.narrow();
+            }
+            for (Link l : links) {
+                for (int i = 0; i < tables.get(l.earlier()).possible.size(); i++) {
+                    changed |= near(
+                            tables.get(l.earlier()).possible.get(i),
+                            tables.get(l.later()).possible.get(i),
+                            l.least(),
+                            l.most());
+                }
             }
             for (int[] p : partitions) {
                 Table whole = tables.get(p[0]);
