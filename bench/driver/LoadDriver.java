@@ -57,6 +57,7 @@ public class LoadDriver {
             case "attention" -> attention();
             case "mixed" -> mixed();
             case "firstviews" -> firstViews();
+            case "views" -> views();
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
         };
         System.out.println(json(out));
@@ -555,6 +556,20 @@ public class LoadDriver {
      * the time until a view shows the new network figure (served the held figures meanwhile). Run it on a freshly
      * started app: the first views are the point.
      */
+    /**
+     * p50/p95 of any GET paths as one user (paths= comma-separated, user= default analyst, n= default 100, after 10
+     * warm-up calls): to see what a page costs beside another, e.g. a report against a trivial signed-in request.
+     */
+    static Map<String, Object> views() throws Exception {
+        int n = Integer.parseInt(opts.getOrDefault("n", "100"));
+        Client user = new Client().signIn(opts.getOrDefault("user", "analyst"));
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (String path : opts.getOrDefault("paths", "/api/v1/reports/centres").split(",")) {
+            r.put(path, latency(10, n, i -> user.get(path, "application/json").statusCode()));
+        }
+        return r;
+    }
+
     static Map<String, Object> firstViews() throws Exception {
         int n = Integer.parseInt(opts.getOrDefault("n", "20"));
         Client analyst = new Client().signIn("analyst");
