@@ -182,6 +182,17 @@ public class BleedDiary {
         return result;
     }
 
+    /**
+     * Which of the patients were treated in the calendar {@code year} in {@code zone}: a living infusion in it, as
+     * {@link #productYears} counts them (clinical.md §9). No access check and no audit: the caller serves aggregates only.
+     */
+    public java.util.Set<UUID> treatedIn(int year, java.time.ZoneId zone, java.util.Collection<UUID> patientIds) {
+        return queries.withInfusionBetween(
+                patientIds,
+                java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant(),
+                java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
+    }
+
     /** A patient treated with a product at least once in a calendar year (clinical.md §9). */
     public record ProductYear(UUID patientId, UUID productId, int year) {}
 

@@ -338,7 +338,9 @@ public class CentreComparison {
     YearFacts readYear(int year) {
         long t0 = System.nanoTime();
         LocalDate to = LocalDate.of(year, 12, 31);
-        List<PatientSummary> everyone = patients.allForAggregates();
+        // the registry does not move with the diary: one reading serves every year of a refresh
+        List<PatientSummary> everyone =
+                snapshots.kept("patients-for-aggregates", Set.of("patient"), List.of(), patients::allForAggregates);
         Map<UUID, CohortRegimen> regimens =
                 cohorts.regimens(everyone.stream().map(PatientSummary::id).toList(), to);
         long t1 = System.nanoTime();
@@ -347,7 +349,8 @@ public class CentreComparison {
         ValueReport.Period period = new ValueReport.Period(YearMonth.of(year, 1), YearMonth.of(year, 12));
         List<ValueReport.PatientValue> patientValues = values.patientValues(period);
         long t3 = System.nanoTime();
-        MoreMeasuresSource.Year further = more.read(year);
+        MoreMeasuresSource.Year further =
+                more.read(year, everyone.stream().map(PatientSummary::id).toList());
         long t4 = System.nanoTime();
         // a national year's reading is worth a line in the log; a small network's is not
         org.slf4j.event.Level level =

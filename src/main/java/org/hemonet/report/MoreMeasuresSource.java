@@ -33,8 +33,15 @@ class MoreMeasuresSource {
     private final BleedDiary diary;
     private final SurveyResults surveys;
     private final NetworkTime networkTime;
+    private final ReportSnapshots snapshots;
 
-    MoreMeasuresSource(BenchmarkQueries queries, BleedDiary diary, SurveyResults surveys, NetworkTime networkTime) {
+    MoreMeasuresSource(
+            BenchmarkQueries queries,
+            BleedDiary diary,
+            SurveyResults surveys,
+            NetworkTime networkTime,
+            ReportSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.queries = queries;
         this.diary = diary;
         this.surveys = surveys;
@@ -61,22 +68,67 @@ class MoreMeasuresSource {
             Set<UUID> treated,
             List<CentreSurveyScores> satisfaction) {}
 
-    Year read(int year) {
+    /**
+     * @param patients the patients whose treatment in the year counts (the registry's living records)
+     */
+    Year read(int year, java.util.Collection<UUID> patients) {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        Map<UUID, BenchmarkQueries.HjhsScores> hjhs = new HashMap<>();
-        queries.hjhs(first, last).forEach(h -> hjhs.put(h.patientId(), h));
-        Set<UUID> treated = new HashSet<>();
-        diary.productYears(year, year, networkTime.zone()).forEach(t -> treated.add(t.patientId()));
         Instant from = first.atStartOfDay(networkTime.zone()).toInstant();
         Instant to = last.plusDays(1).atStartOfDay(networkTime.zone()).toInstant();
-        return new Year(
-                year,
-                Map.copyOf(hjhs),
-                Map.copyOf(queries.adverseEvents(first, last)),
-                Set.copyOf(treated),
-                List.copyOf(surveys.byCentre(SATISFACTION, from, to)));
+        // the joint scores, adverse events and questionnaires do not move with the diary: kept apart from it
+        Year unsynced = snapshots.kept("further-year", NOT_DIARY, List.of(year, networkTime.zone()), () -> {
+            Map<UUID, BenchmarkQueries.HjhsScores> hjhs = new HashMap<>();
+            queries.hjhs(first, last).forEach(h -> hjhs.put(h.patientId(), h));
+            return new Year(
+                    year,
+                    Map.copyOf(hjhs),
+                    Map.copyOf(queries.adverseEvents(first, last)),
+                    Set.of(),
+                    List.copyOf(surveys.byCentre(SATISFACTION, from, to)));
+        });
+        return new Year(year, unsynced.hjhs(), unsynced.events(), treated(year, patients), unsynced.satisfaction());
     }
+
+    /** A year's patients treated, with the diary change counters and the zone they were read with. */
+    private record Treated(java.time.ZoneId zone, Map<UUID, Long> versions, Set<UUID> patients) {}
+
+    private final java.util.concurrent.ConcurrentMap<Integer, Treated> treated =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The patients treated in the year (a living infusion in it, clinical.md §9), kept with each patient's diary change
+     * counter: a refresh asks the diary again only about the patients whose counter moved since (every writer moves
+     * it), not about the year's every infusion. The counters are read before the infusions, so a write meanwhile is
+     * asked about next time. Kept only while the dashboards' figures are ({@link ReportSnapshots#enabled}).
+     */
+    Set<UUID> treated(int year, java.util.Collection<UUID> patients) {
+        java.time.ZoneId zone = networkTime.zone();
+        if (!snapshots.enabled()) {
+            return Set.copyOf(diary.treatedIn(year, zone, patients));
+        }
+        Map<UUID, Long> versions = diary.changeVersions(patients);
+        Treated held = treated.get(year);
+        Set<UUID> now;
+        if (held == null || !held.zone().equals(zone)) {
+            now = diary.treatedIn(year, zone, patients);
+        } else {
+            List<UUID> moved = patients.stream()
+                    .filter(id -> !java.util.Objects.equals(
+                            versions.get(id), held.versions().get(id)))
+                    .toList();
+            now = new HashSet<>(held.patients());
+            now.retainAll(new HashSet<>(patients));
+            moved.forEach(now::remove);
+            now.addAll(diary.treatedIn(year, zone, moved));
+        }
+        Set<UUID> result = Set.copyOf(now);
+        treated.put(year, new Treated(zone, Map.copyOf(versions), result));
+        return result;
+    }
+
+    /** What the year's HJHS, adverse events and satisfaction read: the outcome, safety and survey schemas. */
+    static final Set<String> NOT_DIARY = Set.of("outcome", "safety", "survey");
 
     /**
      * @param cohort the patients of the cohort filter

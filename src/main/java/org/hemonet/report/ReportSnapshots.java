@@ -148,6 +148,31 @@ class ReportSnapshots {
         }
     }
 
+    /**
+     * A part of a computation, kept while the schemas it reads are unchanged and otherwise computed now, in the calling
+     * thread (never from a background refresh that would leave it behind): for the parts of a report that read other
+     * schemas than the whole, so that a refresh caused by a new diary entry does not read the joint scores or the
+     * registry again (issue 18, speed). The count is read before computing, so a change during the computation is
+     * computed again next time; off, every call computes.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T kept(String part, Set<String> schemas, List<?> parameters, Supplier<T> compute) {
+        if (!enabled) {
+            return compute.get();
+        }
+        Key key = new Key(part, parameters);
+        long now = changes.fresh(schemas);
+        Entry entry = entries.get(key);
+        if (entry != null && entry.changes == now) {
+            entry.viewedAtNanos = System.nanoTime();
+            return (T) entry.value;
+        }
+        T value = compute.get();
+        trim();
+        entries.put(key, new Entry(value, now));
+        return value;
+    }
+
     /** Whether figures are kept at all (off in the test suite, or when PostgreSQL does not count row changes). */
     boolean enabled() {
         return enabled;

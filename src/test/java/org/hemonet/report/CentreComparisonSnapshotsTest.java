@@ -53,13 +53,14 @@ class CentreComparisonSnapshotsTest extends IntegrationTest {
                     c.getBean(BenchmarkQueries.class),
                     c.getBean(BleedDiary.class),
                     c.getBean(SurveyResults.class),
-                    c.getBean(NetworkTime.class));
+                    c.getBean(NetworkTime.class),
+                    c.getBean(ReportSnapshots.class));
         }
 
         @Override
-        Year read(int year) {
+        Year read(int year, java.util.Collection<java.util.UUID> patients) {
             gathered.incrementAndGet();
-            return super.read(year);
+            return super.read(year, patients);
         }
     }
 

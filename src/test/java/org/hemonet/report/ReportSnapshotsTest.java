@@ -93,6 +93,69 @@ class ReportSnapshotsTest extends IntegrationTest {
         snapshots.stop();
     }
 
+    /** Row counts per schema, set by the test. */
+    static final class FakeSchemaChanges extends SchemaChanges {
+        final java.util.Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        FakeSchemaChanges() {
+            super(null);
+        }
+
+        @Override
+        boolean counting() {
+            return true;
+        }
+
+        @Override
+        long current(Set<String> schemas) {
+            return schemas.stream().mapToLong(s -> counts.getOrDefault(s, 0L)).sum();
+        }
+
+        @Override
+        long fresh(Set<String> schemas) {
+            return current(schemas);
+        }
+
+        void write(String schema) {
+            counts.merge(schema, 1L, Long::sum);
+        }
+    }
+
+    @Test
+    void aKeptPartIsComputedAgainOnlyWhenItsOwnSchemasChangeAndAtOnce() {
+        FakeSchemaChanges fake = new FakeSchemaChanges();
+        ReportSnapshots snapshots = new ReportSnapshots(fake, true, Duration.ofHours(1));
+        AtomicInteger computed = new AtomicInteger();
+        AtomicInteger figure = new AtomicInteger(1);
+        var compute = (java.util.function.Supplier<Integer>) () -> {
+            computed.incrementAndGet();
+            return figure.get();
+        };
+        Set<String> scores = Set.of("outcome", "survey");
+
+        assertThat(snapshots.kept("part", scores, List.of(2025), compute)).isEqualTo(1);
+        figure.set(2);
+        fake.write("diary"); // another schema: the part stands
+        assertThat(snapshots.kept("part", scores, List.of(2025), compute)).isEqualTo(1);
+        assertThat(computed).hasValue(1);
+
+        fake.write("survey"); // its own: computed again in the caller, not later, whatever the refresh interval
+        assertThat(snapshots.kept("part", scores, List.of(2025), compute)).isEqualTo(2);
+        assertThat(computed).hasValue(2);
+        assertThat(snapshots.kept("part", scores, List.of(2025), compute)).isEqualTo(2);
+        assertThat(computed).hasValue(2);
+
+        // other parameters are another part; off, every call computes
+        assertThat(snapshots.kept("part", scores, List.of(2024), compute)).isEqualTo(2);
+        assertThat(computed).hasValue(3);
+        ReportSnapshots off = new ReportSnapshots(fake, false, Duration.ZERO);
+        off.kept("part", scores, List.of(2025), compute);
+        off.kept("part", scores, List.of(2025), compute);
+        assertThat(computed).hasValue(5);
+        snapshots.stop();
+        off.stop();
+    }
+
     @Test
     void aFailedRecomputationKeepsTheLastFiguresAndTheNextChangeTriesAgain() throws Exception {
         FakeChanges fake = new FakeChanges();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hemonet.diary.Annotation;
 import org.hemonet.diary.Bleed;
@@ -408,6 +409,28 @@ public class DiaryQueries {
                             .add(liveInfusion(rs, 2));
                 });
         return infusions;
+    }
+
+    /**
+     * Which of the patients have a living infusion from {@code from} (inclusive) to {@code to} (exclusive): one probe
+     * of the covering (patient, time) index of living infusions each.
+     */
+    public Set<UUID> withInfusionBetween(Collection<UUID> patientIds, Instant from, Instant to) {
+        if (patientIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> found = new java.util.HashSet<>();
+        jdbc.sql(
+                        """
+                        select p from unnest(:ids) as p
+                        where exists (select 1 from diary.infusion i where i.patient_id = p and i.voided_at is null
+                                      and i.administered_at >= :from and i.administered_at < :to)""")
+                .param("ids", patientIds.toArray(UUID[]::new))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> found.add(rs.getObject(1, UUID.class)))
+                .list();
+        return found;
     }
 
     /** Each patient's diary change counter ({@code diary.patient_change}, kept by triggers); absent: never written. */
