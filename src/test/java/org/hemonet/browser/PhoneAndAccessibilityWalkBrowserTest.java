@@ -461,7 +461,7 @@ class PhoneAndAccessibilityWalkBrowserTest extends BrowserTest {
 
         @SuppressWarnings("unchecked")
         void check(Page page, String path) {
-            page.waitForLoadState(LoadState.NETWORKIDLE);
+            page.waitForLoadState(LoadState.LOAD);
             Map<String, Object> width = (Map<String, Object>)
                     page.evaluate(
                             """
