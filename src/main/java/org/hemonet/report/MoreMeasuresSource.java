@@ -93,8 +93,17 @@ class MoreMeasuresSource {
     /** A year's patients treated, with the diary change counters and the zone they were read with. */
     private record Treated(java.time.ZoneId zone, Map<UUID, Long> versions, Set<UUID> patients) {}
 
-    private final java.util.concurrent.ConcurrentMap<Integer, Treated> treated =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Years kept at most (the warm-up's eleven and a few more), the least recently read going first. */
+    static final int TREATED_YEARS = 16;
+
+    @SuppressWarnings("serial")
+    private final Map<Integer, Treated> treated =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(TREATED_YEARS, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Integer, Treated> eldest) {
+                    return size() > TREATED_YEARS;
+                }
+            });
 
     /**
      * The patients treated in the year (a living infusion in it, clinical.md §9), kept with each patient's diary change
