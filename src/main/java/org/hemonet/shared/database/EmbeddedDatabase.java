@@ -40,6 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             var postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // after an unclean stop (kill -9, power loss) the server replays its WAL before it accepts
+                    // connections: on national data that can take longer than the library's 10 s, so wait for it
+                    .setPGStartupWait(java.time.Duration.ofMinutes(5))
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
