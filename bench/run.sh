@@ -86,7 +86,7 @@ phase phase-dashboards.json dashboards n=100
 phase phase-firstviews.json firstviews n=20
 phase phase-attention.json attention n=50
 phase phase-ingest.json ingest seconds="$SECONDS_INGEST" clients=8 batch=500
-phase phase-mixed.json mixed probe="$MIXED_PROBE" hold="$MIXED_HOLD" start="$MIXED_START"
+phase phase-mixed.json mixed probe="$MIXED_PROBE" hold="$MIXED_HOLD" start="$MIXED_START" skip=8
 RSS=$(peak_rss_mib)
 echo "{\"rss_mib\": $RSS}" > "$OUT/phase-rss.json"
 stop_app
