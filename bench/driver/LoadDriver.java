@@ -749,6 +749,9 @@ public class LoadDriver {
         int max = Integer.parseInt(opts.getOrDefault("max", "3200"));
         // not the ingest phase's patients (skip=8 after it): each of their diaries grew by ~50,000 entries in 30 s
         List<String[]> patients = patientLogins(16, Integer.parseInt(opts.getOrDefault("skip", "0")));
+        if (patients.size() < 4) { // a network with few patient logins: share them with the ingest phase
+            patients = patientLogins(16);
+        }
         List<Client> patientClients = new ArrayList<>();
         for (String[] p : patients) {
             patientClients.add(signInPatient(p[0]));
