@@ -748,10 +748,9 @@ public class LoadDriver {
         int start = Integer.parseInt(opts.getOrDefault("start", "50"));
         int max = Integer.parseInt(opts.getOrDefault("max", "3200"));
         // not the ingest phase's patients (skip=8 after it): each of their diaries grew by ~50,000 entries in 30 s
-        List<String[]> patients = patientLogins(16, Integer.parseInt(opts.getOrDefault("skip", "0")));
-        if (patients.size() < 4) { // a network with few patient logins: share them with the ingest phase
-            patients = patientLogins(16);
-        }
+        List<String[]> others = patientLogins(16, Integer.parseInt(opts.getOrDefault("skip", "0")));
+        // a network with few patient logins: share them with the ingest phase
+        List<String[]> patients = others.size() >= 4 ? others : patientLogins(16);
         List<Client> patientClients = new ArrayList<>();
         for (String[] p : patients) {
             patientClients.add(signInPatient(p[0]));
