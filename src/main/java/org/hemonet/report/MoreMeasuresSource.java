@@ -77,18 +77,22 @@ class MoreMeasuresSource {
         Instant from = first.atStartOfDay(networkTime.zone()).toInstant();
         Instant to = last.plusDays(1).atStartOfDay(networkTime.zone()).toInstant();
         // the joint scores, adverse events and questionnaires do not move with the diary: kept apart from it
-        Year unsynced = snapshots.kept("further-year", NOT_DIARY, List.of(year, networkTime.zone()), () -> {
+        Unsynced unsynced = snapshots.kept("further-year", NOT_DIARY, List.of(year, networkTime.zone()), () -> {
             Map<UUID, BenchmarkQueries.HjhsScores> hjhs = new HashMap<>();
             queries.hjhs(first, last).forEach(h -> hjhs.put(h.patientId(), h));
-            return new Year(
-                    year,
+            return new Unsynced(
                     Map.copyOf(hjhs),
                     Map.copyOf(queries.adverseEvents(first, last)),
-                    Set.of(),
                     List.copyOf(surveys.byCentre(SATISFACTION, from, to)));
         });
         return new Year(year, unsynced.hjhs(), unsynced.events(), treated(year, patients), unsynced.satisfaction());
     }
+
+    /** The part of a year that does not read the diary, kept apart from it. */
+    private record Unsynced(
+            Map<UUID, BenchmarkQueries.HjhsScores> hjhs,
+            Map<UUID, Long> events,
+            List<CentreSurveyScores> satisfaction) {}
 
     /** A year's patients treated, with the diary change counters and the zone they were read with. */
     private record Treated(java.time.ZoneId zone, Map<UUID, Long> versions, Set<UUID> patients) {}
